@@ -1,0 +1,110 @@
+package pm.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import pm.config.Config;
+import pm.git.GitConfig;
+import pm.io.AtomicFiles;
+import pm.io.InputException;
+import pm.parse.Dates;
+import pm.scaffold.Scaffold;
+import pm.scaffold.Slug;
+import pm.scaffold.Templates;
+
+/** {@code pm new TITLE}: scaffolds a postmortem from a template. */
+@Command(name = "new", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Create a postmortem from the eight-section template and print its path.",
+                "The file is <dir>/<date>-<title-slug>.md; an existing file is never overwritten."},
+        footer = {"", "Example:", "  pm new \"Payment API outage\" --severity SEV2 --service payments --edit"})
+public final class NewCommand implements Callable<Integer> {
+    @ParentCommand
+    PmCommand parent;
+
+    @Parameters(index = "0", paramLabel = "TITLE", description = "What broke, e.g. \"Payment API outage\".")
+    String title;
+
+    @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "Incident date (default: today, UTC).")
+    String date;
+
+    @Option(names = "--severity", paramLabel = "SEV", description = "Severity, e.g. SEV2 (allowed values: "
+            + "'severities' in .pm.yml, default SEV1-SEV4).")
+    String severity;
+
+    @Option(names = "--service", paramLabel = "NAME", description = "An affected service (repeatable).")
+    List<String> services = new ArrayList<>();
+
+    @Option(names = "--author", paramLabel = "NAME", description = "An author (repeatable; default: git config "
+            + "user.name).")
+    List<String> authors = new ArrayList<>();
+
+    @Option(names = "--template", paramLabel = "NAME", defaultValue = Templates.DEFAULT,
+            description = "Template: postmortem (default), near-miss, security, or one from templates_dir.")
+    String template;
+
+    @Option(names = "--dir", paramLabel = "DIR", description = "Where to write (default: postmortems_dir from "
+            + ".pm.yml, else postmortems/ at the repository root).")
+    String dir;
+
+    @Option(names = "--edit", description = "Open the new file in $VISUAL or $EDITOR.")
+    boolean edit;
+
+    @Override
+    public Integer call() throws InputException {
+        Context ctx = parent.context();
+        if (title.isBlank()) {
+            throw new InputException("the title is empty; say what broke, e.g. pm new \"Payment API outage\"");
+        }
+        Config config = Config.load(ctx.cwd());
+        LocalDate day = LocalDate.now(ctx.clock());
+        if (date != null) {
+            Dates.Result<LocalDate> r = Dates.date(date);
+            if (!r.ok()) {
+                throw new InputException("--date " + r.problem());
+            }
+            day = r.value();
+        }
+        String sev = null;
+        if (severity != null) {
+            sev = config.schema().severity(severity).orElseThrow(() -> new InputException("--severity '" + severity
+                    + "' is not one of " + String.join(", ", config.schema().severities())
+                    + " (set 'severities' in .pm.yml to change them)"));
+        }
+        List<String> who = authors.isEmpty()
+                ? GitConfig.userName(ctx.cwd()).map(List::of).orElse(List.of())
+                : authors;
+        String text = Scaffold.render(new Templates(config.templatesDir()).load(template), title.strip(), day, sev,
+                services, who);
+
+        Path target = dir != null ? ctx.resolve(dir) : config.postmortemsDir();
+        try {
+            Files.createDirectories(target);
+        } catch (IOException e) {
+            throw new InputException(target, 0, "cannot create the directory: " + e.getMessage());
+        }
+        Path file = target.resolve(day + "-" + Slug.of(title) + ".md");
+        AtomicFiles.createNew(file, text.getBytes(StandardCharsets.UTF_8));
+        ctx.out().println(display(ctx.cwd(), file));
+        ctx.out().flush();
+        if (edit) {
+            Editor.open(ctx, file);
+        }
+        return 0;
+    }
+
+    /** A path relative to the working directory when it is below it, else absolute. */
+    static String display(Path cwd, Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        Path base = cwd.toAbsolutePath().normalize();
+        return abs.startsWith(base) ? base.relativize(abs).toString() : abs.toString();
+    }
+}

@@ -1,0 +1,132 @@
+package pm.config;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import pm.io.InputException;
+import pm.io.TextFiles;
+import pm.parse.Schema;
+import pm.yaml.YamlException;
+import pm.yaml.YamlNode;
+import pm.yaml.YamlNode.Mapping;
+import pm.yaml.YamlNode.Scalar;
+import pm.yaml.YamlNode.Sequence;
+import pm.yaml.YamlReader;
+
+/**
+ * A repository's {@code .pm.yml}, found by walking up from the current directory. Without one, the
+ * defaults apply and the root is the enclosing git work tree, or the current directory outside git.
+ *
+ * @param root           the folder paths in the config are relative to
+ * @param file           the config file, or {@code null} when there is none
+ * @param postmortemsDir where postmortems live ({@code postmortems_dir}, default {@code postmortems})
+ * @param templatesDir   the repository's own templates ({@code templates_dir}), or {@code null}
+ * @param raw            the whole file, for the sections other commands read ({@code lint}, {@code overdue})
+ */
+public record Config(Path root, Path file, Path postmortemsDir, Path templatesDir, Schema schema, Mapping raw) {
+    public static final String FILE_NAME = ".pm.yml";
+    private static final Set<String> KEYS = Set.of("postmortems_dir", "templates_dir", "severities", "lint",
+            "overdue");
+
+    public static Config defaults(Path root) {
+        return new Config(root, null, root.resolve("postmortems"), null, Schema.DEFAULT, null);
+    }
+
+    /** Finds and reads the config for a working directory. */
+    public static Config load(Path cwd) throws InputException {
+        Path dir = cwd.toAbsolutePath().normalize();
+        for (Path d = dir; d != null; d = d.getParent()) {
+            Path f = d.resolve(FILE_NAME);
+            if (Files.isRegularFile(f)) {
+                return read(f);
+            }
+            if (Files.exists(d.resolve(".git"))) {
+                return defaults(d); // stop at the repository's root
+            }
+        }
+        return defaults(dir);
+    }
+
+    /** Reads one config file. */
+    public static Config read(Path file) throws InputException {
+        Path root = file.toAbsolutePath().normalize().getParent();
+        String text = TextFiles.read(file).text();
+        YamlNode node;
+        try {
+            node = new YamlReader(0).read(text);
+        } catch (YamlException e) {
+            throw new InputException(file, e.line(), e.getMessage());
+        }
+        if (node == null) {
+            return new Config(root, file, root.resolve("postmortems"), null, Schema.DEFAULT, null);
+        }
+        if (!(node instanceof Mapping map)) {
+            throw new InputException(file, node.line(), "must be YAML settings (postmortems_dir: …), not a "
+                    + node.typeName());
+        }
+        for (YamlNode.Entry e : map.entries().values()) {
+            if (!KEYS.contains(e.key())) {
+                throw new InputException(file, e.keyLine(), "unknown setting '" + e.key() + "'; known: "
+                        + String.join(", ", KEYS.stream().sorted().toList()));
+            }
+        }
+        Path pmDir = root.resolve(string(file, map, "postmortems_dir", "postmortems"));
+        String templates = string(file, map, "templates_dir", null);
+        List<String> severities = strings(file, map, "severities", Schema.DEFAULT_SEVERITIES);
+        if (severities.isEmpty()) {
+            throw new InputException(file, map.entry("severities").keyLine(), "severities must list at least one");
+        }
+        return new Config(root, file, pmDir, templates == null ? null : root.resolve(templates),
+                new Schema(severities), map);
+    }
+
+    /** A mapping-valued section such as {@code lint:}, or {@code null}. */
+    public Mapping section(String name) throws InputException {
+        if (raw == null || raw.get(name) == null || raw.get(name) instanceof Scalar s && s.isNull()) {
+            return null;
+        }
+        if (raw.get(name) instanceof Mapping m) {
+            return m;
+        }
+        throw new InputException(file, raw.entry(name).keyLine(), name + " must be a group of settings");
+    }
+
+    /** A text setting. */
+    public static String string(Path file, Mapping map, String key, String fallback) throws InputException {
+        YamlNode n = map.get(key);
+        if (n == null || n instanceof Scalar s && s.isNull()) {
+            return fallback;
+        }
+        if (n instanceof Scalar s && s.kind() == YamlNode.ScalarKind.STRING && !s.text().isBlank()) {
+            return s.text().strip();
+        }
+        throw new InputException(file, n.line(), key + " must be text");
+    }
+
+    /** A list-of-text setting; a single value counts as a list of one. */
+    public static List<String> strings(Path file, Mapping map, String key, List<String> fallback)
+            throws InputException {
+        YamlNode n = map.get(key);
+        if (n == null || n instanceof Scalar s && s.isNull()) {
+            return fallback;
+        }
+        if (n instanceof Scalar s) {
+            return List.of(s.text().strip());
+        }
+        if (n instanceof Sequence seq) {
+            List<String> out = new ArrayList<>();
+            for (YamlNode item : seq.items()) {
+                if (!(item instanceof Scalar s) || s.isNull()) {
+                    throw new InputException(file, item.line(), key + " must be a list of text values");
+                }
+                out.add(s.text().strip());
+            }
+            return out;
+        }
+        throw new InputException(file, n.line(), key + " must be a list");
+    }
+
+}

@@ -1,0 +1,87 @@
+package pm.io;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import pm.model.SourceText;
+
+/** Reads a user's text file as strict UTF-8, with limits, turning every failure into an {@link InputException}. */
+public final class TextFiles {
+    /** Largest postmortem pm reads. Real ones are a few KB; this leaves room for pasted logs. */
+    public static final long MAX_BYTES = 32L * 1024 * 1024;
+
+    private TextFiles() {
+    }
+
+    public static SourceText read(Path file) throws InputException {
+        byte[] bytes;
+        try {
+            if (Files.isDirectory(file)) {
+                throw new InputException(file, 0, "is a directory, not a file");
+            }
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                throw new InputException(file, 0, "file is " + size / (1024 * 1024) + " MB, more than pm reads ("
+                        + MAX_BYTES / (1024 * 1024) + " MB); move logs and data out of the postmortem");
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new InputException(file, 0, Files.isSymbolicLink(file) && !Files.exists(file, new LinkOption[0])
+                    ? "is a broken symbolic link" : "no such file");
+        } catch (AccessDeniedException e) {
+            throw new InputException(file, 0, "permission denied; check the file's permissions");
+        } catch (IOException e) {
+            throw new InputException(file, 0, "cannot be read: " + e.getMessage());
+        } catch (OutOfMemoryError e) {
+            throw new InputException(file, 0, "file is too large to read");
+        }
+        return decode(file, bytes);
+    }
+
+    /** Decodes UTF-8 strictly; a NUL byte means a binary file. */
+    public static SourceText decode(Path file, byte[] bytes) throws InputException {
+        int probe = Math.min(bytes.length, 8000);
+        for (int i = 0; i < probe; i++) {
+            if (bytes[i] == 0) {
+                throw new InputException(file, 0, "is a binary file, not Markdown text; rename it or remove it "
+                        + "from the postmortems folder");
+            }
+        }
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try {
+            CharBuffer chars = decoder.decode(ByteBuffer.wrap(bytes));
+            return SourceText.of(chars.toString());
+        } catch (CharacterCodingException e) {
+            int bad = firstInvalidByte(bytes);
+            int line = 1;
+            for (int i = 0; i < bad && i < bytes.length; i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                }
+            }
+            throw new InputException(file, line, "is not valid UTF-8 (byte " + (bad + 1)
+                    + "); save the file as UTF-8");
+        }
+    }
+
+    private static int firstInvalidByte(byte[] bytes) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+        var result = decoder.decode(in, out, true);
+        return result.isError() ? in.position() : bytes.length;
+    }
+}

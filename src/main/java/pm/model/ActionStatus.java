@@ -1,0 +1,47 @@
+package pm.model;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** Where a follow-up stands. Teams write these many ways; {@link #parse} knows the common ones. */
+public enum ActionStatus {
+    OPEN("open"), IN_PROGRESS("in-progress"), DONE("done"), WONT_DO("wont-do");
+
+    private final String id;
+
+    ActionStatus(String id) {
+        this.id = id;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /** True for done and wont-do: nothing more is expected of the item. */
+    public boolean finished() {
+        return this == DONE || this == WONT_DO;
+    }
+
+    public static Optional<ActionStatus> parse(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        String s = text.strip().toLowerCase(Locale.ROOT)
+                .replace('\u2019', '\'').replaceAll("[\\s_]+", " ").replace(" - ", "-");
+        if (s.contains("\u2705") || s.contains("\u2714") || s.equals("[x]") || s.equals("x")) {
+            return Optional.of(DONE);
+        }
+        s = s.replaceAll("[^a-z' -]", "").strip();
+        return Optional.ofNullable(switch (s) {
+            case "open", "todo", "to do", "to-do", "new", "planned", "not started", "not-started", "pending",
+                    "backlog" -> OPEN;
+            case "in-progress", "in progress", "inprogress", "doing", "started", "wip", "ongoing", "in review",
+                    "in-review", "blocked" -> IN_PROGRESS;
+            case "done", "closed", "complete", "completed", "fixed", "resolved", "finished", "shipped",
+                    "merged" -> DONE;
+            case "wont-do", "won't do", "wont do", "won't-do", "wontdo", "wontfix", "won't fix", "wont fix",
+                    "cancelled", "canceled", "not-doing", "not doing", "dropped", "obsolete", "rejected" -> WONT_DO;
+            default -> null;
+        });
+    }
+}

@@ -1,0 +1,41 @@
+package pm.model;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One postmortem file, parsed once: front matter, sections, timeline, action items and prose, each
+ * with its position in the original file. Rules, reports and commands all read this model.
+ *
+ * @param bodyActionItems action items written in the body (table rows and list items under Action items)
+ * @param actionItemTable the table under the Action items section, when there is one
+ */
+public record Postmortem(
+        Path path,
+        SourceText source,
+        FrontMatter frontMatter,
+        List<Section> sections,
+        List<TimelineRow> timeline,
+        List<ActionItem> bodyActionItems,
+        Optional<TableRange> actionItemTable,
+        List<ProseBlock> prose,
+        List<HtmlComment> comments) {
+
+    public Postmortem {
+        sections = List.copyOf(sections);
+        timeline = List.copyOf(timeline);
+        bodyActionItems = List.copyOf(bodyActionItems);
+        prose = List.copyOf(prose);
+        comments = List.copyOf(comments);
+    }
+
+    /** Where a Markdown table is: from the start of its header line to the end of its last row's line. */
+    public record TableRange(int start, int end, Span span) {
+    }
+
+    /** The first section of a kind, if the file has one. */
+    public Optional<Section> section(SectionKind kind) {
+        return sections.stream().filter(s -> s.kind() == kind).findFirst();
+    }
+}

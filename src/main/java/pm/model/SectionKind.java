@@ -1,0 +1,58 @@
+package pm.model;
+
+import java.text.Normalizer;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The eight sections of a postmortem, with the headings teams commonly use for each. */
+public enum SectionKind {
+    SUMMARY("Summary", "summary", "executive summary", "overview", "incident summary", "tl;dr", "tldr"),
+    TIMELINE("Timeline", "timeline", "timeline of events", "incident timeline", "chronology", "sequence of events"),
+    IMPACT("Impact assessment", "impact", "impact assessment", "customer impact", "user impact", "business impact"),
+    ROOT_CAUSE("Root cause analysis", "root cause", "root causes", "root cause analysis", "rca", "causes",
+            "cause", "contributing factors", "root cause and contributing factors"),
+    WENT_WELL("What went well", "what went well", "things that went well", "went well"),
+    WENT_POORLY("What went poorly", "what went poorly", "what went wrong", "what didn't go well",
+            "what did not go well", "things that went poorly", "things that went wrong", "what went badly",
+            "what could have gone better", "what could be improved", "where we got lucky"),
+    ACTION_ITEMS("Action items", "action items", "action item", "follow-ups", "follow ups", "followups",
+            "follow-up actions", "remediation", "remediations", "remediation items", "corrective actions",
+            "corrective and preventative actions", "next steps"),
+    LESSONS_LEARNED("Lessons learned", "lessons learned", "lessons learnt", "learnings", "lessons", "takeaways");
+
+    private final String title;
+    private final List<String> names;
+
+    SectionKind(String title, String... names) {
+        this.title = title;
+        this.names = List.of(names);
+    }
+
+    /** The heading the default template uses. */
+    public String title() {
+        return title;
+    }
+
+    /** Recognises a heading, ignoring case, numbering ("3. Impact"), trailing punctuation and emoji. */
+    public static Optional<SectionKind> fromHeading(String heading) {
+        String h = normalize(heading);
+        for (SectionKind k : values()) {
+            if (k.names.contains(h)) {
+                return Optional.of(k);
+            }
+        }
+        return Optional.empty();
+    }
+
+    static String normalize(String heading) {
+        String h = Normalizer.normalize(heading, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        h = h.replace('\u2019', '\'').replace('\u2013', '-').replace('\u2014', '-');
+        h = h.replaceAll("[^\\p{L}\\p{N}' ;:&/-]", " "); // emoji, markup, brackets
+        h = h.strip();
+        h = h.replaceFirst("^(\\d+(\\.\\d+)*|[ivx]+)[.):]?\\s+", ""); // "3." "2.1" "iv)"
+        h = h.replaceAll("[\\s:;.-]+$", "");
+        h = h.replaceAll("\\s+", " ");
+        return h.replace(" & ", " and ");
+    }
+}

@@ -1,0 +1,468 @@
+package pm.parse;
+
+import com.vladsch.flexmark.ast.AutoLink;
+import com.vladsch.flexmark.ast.BlockQuote;
+import com.vladsch.flexmark.ast.Code;
+import com.vladsch.flexmark.ast.CodeBlock;
+import com.vladsch.flexmark.ast.FencedCodeBlock;
+import com.vladsch.flexmark.ast.HardLineBreak;
+import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.HtmlBlockBase;
+import com.vladsch.flexmark.ast.HtmlCommentBlock;
+import com.vladsch.flexmark.ast.HtmlInlineBase;
+import com.vladsch.flexmark.ast.HtmlInlineComment;
+import com.vladsch.flexmark.ast.Image;
+import com.vladsch.flexmark.ast.ImageRef;
+import com.vladsch.flexmark.ast.IndentedCodeBlock;
+import com.vladsch.flexmark.ast.ListBlock;
+import com.vladsch.flexmark.ast.ListItem;
+import com.vladsch.flexmark.ast.MailLink;
+import com.vladsch.flexmark.ast.Paragraph;
+import com.vladsch.flexmark.ast.SoftLineBreak;
+import com.vladsch.flexmark.ext.tables.TableBlock;
+import com.vladsch.flexmark.ext.tables.TableCell;
+import com.vladsch.flexmark.ext.tables.TableHead;
+import com.vladsch.flexmark.ext.tables.TableRow;
+import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.data.MutableDataSet;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import pm.model.ActionItem;
+import pm.model.FrontMatter;
+import pm.model.HtmlComment;
+import pm.model.Postmortem;
+import pm.model.ProseBlock;
+import pm.model.Section;
+import pm.model.SectionKind;
+import pm.model.SourceText;
+import pm.model.Span;
+import pm.model.TimelineRow;
+
+/** Parses a postmortem once into the {@link Postmortem} model: front matter with Jackson, body with flexmark. */
+public final class PostmortemParser {
+    private static final Parser MARKDOWN = createMarkdownParser();
+    private static final Pattern CHECKBOX = Pattern.compile("^\\[([ xX])\\]\\s");
+    private static final Pattern COMMENT = Pattern.compile("<!--(.*?)(?:-->|$)", Pattern.DOTALL);
+
+    private final FrontMatterParser frontMatterParser;
+
+    public PostmortemParser(Schema schema) {
+        this.frontMatterParser = new FrontMatterParser(schema);
+    }
+
+    private static Parser createMarkdownParser() {
+        MutableDataSet options = new MutableDataSet();
+        options.set(Parser.EXTENSIONS, List.of(TablesExtension.create()));
+        options.set(TablesExtension.COLUMN_SPANS, false);
+        options.set(TablesExtension.APPEND_MISSING_COLUMNS, true);
+        options.set(TablesExtension.DISCARD_EXTRA_COLUMNS, true);
+        options.set(TablesExtension.HEADER_SEPARATOR_COLUMN_MATCH, false);
+        return Parser.builder(options).build();
+    }
+
+    /** Only the front matter: what {@code pm overdue} needs, without building the Markdown tree. */
+    public FrontMatter frontMatter(SourceText source) {
+        return frontMatterParser.parse(source).frontMatter();
+    }
+
+    public Postmortem parse(Path path, SourceText source) {
+        FrontMatterParser.Split split = frontMatterParser.parse(source);
+        return new Body(path, source, split).build();
+    }
+
+    /** The walk over one body; offsets in flexmark's tree are relative to {@code base}. */
+    private static final class Body {
+        private final Path path;
+        private final SourceText source;
+        private final FrontMatter frontMatter;
+        private final int base;
+        private final List<Section> sections = new ArrayList<>();
+        private final List<TimelineRow> timeline = new ArrayList<>();
+        private final List<ActionItem> actionItems = new ArrayList<>();
+        private final List<ProseBlock> prose = new ArrayList<>();
+        private final List<HtmlComment> comments = new ArrayList<>();
+        private Postmortem.TableRange actionTable;
+
+        Body(Path path, SourceText source, FrontMatterParser.Split split) {
+            this.path = path;
+            this.source = source;
+            this.frontMatter = split.frontMatter();
+            this.base = split.bodyStart();
+        }
+
+        Postmortem build() {
+            Document doc = MARKDOWN.parse(source.text().substring(base));
+            collectSections(doc);
+            walk(doc);
+            return new Postmortem(path, source, frontMatter, sections, timeline, actionItems,
+                    Optional.ofNullable(actionTable), prose, comments);
+        }
+
+        private void collectSections(Document doc) {
+            List<Heading> headings = new ArrayList<>();
+            for (Node n : doc.getChildren()) {
+                if (n instanceof Heading h) {
+                    headings.add(h);
+                }
+            }
+            int end = source.text().length();
+            for (int i = 0; i < headings.size(); i++) {
+                Heading h = headings.get(i);
+                int contentEnd = end;
+                for (int j = i + 1; j < headings.size(); j++) {
+                    if (headings.get(j).getLevel() <= h.getLevel()) {
+                        contentEnd = base + headings.get(j).getStartOffset();
+                        break;
+                    }
+                }
+                String title = plainText(h).strip();
+                int start = base + h.getStartOffset();
+                int headingEnd = base + h.getEndOffset();
+                int contentStart = Math.min(end, source.lineEnd(source.line(Math.max(start, headingEnd - 1))) + 1);
+                sections.add(new Section(title, h.getLevel(), SectionKind.fromHeading(title).orElse(null),
+                        source.span(start, trimEnd(start, headingEnd)), Math.min(contentStart, contentEnd), contentEnd));
+            }
+        }
+
+        private int trimEnd(int start, int end) {
+            while (end > start && Character.isWhitespace(source.text().charAt(end - 1))) {
+                end--;
+            }
+            return end;
+        }
+
+        /** The innermost-level section that contains an offset (the deepest heading above it). */
+        private Section sectionAt(int offset) {
+            Section found = null;
+            for (Section s : sections) {
+                if (s.headingSpan() != null && source.lineStart(s.line()) <= offset && offset < s.contentEnd()) {
+                    if (found == null || s.level() >= found.level()) {
+                        found = s;
+                    }
+                }
+            }
+            return found;
+        }
+
+        /** The nearest enclosing section of one of the eight kinds. */
+        private SectionKind kindAt(int offset) {
+            SectionKind kind = null;
+            int level = Integer.MAX_VALUE;
+            for (Section s : sections) {
+                if (s.kind() != null && source.lineStart(s.line()) <= offset && offset < s.contentEnd()
+                        && (kind == null || s.level() >= level)) {
+                    kind = s.kind();
+                    level = s.level();
+                }
+            }
+            return kind;
+        }
+
+        private void walk(Node node) {
+            for (Node n = node.getFirstChild(); n != null; n = n.getNext()) {
+                visit(n);
+            }
+        }
+
+        private void visit(Node n) {
+            if (n instanceof HtmlCommentBlock || n instanceof HtmlBlockBase) {
+                addComments(n);
+                return;
+            }
+            if (n instanceof CodeBlock || n instanceof FencedCodeBlock || n instanceof IndentedCodeBlock) {
+                return;
+            }
+            if (n instanceof BlockQuote) {
+                return; // quotations are other people's words, kept as they were said
+            }
+            if (n instanceof Heading h) {
+                addProse(h, ProseBlock.Kind.HEADING);
+                return;
+            }
+            if (n instanceof TableBlock t) {
+                table(t);
+                return;
+            }
+            if (n instanceof ListItem item && kindAt(base + item.getStartOffset()) == SectionKind.ACTION_ITEMS
+                    && isTopLevelItem(item)) {
+                listActionItem(item);
+            }
+            if (n instanceof Paragraph p) {
+                addProse(p, ProseBlock.Kind.PARAGRAPH);
+                return;
+            }
+            walk(n);
+        }
+
+        private boolean isTopLevelItem(ListItem item) {
+            for (Node p = item.getParent(); p != null; p = p.getParent()) {
+                if (p instanceof ListItem) {
+                    return false;
+                }
+            }
+            return item.getParent() instanceof ListBlock;
+        }
+
+        private void listActionItem(ListItem item) {
+            Node first = item.getFirstChild();
+            if (!(first instanceof Paragraph p)) {
+                return;
+            }
+            String text = plainText(p).replaceAll("\\s+", " ").strip();
+            Matcher box = CHECKBOX.matcher(p.getChars());
+            if (box.find()) {
+                // flexmark reads "[x]" as a reference link whose text is "x": put the box back as written
+                text = "[" + box.group(1) + "] " + text.substring(box.group(1).isBlank() ? 0 : 1).strip();
+            }
+            if (text.isEmpty()) {
+                return;
+            }
+            int start = base + p.getStartOffset();
+            actionItems.add(ActionItemText.read(text, source.span(start, trimEnd(start, base + p.getEndOffset()))));
+        }
+
+        private void table(TableBlock t) {
+            int start = base + t.getStartOffset();
+            SectionKind kind = kindAt(start);
+            List<String> header = new ArrayList<>();
+            List<TableRow> rows = new ArrayList<>();
+            for (Node part = t.getFirstChild(); part != null; part = part.getNext()) {
+                if (part instanceof com.vladsch.flexmark.ext.tables.TableSeparator) {
+                    continue;
+                }
+                for (Node r = part.getFirstChild(); r != null; r = r.getNext()) {
+                    if (!(r instanceof TableRow row)) {
+                        continue;
+                    }
+                    if (part instanceof TableHead) {
+                        if (header.isEmpty()) {
+                            header = cells(row);
+                        }
+                    } else {
+                        rows.add(row);
+                    }
+                    for (Node c = row.getFirstChild(); c != null; c = c.getNext()) {
+                        if (c instanceof TableCell cell) {
+                            addProse(cell, ProseBlock.Kind.TABLE_CELL);
+                        }
+                    }
+                }
+            }
+            if (kind == SectionKind.TIMELINE) {
+                Columns cols = new Columns(header, TIMELINE_COLUMNS);
+                for (TableRow row : rows) {
+                    List<String> cells = cells(row);
+                    if (cells.stream().allMatch(String::isBlank)) {
+                        continue;
+                    }
+                    timeline.add(new TimelineRow(cols.get(cells, "time", 0), cols.get(cells, "event", 1),
+                            cols.get(cells, "source", 2), cells, rowSpan(row)));
+                }
+            } else if (kind == SectionKind.ACTION_ITEMS) {
+                if (actionTable == null) {
+                    int end = trimEnd(start, base + t.getEndOffset());
+                    actionTable = new Postmortem.TableRange(source.lineStart(source.line(start)),
+                            source.lineEnd(source.line(Math.max(start, end - 1))), source.span(start, end));
+                }
+                Columns cols = new Columns(header, ACTION_COLUMNS);
+                for (TableRow row : rows) {
+                    List<String> cells = cells(row);
+                    if (cells.stream().allMatch(String::isBlank)) {
+                        continue;
+                    }
+                    actionItems.add(tableActionItem(cols, cells, rowSpan(row)));
+                }
+            }
+        }
+
+        private ActionItem tableActionItem(Columns cols, List<String> cells, Span span) {
+            String dueText = blankToNull(cols.get(cells, "due", -1));
+            java.time.LocalDate due = null;
+            String dueProblem = null;
+            if (dueText != null) {
+                Dates.Result<java.time.LocalDate> r = Dates.date(dueText);
+                due = r.value();
+                dueProblem = r.problem();
+            }
+            String priority = blankToNull(cols.get(cells, "priority", -1));
+            if (priority != null) {
+                priority = Schema.priority(priority).orElse(priority);
+            }
+            String status = blankToNull(cols.get(cells, "status", -1));
+            if (status != null) {
+                status = pm.model.ActionStatus.parse(status).map(pm.model.ActionStatus::id).orElse(status);
+            }
+            return new ActionItem(cols.get(cells, "title", 0), blankToNull(cols.get(cells, "owner", -1)), dueText,
+                    due, dueProblem, priority, status, blankToNull(cols.get(cells, "link", -1)),
+                    ActionItem.Origin.TABLE, span);
+        }
+
+        private Span rowSpan(TableRow row) {
+            int s = base + row.getStartOffset();
+            return source.span(s, trimEnd(s, base + row.getEndOffset()));
+        }
+
+        private List<String> cells(TableRow row) {
+            List<String> out = new ArrayList<>();
+            for (Node c = row.getFirstChild(); c != null; c = c.getNext()) {
+                if (c instanceof TableCell cell) {
+                    out.add(plainText(cell).replaceAll("\\s+", " ").strip());
+                }
+            }
+            return out;
+        }
+
+        private void addComments(Node n) {
+            int start = base + n.getStartOffset();
+            String chars = n.getChars().toString();
+            Matcher m = COMMENT.matcher(chars);
+            while (m.find()) {
+                int s = start + m.start();
+                int e = start + m.end();
+                comments.add(new HtmlComment(m.group(1).strip(), s, e, source.span(s, trimEnd(s, e))));
+            }
+        }
+
+        private void addProse(Node block, ProseBlock.Kind kind) {
+            StringBuilder text = new StringBuilder();
+            IntList offsets = new IntList();
+            collect(block, text, offsets);
+            String s = text.toString();
+            if (!s.isBlank()) {
+                prose.add(new ProseBlock(s, offsets.toArray(), kind, sectionAt(base + block.getStartOffset())));
+            }
+        }
+
+        /** Appends the visible prose of a node, masking code and HTML with spaces, skipping link targets. */
+        private void collect(Node node, StringBuilder text, IntList offsets) {
+            for (Node n = node.getFirstChild(); n != null; n = n.getNext()) {
+                if (n instanceof HtmlInlineComment) {
+                    int s = base + n.getStartOffset();
+                    String chars = n.getChars().toString();
+                    comments.add(new HtmlComment(chars.replaceFirst("^<!--", "").replaceFirst("-->$", "").strip(),
+                            s, s + chars.length(), source.span(s, s + chars.length())));
+                    mask(n, text, offsets);
+                } else if (n instanceof Code || n instanceof HtmlInlineBase || n instanceof AutoLink
+                        || n instanceof MailLink || n instanceof Image || n instanceof ImageRef) {
+                    mask(n, text, offsets);
+                } else if (n instanceof SoftLineBreak || n instanceof HardLineBreak) {
+                    text.append(' ');
+                    offsets.add(base + n.getStartOffset());
+                } else if (n.getFirstChild() != null) {
+                    collect(n, text, offsets);
+                } else if (!(n instanceof com.vladsch.flexmark.ast.LinkNodeBase)) {
+                    String chars = n.getChars().toString();
+                    int s = base + n.getStartOffset();
+                    for (int i = 0; i < chars.length(); i++) {
+                        text.append(chars.charAt(i));
+                        offsets.add(s + i);
+                    }
+                }
+            }
+        }
+
+        private void mask(Node n, StringBuilder text, IntList offsets) {
+            int s = base + n.getStartOffset();
+            int len = n.getTextLength();
+            for (int i = 0; i < len; i++) {
+                text.append(' ');
+                offsets.add(s + i);
+            }
+        }
+
+        private static String plainText(Node n) {
+            StringBuilder sb = new StringBuilder();
+            plain(n, sb);
+            return sb.toString();
+        }
+
+        private static void plain(Node node, StringBuilder sb) {
+            for (Node n = node.getFirstChild(); n != null; n = n.getNext()) {
+                if (n instanceof HtmlInlineBase || n instanceof Image || n instanceof ImageRef) {
+                    continue;
+                }
+                if (n instanceof SoftLineBreak || n instanceof HardLineBreak) {
+                    sb.append(' ');
+                } else if (n instanceof Code c) {
+                    sb.append(c.getText());
+                } else if (n.getFirstChild() != null) {
+                    plain(n, sb);
+                } else if (!(n instanceof com.vladsch.flexmark.ast.LinkNodeBase)) {
+                    sb.append(n.getChars());
+                }
+            }
+        }
+
+        private static String blankToNull(String s) {
+            return s == null || s.isBlank() ? null : s;
+        }
+    }
+
+    private static final List<List<String>> TIMELINE_COLUMNS = List.of(
+            List.of("time", "time (utc)", "time utc", "timestamp", "when", "date", "date/time", "date (utc)"),
+            List.of("event", "events", "what happened", "description", "action", "details"),
+            List.of("source", "evidence", "link", "reference", "ref"));
+    private static final List<String> TIMELINE_NAMES = List.of("time", "event", "source");
+    private static final List<List<String>> ACTION_COLUMNS = List.of(
+            List.of("action item", "action items", "action", "item", "task", "title", "description", "what",
+                    "follow-up", "follow up", "remediation", "todo"),
+            List.of("owner", "owners", "assignee", "assigned to", "who", "dri", "responsible"),
+            List.of("due", "due date", "deadline", "by", "target date", "eta", "when"),
+            List.of("priority", "prio", "pri"),
+            List.of("status", "state"),
+            List.of("link", "ticket", "issue", "tracking", "url", "jira", "tracker"));
+    private static final List<String> ACTION_NAMES = List.of("title", "owner", "due", "priority", "status", "link");
+
+    /** Maps a table's header cells to the fields they hold. */
+    private static final class Columns {
+        private final java.util.Map<String, Integer> index = new java.util.HashMap<>();
+
+        Columns(List<String> header, List<List<String>> synonyms) {
+            List<String> names = synonyms == TIMELINE_COLUMNS ? TIMELINE_NAMES : ACTION_NAMES;
+            for (int i = 0; i < header.size(); i++) {
+                String h = header.get(i).toLowerCase(Locale.ROOT).replaceAll("[*_`]", "").strip();
+                for (int k = 0; k < synonyms.size(); k++) {
+                    if (synonyms.get(k).contains(h) && !index.containsKey(names.get(k))) {
+                        index.put(names.get(k), i);
+                        break;
+                    }
+                }
+            }
+        }
+
+        /**
+         * The cell of a field: by its header name; without a recognised header, at its usual position
+         * ({@code fallback}, -1 for none); the title is the first column when no header names it.
+         */
+        String get(List<String> cells, String field, int fallback) {
+            Integer named = index.get(field);
+            int i = named != null ? named : index.isEmpty() ? fallback : field.equals("title") ? 0 : -1;
+            return i >= 0 && i < cells.size() ? cells.get(i) : null;
+        }
+    }
+
+    /** A growable int array, to map prose characters to file offsets without boxing. */
+    private static final class IntList {
+        private int[] a = new int[64];
+        private int n;
+
+        void add(int v) {
+            if (n == a.length) {
+                a = java.util.Arrays.copyOf(a, n * 2);
+            }
+            a[n++] = v;
+        }
+
+        int[] toArray() {
+            return java.util.Arrays.copyOf(a, n);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package pm.parse;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The values front matter may take that a team can configure (today: the severities). */
+public record Schema(List<String> severities) {
+    public static final List<String> DEFAULT_SEVERITIES = List.of("SEV1", "SEV2", "SEV3", "SEV4");
+    public static final List<String> STATUSES = List.of("draft", "in-review", "published");
+    public static final List<String> PRIORITIES = List.of("P0", "P1", "P2", "P3");
+
+    public static final Schema DEFAULT = new Schema(DEFAULT_SEVERITIES);
+
+    public Schema {
+        severities = List.copyOf(severities);
+    }
+
+    /** The configured spelling of a severity, matched ignoring case. */
+    public Optional<String> severity(String text) {
+        return match(severities, text);
+    }
+
+    public static Optional<String> status(String text) {
+        return match(STATUSES, text);
+    }
+
+    public static Optional<String> priority(String text) {
+        return match(PRIORITIES, text);
+    }
+
+    private static Optional<String> match(List<String> allowed, String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        String t = text.strip().toLowerCase(Locale.ROOT);
+        return allowed.stream().filter(a -> a.toLowerCase(Locale.ROOT).equals(t)).findFirst();
+    }
+}

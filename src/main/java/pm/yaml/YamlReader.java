@@ -1,0 +1,158 @@
+package pm.yaml;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+
+/**
+ * Reads one YAML document into a position-aware tree with Jackson's streaming YAML parser.
+ * Only plain data is built (no classes are ever instantiated), duplicate keys are errors, and
+ * aliases, nesting depth and document size are bounded so hostile input cannot exhaust memory.
+ */
+public final class YamlReader {
+    /** Deepest nesting accepted; front matter is two or three levels deep in practice. */
+    public static final int MAX_DEPTH = 64;
+    /** Largest YAML text accepted, in characters. */
+    public static final int MAX_CHARS = 1_000_000;
+    private static final int MAX_ALIASES = 50;
+
+    private static final YAMLFactory FACTORY = createFactory();
+
+    private static YAMLFactory createFactory() {
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(MAX_ALIASES);
+        options.setNestingDepthLimit(MAX_DEPTH);
+        options.setCodePointLimit(MAX_CHARS * 2);
+        return YAMLFactory.builder()
+                .loaderOptions(options)
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(MAX_DEPTH)
+                        .maxDocumentLength(MAX_CHARS * 2L)
+                        .build())
+                .build();
+    }
+
+    private final int lineOffset;
+
+    /** @param lineOffset added to every line number, for YAML that starts below line 1 of its file */
+    public YamlReader(int lineOffset) {
+        this.lineOffset = lineOffset;
+    }
+
+    /** Reads the document; an empty document gives {@code null}. */
+    public YamlNode read(String yaml) throws YamlException {
+        if (yaml.length() > MAX_CHARS) {
+            throw new YamlException("front matter is larger than " + MAX_CHARS / 1000 + " KB", lineOffset + 1, 1);
+        }
+        try (JsonParser p = FACTORY.createParser(yaml)) {
+            JsonToken t = p.nextToken();
+            if (t == null) {
+                return null;
+            }
+            return readValue(p, t, 0);
+        } catch (YamlException e) {
+            throw e;
+        } catch (JsonProcessingException e) {
+            JsonLocation loc = e.getLocation();
+            int line = loc == null ? 0 : loc.getLineNr();
+            int col = loc == null ? 0 : loc.getColumnNr();
+            for (Throwable c = e; c != null; c = c.getCause()) {
+                if (c instanceof MarkedYAMLException m && m.getProblemMark() != null) {
+                    line = m.getProblemMark().getLine() + 1; // SnakeYAML knows where the problem is
+                    col = m.getProblemMark().getColumn() + 1;
+                    break;
+                }
+            }
+            throw new YamlException(describe(e), line > 0 ? line + lineOffset : 0, Math.max(col, 0));
+        } catch (IOException | RuntimeException e) {
+            // SnakeYAML reports some limits (aliases, depth) as unchecked exceptions
+            throw new YamlException(describe(e), 0, 0);
+        } catch (StackOverflowError e) {
+            throw new YamlException("YAML is nested too deeply", 0, 0);
+        }
+    }
+
+    private YamlNode readValue(JsonParser p, JsonToken t, int depth) throws IOException, YamlException {
+        JsonLocation loc = p.currentTokenLocation();
+        int line = loc.getLineNr() + lineOffset;
+        int col = loc.getColumnNr();
+        if (depth > MAX_DEPTH) {
+            throw new YamlException("YAML is nested more than " + MAX_DEPTH + " levels deep", line, col);
+        }
+        switch (t) {
+            case START_OBJECT: {
+                Map<String, YamlNode.Entry> entries = new LinkedHashMap<>();
+                JsonToken k;
+                while ((k = p.nextToken()) == JsonToken.FIELD_NAME) {
+                    JsonLocation kl = p.currentTokenLocation();
+                    String key = p.currentName();
+                    int keyLine = kl.getLineNr() + lineOffset;
+                    int keyCol = kl.getColumnNr();
+                    YamlNode value = readValue(p, p.nextToken(), depth + 1);
+                    if (entries.containsKey(key)) {
+                        throw new YamlException("duplicate key '" + key + "' (first at line "
+                                + entries.get(key).keyLine() + ")", keyLine, keyCol);
+                    }
+                    entries.put(key, new YamlNode.Entry(key, keyLine, keyCol, value));
+                }
+                return new YamlNode.Mapping(entries, line, col);
+            }
+            case START_ARRAY: {
+                List<YamlNode> items = new ArrayList<>();
+                JsonToken it;
+                while ((it = p.nextToken()) != JsonToken.END_ARRAY) {
+                    if (it == null) {
+                        throw new YamlException("unexpected end of YAML", line, col);
+                    }
+                    items.add(readValue(p, it, depth + 1));
+                }
+                return new YamlNode.Sequence(items, line, col);
+            }
+            case VALUE_STRING:
+                return new YamlNode.Scalar(p.getText(), YamlNode.ScalarKind.STRING, line, col);
+            case VALUE_NUMBER_INT:
+                return new YamlNode.Scalar(p.getText(), YamlNode.ScalarKind.INTEGER, line, col);
+            case VALUE_NUMBER_FLOAT:
+                return new YamlNode.Scalar(p.getText(), YamlNode.ScalarKind.FLOAT, line, col);
+            case VALUE_TRUE:
+            case VALUE_FALSE:
+                return new YamlNode.Scalar(p.getText(), YamlNode.ScalarKind.BOOLEAN, line, col);
+            case VALUE_NULL:
+                return new YamlNode.Scalar("", YamlNode.ScalarKind.NULL, line, col);
+            case VALUE_EMBEDDED_OBJECT:
+                Object o = p.getEmbeddedObject();
+                return new YamlNode.Scalar(o == null ? "" : o.toString(), YamlNode.ScalarKind.STRING, line, col);
+            default:
+                throw new YamlException("unexpected YAML token " + t, line, col);
+        }
+    }
+
+    /** First line of a parser message, without Jackson's source excerpt. */
+    private static String describe(Throwable e) {
+        String m = e.getMessage();
+        if (m == null || m.isBlank()) {
+            return "YAML cannot be read (" + e.getClass().getSimpleName() + ")";
+        }
+        m = m.strip();
+        int nl = m.indexOf('\n');
+        String first = nl < 0 ? m : m.substring(0, nl);
+        // SnakeYAML puts the helpful part ("found character '\t' that cannot start any token") on a later line
+        for (String l : m.split("\n")) {
+            String s = l.strip();
+            if (s.startsWith("found ") || s.startsWith("expected ") || s.contains("cannot start any token")) {
+                return first.replaceAll("[:\\s]+$", "") + ": " + s;
+            }
+        }
+        return first.replaceAll("[:\\s]+$", "");
+    }
+}

@@ -1,0 +1,81 @@
+package pm.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import pm.config.Config;
+import pm.testing.Cli;
+
+class CommandLineTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyCommandHasHelpAndVersion() {
+        for (List<String> cmd : List.<List<String>>of(List.of(), List.of("new"), List.of("init"), List.of("completion"))) {
+            String[] help = java.util.stream.Stream.concat(cmd.stream(), java.util.stream.Stream.of("--help"))
+                    .toArray(String[]::new);
+            Cli.Result h = Cli.in(dir).run(help);
+            assertThat(h.code()).as(String.join(" ", help)).isZero();
+            assertThat(h.out()).startsWith("Usage: pm");
+            String[] version = java.util.stream.Stream.concat(cmd.stream(), java.util.stream.Stream.of("--version"))
+                    .toArray(String[]::new);
+            Cli.Result v = Cli.in(dir).run(version);
+            assertThat(v.code()).isZero();
+            assertThat(v.out()).matches("pm \\d+\\.\\d+\\.\\d+.*\\R");
+        }
+    }
+
+    @Test
+    void unknownOptionIsAUsageErrorWithAHint() {
+        Cli.Result r = Cli.in(dir).run("new", "x", "--sevrity", "SEV1");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).startsWith("pm new: Unknown option").contains("'--sevrity'").contains("--severity")
+                .contains("Run 'pm new --help' for usage.")
+                .doesNotContain("Exception");
+    }
+
+    @Test
+    void unknownCommandIsAUsageError() {
+        Cli.Result r = Cli.in(dir).run("nwe");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("'nwe'").contains("Run 'pm --help' for usage.");
+    }
+
+    @Test
+    void noCommandPrintsUsageAndExits2() {
+        Cli.Result r = Cli.in(dir).run();
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("Usage: pm").contains("a command is required");
+    }
+
+    @Test
+    void completionPrintsABashScriptThatKnowsTheCommands() {
+        Cli.Result r = Cli.in(dir).run("completion");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("complete -F").contains("new").contains("init").contains("--template");
+    }
+
+    @Test
+    void initWritesACommentedConfigThatReadsBackAndCreatesTheDirectory() throws Exception {
+        Files.createDirectories(dir.resolve(".git"));
+        Path sub = Files.createDirectories(dir.resolve("src"));
+        Cli.Result r = Cli.in(sub).run("init");
+        assertThat(r.code()).as(r.toString()).isZero();
+        Path file = dir.resolve(".pm.yml");
+        assertThat(Files.readString(file)).contains("# ").contains("postmortems_dir: postmortems");
+        Config config = Config.read(file);
+        assertThat(config.postmortemsDir()).isEqualTo(dir.resolve("postmortems"));
+        assertThat(dir.resolve("postmortems")).isDirectory();
+
+        Files.writeString(file, "postmortems_dir: mine\n");
+        Cli.Result again = Cli.in(dir).run("init");
+        assertThat(again.code()).isEqualTo(2);
+        assertThat(again.err()).contains(".pm.yml: already exists");
+        assertThat(Files.readString(file)).isEqualTo("postmortems_dir: mine\n");
+    }
+}

@@ -1,0 +1,22 @@
+package pm.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class SectionKindTest {
+    @Test
+    void headingsMatchIgnoringCaseNumberingPunctuationAndEmoji() {
+        assertThat(SectionKind.fromHeading("ROOT CAUSES")).contains(SectionKind.ROOT_CAUSE);
+        assertThat(SectionKind.fromHeading("2. Root cause analysis:")).contains(SectionKind.ROOT_CAUSE);
+        assertThat(SectionKind.fromHeading("🔥 Impact")).contains(SectionKind.IMPACT);
+        assertThat(SectionKind.fromHeading("Impact Assessment")).contains(SectionKind.IMPACT);
+        assertThat(SectionKind.fromHeading("Follow-ups")).contains(SectionKind.ACTION_ITEMS);
+        assertThat(SectionKind.fromHeading("Remediation")).contains(SectionKind.ACTION_ITEMS);
+        assertThat(SectionKind.fromHeading("Learnings")).contains(SectionKind.LESSONS_LEARNED);
+        assertThat(SectionKind.fromHeading("What didn’t go well")).contains(SectionKind.WENT_POORLY);
+        assertThat(SectionKind.fromHeading("Timeline (UTC)")).isEmpty();
+        assertThat(SectionKind.fromHeading("Root cause of the timeline")).isEmpty();
+        assertThat(SectionKind.fromHeading("Background")).isEmpty();
+    }
+}

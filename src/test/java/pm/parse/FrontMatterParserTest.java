@@ -1,0 +1,275 @@
+package pm.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import pm.model.ActionItem;
+import pm.model.FrontMatter;
+import pm.model.Problem;
+import pm.model.SourceText;
+import pm.yaml.YamlNode;
+
+class FrontMatterParserTest {
+    private static FrontMatter parse(String text) {
+        return new FrontMatterParser(Schema.DEFAULT).parse(SourceText.of(text)).frontMatter();
+    }
+
+    private static String fm(String yaml) {
+        return "---\n" + yaml + "---\n# Body\n";
+    }
+
+    @Test
+    void readsEverySchemaField() {
+        FrontMatter f = parse(fm("""
+                title: Payment API outage
+                date: 2025-03-14
+                severity: SEV2
+                status: in-review
+                authors: [Ada, "@grace"]
+                services:
+                  - payments
+                  - checkout
+                incident:
+                  started: 2025-03-14T09:12:00Z
+                  detected: 2025-03-14 10:20:00+01:00
+                  resolved: 2025-03-14T11:00:00
+                action_items:
+                  - title: Lower the disk alert threshold to 85%
+                    owner: "@maria"
+                    due: 2025-04-01
+                    priority: p1
+                    status: Closed
+                    link: https://tracker/ISSUE-1
+                follow_up_reviewed: 2025-04-15
+                """));
+        assertThat(f.problems()).isEmpty();
+        assertThat(f.present()).isTrue();
+        assertThat(f.readable()).isTrue();
+        assertThat(f.title()).isEqualTo("Payment API outage");
+        assertThat(f.date()).isEqualTo(LocalDate.of(2025, 3, 14));
+        assertThat(f.severity()).isEqualTo("SEV2");
+        assertThat(f.status()).isEqualTo("in-review");
+        assertThat(f.authors()).containsExactly("Ada", "@grace");
+        assertThat(f.services()).containsExactly("payments", "checkout");
+        assertThat(f.started()).isEqualTo(Instant.parse("2025-03-14T09:12:00Z"));
+        assertThat(f.detected()).isEqualTo(Instant.parse("2025-03-14T09:20:00Z"));
+        assertThat(f.resolved()).isEqualTo(Instant.parse("2025-03-14T11:00:00Z"));
+        assertThat(f.followUpReviewed()).isEqualTo(LocalDate.of(2025, 4, 15));
+        assertThat(f.actionItems()).singleElement().satisfies(a -> {
+            assertThat(a.title()).isEqualTo("Lower the disk alert threshold to 85%");
+            assertThat(a.owner()).isEqualTo("@maria");
+            assertThat(a.due()).isEqualTo(LocalDate.of(2025, 4, 1));
+            assertThat(a.priority()).isEqualTo("P1");
+            assertThat(a.status()).isEqualTo("done");
+            assertThat(a.link()).isEqualTo("https://tracker/ISSUE-1");
+            assertThat(a.origin()).isEqualTo(ActionItem.Origin.FRONT_MATTER);
+            assertThat(a.span().line()).isEqualTo(15);
+        });
+        assertThat(f.span().line()).isEqualTo(1);
+        assertThat(f.span().endLine()).isEqualTo(22);
+    }
+
+    @Test
+    void positionsCountTheFrontMatterLinesOfTheFile() {
+        FrontMatter f = parse(fm("title: x\n\nseverity: SEV9\n"));
+        assertThat(f.lineOf("title")).isEqualTo(2);
+        assertThat(f.lineOf("severity")).isEqualTo(4);
+        assertThat(f.problems()).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(4);
+            assertThat(p.span().column()).isEqualTo(11);
+            assertThat(p.message()).isEqualTo("severity 'SEV9' is not one of SEV1, SEV2, SEV3, SEV4");
+        });
+    }
+
+    @Test
+    void unknownKeysAreKeptAndIgnored() {
+        FrontMatter f = parse(fm("title: x\nteam: payments\ncustom:\n  nested: [1, 2]\n"));
+        assertThat(f.problems()).isEmpty();
+        assertThat(f.raw().get("team")).isInstanceOfSatisfying(YamlNode.Scalar.class,
+                s -> assertThat(s.text()).isEqualTo("payments"));
+        assertThat(f.raw().get("custom")).isInstanceOf(YamlNode.Mapping.class);
+        assertThat(f.raw().entry("custom").keyLine()).isEqualTo(4);
+    }
+
+    @Test
+    void wrongTypesAreProblemsNotExceptions() {
+        FrontMatter f = parse(fm("""
+                title: [a, b]
+                date: 20250314
+                severity: 3
+                status: true
+                authors: {name: x}
+                incident: yesterday
+                action_items: "x"
+                """));
+        assertThat(f.problems()).extracting(Problem::message).containsExactly(
+                "title must be text, not a list",
+                "date: '20250314' is not a date; write it as YYYY-MM-DD",
+                "severity must be one of SEV1, SEV2, SEV3, SEV4, not the number 3",
+                "status must be one of draft, in-review, published, not true",
+                "authors must be a list of names, not a mapping",
+                "incident must be fields (started, detected, resolved), not 'yesterday'",
+                "action_items must be a list of items (- title: …, owner: …, due: …, priority: …), not 'x'");
+        assertThat(f.problems()).extracting(Problem::line).containsExactly(2, 3, 4, 5, 6, 7, 8);
+        assertThat(f.title()).isNull();
+        assertThat(f.severity()).isNull();
+        assertThat(f.actionItems()).isEmpty();
+    }
+
+    @Test
+    void impossibleAndFreeTextDatesAreProblems() {
+        FrontMatter f = parse(fm("date: 2024-02-30\nfollow_up_reviewed: next week\n"));
+        assertThat(f.problems()).extracting(Problem::message).containsExactly(
+                "date: '2024-02-30' is not a real calendar date",
+                "follow_up_reviewed: 'next week' is not a date; write it as YYYY-MM-DD");
+        assertThat(parse(fm("date: 2024-02-29\n")).problems()).isEmpty();
+    }
+
+    @Test
+    void resolvedBeforeStartedIsAProblem() {
+        FrontMatter f = parse(fm("incident:\n  started: 2025-01-02T10:00:00Z\n  resolved: 2025-01-02T09:00:00Z\n"));
+        assertThat(f.problems()).singleElement().satisfies(p -> {
+            assertThat(p.message()).contains("incident.resolved").contains("before incident.started");
+            assertThat(p.line()).isEqualTo(4);
+        });
+    }
+
+    @Test
+    void badTimestampIsAProblem() {
+        FrontMatter f = parse(fm("incident:\n  started: 9am\n"));
+        assertThat(f.problems()).singleElement().extracting(Problem::message)
+                .isEqualTo("incident.started: '9am' is not a timestamp; write it as YYYY-MM-DDTHH:MM:SSZ (ISO-8601, UTC)");
+    }
+
+    @Test
+    void actionItemProblemsKeepTheItemAndSayWhy() {
+        FrontMatter f = parse(fm("""
+                action_items:
+                  - title: Add a disk alert
+                    due: soon
+                    priority: urgent
+                    status: someday
+                  - owner: bob
+                  - Rotate the deploy key
+                """));
+        assertThat(f.problems()).extracting(Problem::message).containsExactly(
+                "action item due: 'soon' is not a date; write it as YYYY-MM-DD",
+                "priority 'urgent' is not one of P0, P1, P2, P3",
+                "action item status 'someday' is not one of open, in-progress, done, wont-do",
+                "action item has no title: add 'title: <what will change>'");
+        assertThat(f.actionItems()).hasSize(3);
+        ActionItem first = f.actionItems().get(0);
+        assertThat(first.dueText()).isEqualTo("soon");
+        assertThat(first.due()).isNull();
+        assertThat(first.dueProblem()).contains("not a date");
+        assertThat(f.actionItems().get(2).title()).isEqualTo("Rotate the deploy key");
+        assertThat(f.actionItems().get(2).hasOwner()).isFalse();
+    }
+
+    @Test
+    void statusSynonymsAreAccepted() {
+        for (String s : new String[] {"closed", "Complete", "completed", "fixed", "resolved", "\"won't do\"",
+                "cancelled", "not-doing", "\"✅\"", "In Progress", "todo"}) {
+            FrontMatter f = parse(fm("action_items:\n  - title: t\n    status: " + s + "\n"));
+            assertThat(f.problems()).as(s).isEmpty();
+        }
+    }
+
+    @Test
+    void noFrontMatter() {
+        FrontMatter f = parse("# Just a heading\n");
+        assertThat(f.present()).isFalse();
+        assertThat(f.problems()).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(1);
+            assertThat(p.message()).startsWith("no front matter");
+        });
+    }
+
+    @Test
+    void unterminatedFrontMatter() {
+        FrontMatter f = parse("---\ntitle: x\n# Body\n");
+        assertThat(f.readable()).isFalse();
+        assertThat(f.problems()).singleElement().extracting(Problem::message)
+                .isEqualTo("front matter is never closed: add a '---' line after the last YAML field");
+    }
+
+    @Test
+    void yamlSyntaxErrorHasItsLine() {
+        FrontMatter f = parse(fm("title: x\nseverity: [SEV1\ndate: 2025-01-01\n"));
+        assertThat(f.readable()).isFalse();
+        assertThat(f.problems()).singleElement().satisfies(p -> {
+            assertThat(p.message()).startsWith("front matter YAML:");
+            assertThat(p.line()).isBetween(3, 5);
+        });
+    }
+
+    @Test
+    void tabsInYamlAreASyntaxError() {
+        FrontMatter f = parse(fm("incident:\n\tstarted: 2025-01-01T00:00:00Z\n"));
+        assertThat(f.readable()).isFalse();
+        assertThat(f.problems().get(0).line()).isEqualTo(3);
+        assertThat(f.problems().get(0).message()).contains("\\t");
+    }
+
+    @Test
+    void duplicateKeysAreAnError() {
+        FrontMatter f = parse(fm("title: a\ndate: 2025-01-01\ntitle: b\n"));
+        assertThat(f.readable()).isFalse();
+        assertThat(f.problems()).singleElement().satisfies(p -> {
+            assertThat(p.message()).isEqualTo("front matter YAML: duplicate key 'title' (first at line 2)");
+            assertThat(p.line()).isEqualTo(4);
+        });
+    }
+
+    @Test
+    void frontMatterThatIsNotAMapping() {
+        FrontMatter f = parse(fm("- a\n- b\n"));
+        assertThat(f.problems()).singleElement().extracting(Problem::message)
+                .isEqualTo("front matter must be YAML fields (title: …, date: …), not a list");
+    }
+
+    @Test
+    void aliasBombStaysSmall() {
+        StringBuilder y = new StringBuilder("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+        char prev = 'a';
+        for (char c = 'b'; c <= 'j'; c++) {
+            y.append(c).append(": &").append(c).append(" [");
+            for (int i = 0; i < 9; i++) {
+                y.append(i == 0 ? "" : ",").append('*').append(prev);
+            }
+            y.append("]\n");
+            prev = c;
+        }
+        // Jackson's streaming parser never expands aliases: each "*a" stays one small value
+        FrontMatter f = parse(fm(y.toString()));
+        assertThat(f.raw().entries()).hasSize(10);
+        assertThat(f.raw().get("j")).isInstanceOfSatisfying(YamlNode.Sequence.class,
+                s -> assertThat(s.items()).hasSize(9).allMatch(i -> i instanceof YamlNode.Scalar));
+    }
+
+    @Test
+    void deepNestingIsRefused() {
+        FrontMatter f = parse(fm("x: " + "[".repeat(20_000) + "]".repeat(20_000) + "\n"));
+        assertThat(f.readable()).isFalse();
+        assertThat(f.problems().get(0).message()).containsIgnoringCase("nest");
+    }
+
+    @Test
+    void emptyFrontMatterHasNoProblemsButNoFields() {
+        FrontMatter f = parse("---\n---\n# Body\n");
+        assertThat(f.problems()).isEmpty();
+        assertThat(f.title()).isNull();
+        assertThat(f.span().endLine()).isEqualTo(2);
+    }
+
+    @Test
+    void bomAndCrlfReadLikeTheCleanFile() {
+        String clean = fm("title: x\nseverity: SEV7\n");
+        FrontMatter a = parse(clean);
+        FrontMatter b = parse("\uFEFF" + clean.replace("\n", "\r\n"));
+        assertThat(b.problems()).isEqualTo(a.problems());
+        assertThat(b.title()).isEqualTo("x");
+    }
+}
