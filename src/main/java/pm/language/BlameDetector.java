@@ -65,7 +65,7 @@ public final class BlameDetector {
                 Matcher m = rule.pattern().matcher(masked).region(sentence.start(), sentence.end());
                 while (m.find()) {
                     if (rule.accepts(m, subjects)) {
-                        candidates.add(rule.finding(m));
+                        candidates.add(rule.finding(m, subjects, text));
                     }
                 }
             }

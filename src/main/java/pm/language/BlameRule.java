@@ -40,16 +40,22 @@ record BlameRule(String family, Pattern pattern, Actor actor, String message, Fu
                 yield kind == Kind.PERSON || kind == Kind.NONE;
             }
             case CLAUSE_PERSON -> subjects.ofClause(subjects.indexAt(m.start())) == Kind.PERSON;
-            case SUBJECT_GROUP -> subjects.after(subjects.indexAt(m.start("subj"))) == Kind.PERSON;
+            case SUBJECT_GROUP -> subject(m, subjects).kind() == Kind.PERSON;
         };
+    }
+
+    private static Subjects.NounPhrase subject(Matcher m, Subjects subjects) {
+        return subjects.after(subjects.indexAt(m.start("subj")));
     }
 
     private static Kind before(Matcher m, Subjects subjects) {
         return subjects.before(subjects.indexAt(m.start()));
     }
 
-    BlameFinding finding(Matcher m) {
-        return new BlameFinding(m.start(), m.end(), family, message.formatted(phrase(m.group())),
+    /** The finding for an accepted match; it extends to the end of the subject when that comes last. */
+    BlameFinding finding(Matcher m, Subjects subjects, String text) {
+        int end = actor == Actor.SUBJECT_GROUP ? Math.max(m.end(), subject(m, subjects).end()) : m.end();
+        return new BlameFinding(m.start(), end, family, message.formatted(phrase(text.substring(m.start(), end))),
                 suggestion.apply(m));
     }
 

@@ -62,6 +62,10 @@ final class BlameRules {
     private static final String ROLE = "(?:engineer|developer|operator|person|admin|administrator|sre|dba"
             + "|reviewer|professional|on-call|programmer)s?";
     private static final String WORD = "[\\p{L}@][\\p{L}\\p{N}@'’_-]*";
+    private static final String PARTICIPLE = "(?:\\w+ed|read|paid|known|seen|done|run|taken|made|thought"
+            + "|caught|kept|left|gone|written|chosen|understood|spent|told)\\b";
+    private static final String FUNCTION_WORD = "(?:in|on|at|to|into|for|from|and|or|of|with|by|because|which"
+            + "|that|during|after|before|when|while|so|but|as|than)";
     private static final String NEGATIVE_EVENT = "(?:outage|incident|broke|broken|failed|failure|down|lost"
             + "|wiped|expired|deleted|dropped|crashed|corrupted|leaked|exposed|happened|started|lasted|duplicated"
             + "|pulled|errors?|degraded|stalled|rejected|blocked|went\\s+wrong)";
@@ -140,7 +144,7 @@ final class BlameRules {
             rule(FAULT, Actor.PERSON, "\\b(?:is|was|are|were)\\s+(?:solely\\s+|directly\\s+|personally\\s+)?"
                     + "responsible\\s+for\\s+(?:the|this)\\s+(?:outage|incident|failure|breach|downtime"
                     + "|data\\s+loss|mistake|error)\\b", "\"%s\" names a person as the cause", CONDITIONS),
-            rule(FAULT, Actor.SUBJECT_GROUP, "\\b(?:caused\\s+by|due\\s+to|because\\s+of|result\\s+of"
+            rule(FAULT, Actor.SUBJECT_GROUP, "\\b(?:caused\\s+by|due\\s+to|because\\s+of|result\\s+of|fault\\s+of"
                     + "|blamed?\\s+on|attributed\\s+to)\\s+(?<subj>" + WORD + ")",
                     "\"%s\" names a person as the cause", CONDITIONS),
             rule(FAULT, Actor.SUBJECT_GROUP, "\\broot\\s+cause\\s*(?:is|was|:)\\s*(?:that\\s+)?(?<subj>"
@@ -148,7 +152,8 @@ final class BlameRules {
             rule(FAULT, Actor.SUBJECT_GROUP, "(?<=\\b" + NEGATIVE_EVENT + "\\b.{0,80})\\bbecause\\s+(?<subj>"
                     + "(?:the\\s+|our\\s+|an?\\s+)?" + WORD + "(?:\\s+" + WORD + "){0,2}?)\\s+(?:\\w+ly\\s+)?"
                     + ACTIVE_PAST + "\\b", "\"%s\" names a person as the cause", CONDITIONS),
-            rule(FAULT, Actor.PERSON, "\\b(?:broke|caused|took\\s+down|brought\\s+down|wiped|nuked|trashed)\\b",
+            rule(FAULT, Actor.PERSON, "\\b(?:broke|caused|took\\s+down|brought\\s+down|wiped|nuked|trashed)\\b"
+                    + "(?:\\s+(?:the|an?|our|their|production|prod)\\b(?:\\s+[\\w-]+)?)?",
                     "\"%s\" names a person as the cause", CONDITIONS),
             // counterfactual judgments of people
             rule(COUNTERFACTUAL, Actor.NOT_SYSTEM, SHOULD_HAVE + "(?<verb>" + SHOULD_MIND + ")\\b",
@@ -169,7 +174,8 @@ final class BlameRules {
                     + "|always|fully)\\s+)?(?<verb>" + STEP + ")\\b",
                     "\"%s\" blames a person for a skipped step", BlameRules::forVerb),
             rule(COUNTERFACTUAL, Actor.ANY, "\\b(?:nobody|no\\s+one|no-one|none\\s+of\\s+(?:us|them"
-                    + "|the\\s+\\w+))\\s+(?:\\w+ly\\s+)?(?<verb>noticed|checked|tested|verified|caught|read"
+                    + "|the\\s+\\w+))(?:\\s+(?:on|in|from|at|of)\\s+(?:the\\s+|our\\s+)?[\\w-]+(?:\\s+team)?)?"
+                    + "\\s+(?:\\w+ly\\s+)?(?<verb>noticed|checked|tested|verified|caught|read"
                     + "|realized|realised|thought\\s+to|looked|reviewed|considered|questioned|followed|spotted"
                     + "|asked)\\b", "\"%s\" blames people for what they missed", BlameRules::forVerb),
             rule(COUNTERFACTUAL, Actor.NOT_SYSTEM, "\\b(?:forgot|forgotten|forgets|forgetting)\\s+(?:to|about"
@@ -182,15 +188,16 @@ final class BlameRules {
                     + "|fumbled|messed\\s+up|screwed\\s+up|refused\\s+to|wasted|dismissed)\\b",
                     "\"%s\" judges a person in hindsight", m -> DECISION),
             rule(COUNTERFACTUAL, Actor.SUBJECT_GROUP, "\\bif\\s+(?:only\\s+)?(?<subj>[^,;:]{1,40}?)\\s+had\\s+"
-                    + "(?:\\w+ly\\s+)?(?:\\w+ed|read|paid|known|seen|done|run|taken|made|thought|caught|kept"
-                    + "|left|gone|written|chosen|understood|spent|told)\\b",
-                    "\"%s\" judges a person by the outcome", m -> DECISION),
+                    + "(?:\\w+ly\\s+)?" + PARTICIPLE, "\"%s\" judges a person by the outcome", m -> DECISION),
+            rule(COUNTERFACTUAL, Actor.SUBJECT_GROUP, "(?:^\\W*|[,;]\\s*)\\bhad\\s+(?<subj>[^,;:]{1,40}?)\\s+"
+                    + "(?:\\w+ly\\s+)?" + PARTICIPLE, "\"%s\" judges a person by the outcome", m -> DECISION),
             rule(COUNTERFACTUAL, Actor.CLAUSE_PERSON, "\\bwithout\\s+(?:first\\s+|even\\s+|properly\\s+)?"
                     + "(?:telling|testing|checking|running|looking|reading|reviewing|verifying|asking|waiting"
                     + "|confirming|notifying|consulting|informing|warning|double-checking|thinking|a\\s+review"
                     + "|any\\s+review|review|approval|a\\s+second\\s+pair)\\b",
                     "\"%s\" blames a person for a skipped step", m -> STEP_SKIPPED),
-            rule(COUNTERFACTUAL, Actor.CLAUSE_PERSON, "\\b(?:the|a|an)\\s+(?:wrong|incorrect)\\s+\\w+",
+            rule(COUNTERFACTUAL, Actor.CLAUSE_PERSON, "\\b(?:the|a|an)\\s+(?:wrong|incorrect)\\s+[\\w-]+"
+                    + "(?:\\s+(?!" + FUNCTION_WORD + "\\b)[\\w-]+)?",
                     "\"%s\" frames the action as a personal mistake", m -> WRONG_TARGET));
 
     /** Sentences that mention blame in order to reject it. */

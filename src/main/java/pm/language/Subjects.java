@@ -77,28 +77,37 @@ final class Subjects {
         return Kind.NONE;
     }
 
-    /** What the noun phrase starting at token {@code at} refers to. */
-    Kind after(int at) {
+    /** A noun phrase found after a cue: what it refers to and where it ends in the text. */
+    record NounPhrase(Kind kind, int end) {
+    }
+
+    /** The noun phrase starting at token {@code at} ("the on-call engineer", "Pavel", "Ben's"). */
+    NounPhrase after(int at) {
         int k = at;
         while (k < tokens.size() && isPhraseOpener(k)) {
             k++;
         }
         Kind first = Kind.UNKNOWN;
         Kind head = Kind.UNKNOWN;
+        int end = -1;
         for (int n = 0; k < tokens.size() && n < MAX_PHRASE && isNominal(tokens.get(k)); k++, n++) {
             Token t = tokens.get(k);
-            if (n > 0 && t.lower().endsWith("ing") && !t.initial()) {
+            if (n > 0 && t.lower().endsWith("ing")) {
                 break;
             }
             head = Lexicon.classify(t);
+            end = t.end();
+            if ((head == Kind.PERSON && !Lexicon.isRole(t.bare())) || Lexicon.THING_PRONOUNS.contains(t.bare())) {
+                return new NounPhrase(head, end); // a pronoun, name or handle is a whole noun phrase
+            }
             if (first == Kind.UNKNOWN) {
                 first = head;
             }
             if (t.isPossessive()) {
-                return head == Kind.PERSON ? Kind.PERSON : first;
+                return new NounPhrase(head == Kind.PERSON ? Kind.PERSON : first, end);
             }
         }
-        return head == Kind.UNKNOWN ? first : head;
+        return new NounPhrase(head == Kind.UNKNOWN ? first : head, end);
     }
 
     private boolean isPhraseOpener(int k) {
@@ -117,6 +126,9 @@ final class Subjects {
             start--;
         }
         Kind kind = Lexicon.classify(tokens.get(end));
+        if (kind == Kind.PERSON && start < end && isSoftwareOperator(tokens.get(end), tokens.get(end - 1))) {
+            kind = Kind.SYSTEM;
+        }
         if (start > 0 && Lexicon.DETERMINERS.contains(tokens.get(start - 1).lower())) {
             start--;
         }
@@ -149,6 +161,11 @@ final class Subjects {
                 && Lexicon.classify(t) == Kind.PERSON;
         return (Lexicon.AUXILIARIES.contains(w) && !w.equals("not")) || (lowerCase && Lexicon.isPastTense(w))
                 || presentTense;
+    }
+
+    /** "the Strimzi operator", "the Postgres operator": a Kubernetes operator, not a person. */
+    private static boolean isSoftwareOperator(Token head, Token modifier) {
+        return head.bare().startsWith("operator") && !Lexicon.isRole(modifier.bare());
     }
 
     private static boolean isLink(Token t) {
