@@ -29,7 +29,7 @@ public final class VagueActionDetector {
     private static final List<Cue> CUES = List.of(
             new Cue(compile("\\b(?:be\\s+(?:more|extra|very|really)\\s+\\w+|be\\s+(?:careful|vigilant|thorough"
                     + "|mindful|aware)|remind\\w*|re-?train\\w*|train\\s+(?:the\\s+)?(?:team|engineers|developers"
-                    + "|staff|people|everyone|on-call)|educate\\w*|awareness|pay\\s+(?:more\\s+|closer\\s+)?"
+                    + "|staff|people|everyone|on-call)|get\\s+(?:the\\s+)?\\w+\\s+trained|educate\\w*|awareness|pay\\s+(?:more\\s+|closer\\s+)?"
                     + "attention|remember\\s+to|double-check|try\\s+(?:to|harder)|do\\s+a\\s+better\\s+job"
                     + "|get\\s+better\\s+at|keep\\s+an\\s+eye|communicate\\w*|discuss\\w*|(?:have|hold|schedule)"
                     + "\\s+a\\s+(?:retro|meeting|discussion|conversation|chat)|talk\\s+to)\\b"), 2,
