@@ -32,7 +32,8 @@ public final class VagueActionDetector {
                     + "|staff|people|everyone|on-call)|get\\s+(?:the\\s+)?\\w+\\s+trained|educate\\w*|awareness"
                     + "|pay\\s+(?:more\\s+|closer\\s+)?attention|remember\\s+to|double-check|try\\s+(?:to|harder)"
                     + "|do\\s+a\\s+better\\s+job|get\\s+better\\s+at|keep\\s+an\\s+eye|communicate\\w*|discuss\\w*"
-                    + "|(?:have|hold|schedule)\\s+a\\s+(?:retro|meeting|discussion|conversation|chat)|talk\\s+to)\\b"), 2,
+                    + "|(?:have|hold|schedule)\\s+a\\s+(?:retro|meeting|discussion|conversation|chat)"
+                    + "|talk\\s+to)\\b"), 2,
                     "\"%s\" asks people to try harder; nothing in the system changes",
                     "Replace it with a change that makes the mistake hard to make (a guard, a check, a default or"
                             + " an automation) and say how to verify it is in place."),
