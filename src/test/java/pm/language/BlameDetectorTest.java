@@ -158,6 +158,8 @@ class BlameDetectorTest {
                 "Who approved this change without a rollback plan?",
                 "How could anyone think it was safe to run this during business hours?",
                 "Why did you restart the primary before the replica caught up?",
+                "Why did the on-call engineer wait 40 minutes to escalate?",
+                "How could the release captain approve a build that failed its smoke tests?",
         })
         void flagsQuestionsAboutWhoIsToBlame(String sentence) {
             assertThat(families(sentence)).contains("judgmental-question");
