@@ -35,11 +35,7 @@ public final class InitCommand implements Callable<Integer> {
         }
         AtomicFiles.createNew(file, content);
         Config config = Config.read(file);
-        try {
-            Files.createDirectories(config.postmortemsDir());
-        } catch (IOException e) {
-            throw new InputException(config.postmortemsDir(), 0, "cannot create the directory: " + e.getMessage());
-        }
+        AtomicFiles.createDirectories(config.postmortemsDir());
         ctx.out().println("Wrote " + NewCommand.display(ctx.cwd(), file) + "; postmortems go in "
                 + NewCommand.display(ctx.cwd(), config.postmortemsDir()) + "/");
         ctx.out().println("Next: pm new \"<what broke>\"");

@@ -1,8 +1,6 @@
 package pm.cli;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -86,11 +84,7 @@ public final class NewCommand implements Callable<Integer> {
                 services, who);
 
         Path target = dir != null ? ctx.resolve(dir) : config.postmortemsDir();
-        try {
-            Files.createDirectories(target);
-        } catch (IOException e) {
-            throw new InputException(target, 0, "cannot create the directory: " + e.getMessage());
-        }
+        AtomicFiles.createDirectories(target);
         Path file = target.resolve(day + "-" + Slug.of(title) + ".md");
         AtomicFiles.createNew(file, text.getBytes(StandardCharsets.UTF_8));
         ctx.out().println(display(ctx.cwd(), file));

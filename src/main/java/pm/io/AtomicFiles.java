@@ -18,6 +18,13 @@ import java.util.Set;
  * same directory first, then takes the target's name in one step.
  */
 public final class AtomicFiles {
+    /** How bytes reach a new file. Tests in this package replace it to simulate a full disk. */
+    interface Sink {
+        void write(OutputStream out, byte[] content) throws IOException;
+    }
+
+    static volatile Sink sink = OutputStream::write;
+
     private AtomicFiles() {
     }
 
@@ -38,9 +45,13 @@ public final class AtomicFiles {
                     throw e;
                 }
                 // no hard links here (some network or FAT file systems): O_EXCL create, then write
-                try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW,
-                        StandardOpenOption.WRITE)) {
-                    out.write(content);
+                OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE);
+                try (out) {
+                    sink.write(out, content);
+                } catch (IOException | RuntimeException partial) {
+                    deleteQuietly(target); // ours, created just above: never leave half a file
+                    throw partial;
                 }
             }
         } catch (FileAlreadyExistsException e) {
@@ -78,6 +89,25 @@ public final class AtomicFiles {
         }
     }
 
+    /** Creates a directory and its parents, saying in one line why it cannot be when it cannot. */
+    public static void createDirectories(Path dir) throws InputException {
+        try {
+            Files.createDirectories(dir);
+        } catch (FileAlreadyExistsException e) {
+            Path file = e.getFile() == null ? dir : Path.of(e.getFile());
+            throw new InputException(dir, 0, "cannot create the directory: " + file + " is a file, not a directory; "
+                    + "choose another directory");
+        } catch (IOException e) {
+            String reason = e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : e.getMessage();
+            if ("Not a directory".equals(reason)) {
+                reason = "a part of the path is a file, not a directory";
+            }
+            throw new InputException(dir, 0, "cannot create the directory ("
+                    + (e instanceof AccessDeniedException && reason == null ? "permission denied" : reason)
+                    + "); choose another directory or check its permissions");
+        }
+    }
+
     private static Path parent(Path target) {
         Path p = target.toAbsolutePath().getParent();
         return p == null ? Path.of(".").toAbsolutePath() : p;
@@ -85,24 +115,36 @@ public final class AtomicFiles {
 
     private static Path writeTemp(Path dir, Path target, byte[] content) throws IOException {
         Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-        try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            out.write(content);
+        try {
+            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                sink.write(out, content);
+            }
+            try (var ch = java.nio.channels.FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                ch.force(true);
+            }
+            return tmp;
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(tmp);
+            throw e;
         }
-        try (var ch = java.nio.channels.FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-            ch.force(true);
-        }
-        return tmp;
     }
 
     private static InputException writeFailure(Path target, IOException e) {
+        String reason = e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : e.getMessage();
         String why;
-        if (e instanceof AccessDeniedException) {
-            why = "permission denied writing to " + parent(target) + "; check the directory's permissions";
-        } else if (e.getMessage() != null && e.getMessage().contains("No space left")) {
+        if (e instanceof AccessDeniedException || "Permission denied".equals(reason)
+                || "Read-only file system".equals(reason)) {
+            String fsReason = e instanceof FileSystemException f ? f.getReason() : null;
+            why = "cannot write to " + parent(target) + " ("
+                    + (fsReason == null ? "permission denied" : fsReason.toLowerCase(java.util.Locale.ROOT))
+                    + "); check the directory's permissions";
+        } else if (reason != null && reason.contains("No space left")) {
             why = "the disk is full; free some space and run again";
+        } else if (e instanceof java.nio.file.NotDirectoryException || "Not a directory".equals(reason)) {
+            why = "cannot be written: " + parent(target) + " is not a directory";
         } else {
-            why = "cannot be written: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            why = "cannot be written: " + (reason == null ? e.getClass().getSimpleName() : reason);
         }
         return new InputException(target, 0, why + " (nothing was changed)");
     }

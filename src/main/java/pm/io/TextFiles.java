@@ -39,6 +39,11 @@ public final class TextFiles {
                     ? "is a broken symbolic link" : "no such file");
         } catch (AccessDeniedException e) {
             throw new InputException(file, 0, "permission denied; check the file's permissions");
+        } catch (java.nio.file.FileSystemException e) {
+            String reason = e.getReason() == null ? e.getClass().getSimpleName() : e.getReason();
+            throw new InputException(file, 0, reason.contains("levels of symbolic links")
+                    ? "is a loop of symbolic links; fix or remove the link"
+                    : "cannot be read (" + reason.toLowerCase(java.util.Locale.ROOT) + ")");
         } catch (IOException e) {
             throw new InputException(file, 0, "cannot be read: " + e.getMessage());
         } catch (OutOfMemoryError e) {
