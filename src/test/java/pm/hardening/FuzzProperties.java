@@ -1,0 +1,121 @@
+package pm.hardening;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.EdgeCasesMode;
+import pm.io.InputException;
+import pm.io.TextFiles;
+import pm.language.BlameDetector;
+import pm.language.VagueActionDetector;
+import pm.model.ActionItem;
+import pm.model.FrontMatter;
+import pm.model.HtmlComment;
+import pm.model.Postmortem;
+import pm.model.Problem;
+import pm.model.ProseBlock;
+import pm.model.Section;
+import pm.model.SourceText;
+import pm.model.Span;
+import pm.model.TimelineRow;
+import pm.parse.PostmortemParser;
+import pm.parse.Schema;
+
+/**
+ * Generated and mutated postmortems through everything that reads a file: decode, parse, the language
+ * detectors. Whatever the bytes, the result is a model whose positions are inside the file, or an
+ * {@link InputException} — never another exception. {@code mvn test} runs a sample (jqwik.tries.default in
+ * junit-platform.properties); the long run is
+ * {@code mvn -B -ntp test -Dtest=FuzzProperties -Djqwik.tries.default=100000}.
+ */
+class FuzzProperties {
+    private static final Path FILE = Path.of("postmortems/2025-03-14-fuzz.md");
+    private static final PostmortemParser PARSER = new PostmortemParser(Schema.DEFAULT);
+    private static final BlameDetector BLAME = new BlameDetector();
+    private static final VagueActionDetector VAGUE = new VagueActionDetector();
+
+    @Provide
+    Arbitrary<byte[]> files() {
+        return PostmortemArbitraries.files();
+    }
+
+    @Property(edgeCases = EdgeCasesMode.NONE)
+    void anyFileGivesAModelWithPositionsInsideItOrAnInputError(@ForAll("files") byte[] bytes) {
+        SourceText source;
+        try {
+            source = TextFiles.decode(FILE, bytes);
+        } catch (InputException e) {
+            assertThat(e.getMessage()).isNotBlank().doesNotContain("\n");
+            assertThat(e.line()).isBetween(0, bytes.length + 1);
+            return;
+        }
+        Postmortem pm = PARSER.parse(FILE, source);
+        check(pm);
+        assertThat(PARSER.frontMatter(source).problems()).isEqualTo(pm.frontMatter().problems());
+    }
+
+    private static void check(Postmortem pm) {
+        SourceText src = pm.source();
+        int len = src.text().length();
+        int lines = src.lineCount();
+        FrontMatter f = pm.frontMatter();
+        checkSpan(f.span(), lines);
+        for (Problem p : f.problems()) {
+            checkSpan(p.span(), lines);
+            assertThat(p.message()).isNotBlank().doesNotContain("Exception");
+        }
+        for (String key : f.raw() == null ? List.<String>of() : f.raw().entries().keySet()) {
+            assertThat(f.lineOf(key)).isBetween(1, lines);
+        }
+        for (Section s : pm.sections()) {
+            checkSpan(s.headingSpan(), lines);
+            assertThat(s.contentStart()).isBetween(0, len);
+            assertThat(s.contentEnd()).isBetween(s.contentStart(), len);
+        }
+        for (TimelineRow r : pm.timeline()) {
+            checkSpan(r.span(), lines);
+        }
+        for (ActionItem a : concat(f.actionItems(), pm.bodyActionItems())) {
+            checkSpan(a.span(), lines);
+            if (a.title() != null) {
+                VAGUE.check(a.title());
+            }
+        }
+        pm.actionItemTable().ifPresent(t -> {
+            assertThat(t.start()).isBetween(0, len);
+            assertThat(t.end()).isBetween(t.start(), len);
+            checkSpan(t.span(), lines);
+        });
+        for (ProseBlock p : pm.prose()) {
+            assertThat(p.offsets()).hasSize(p.text().length());
+            for (int o : p.offsets()) {
+                assertThat(o).isBetween(0, len);
+            }
+            BLAME.find(p.text()).forEach(b -> {
+                assertThat(b.start()).isBetween(0, p.text().length());
+                assertThat(b.end()).isBetween(b.start(), p.text().length());
+                checkSpan(src.span(p.sourceOffset(b.start()), p.sourceOffset(b.end())), lines);
+            });
+        }
+        for (HtmlComment c : pm.comments()) {
+            assertThat(c.start()).isBetween(0, len);
+            assertThat(c.end()).isBetween(c.start(), len);
+            checkSpan(c.span(), lines);
+        }
+    }
+
+    private static void checkSpan(Span s, int lines) {
+        assertThat(s.line()).as("span %s", s).isBetween(1, lines);
+        assertThat(s.endLine()).as("span %s", s).isBetween(s.line(), lines);
+        assertThat(s.column()).as("span %s", s).isGreaterThanOrEqualTo(1);
+    }
+
+    private static List<ActionItem> concat(List<ActionItem> a, List<ActionItem> b) {
+        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+    }
+}
