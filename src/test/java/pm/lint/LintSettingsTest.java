@@ -69,4 +69,17 @@ class LintSettingsTest {
         assertThat(error("lint:\n  rules: [a]\n")).startsWith("lint.rules must map rule ids").endsWith("@2");
         assertThat(error("lint: 3\n")).isEqualTo("lint must be a group of settings @1");
     }
+
+    @Test
+    void theCommentedLintBlockInTheInitConfigIsValidWhenUncommented() throws Exception {
+        String init;
+        try (var in = LintSettingsTest.class.getResourceAsStream("/pm/init.pm.yml")) {
+            init = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        String block = init.substring(init.indexOf("# lint:"));
+        String yaml = block.lines().map(l -> l.startsWith("# ") ? l.substring(2) : l)
+                .collect(java.util.stream.Collectors.joining("\n"));
+        LintSettings s = read(yaml);
+        assertThat(s).isEqualTo(LintSettings.defaults());
+    }
 }
