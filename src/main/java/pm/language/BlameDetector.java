@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  */
 public final class BlameDetector {
 
-    static final String CUSTOM = "custom";
+    private static final String CUSTOM = "custom";
     private static final String CUSTOM_SUGGESTION =
             "Rephrase around the system: what allowed this to happen, and what would have caught it?";
 

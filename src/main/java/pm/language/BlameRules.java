@@ -55,7 +55,8 @@ final class BlameRules {
     private static final String SHOULD_MIND = "noticed|realized|realised|spotted|heeded|understood"
             + "|known(?:\\s+better)?|thought\\s+(?:of|about|to)|considered|anticipated|remembered|double-checked"
             + "|questioned|paid" + ATTENTION
-            + "|been\\s+(?:more\\s+|extra\\s+|much\\s+more\\s+)?(?:careful|thorough|cautious|vigilant|attentive|diligent)";
+            + "|been\\s+(?:more\\s+|extra\\s+|much\\s+more\\s+)?"
+            + "(?:careful|thorough|cautious|vigilant|attentive|diligent)";
     private static final String SHOULD_HAVE = "\\bshould(?:n" + APOS + "t|\\s+not|\\s+never)?(?:\\s+have|" + APOS
             + "ve)\\s+(?:(?:\\w+ly|just|also|at\\s+least|first|never)\\s+)?";
     private static final String FAILED_TO = "\\bfail(?:ed|s|ing)\\s+to\\s+(?:\\w+ly\\s+)?";

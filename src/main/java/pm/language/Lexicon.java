@@ -80,10 +80,6 @@ final class Lexicon {
             "couldn't", "wouldn't", "won't", "can't", "cannot", "mustn't", "should've", "could've", "would've",
             "'ve", "'d", "'s", "'re", "not", "n't");
 
-    static final Set<String> PASSIVE_AUXILIARIES = words(
-            "is", "was", "were", "are", "am", "be", "been", "being", "isn't", "wasn't", "weren't", "aren't", "get",
-            "got", "gets");
-
     static final Set<String> PERFECT_AUXILIARIES = words("has", "have", "had", "'ve", "'d");
 
     /** Adverbs that sit between a subject and its verb without changing who acts. */

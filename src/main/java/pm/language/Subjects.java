@@ -87,27 +87,26 @@ final class Subjects {
         while (k < tokens.size() && isPhraseOpener(k)) {
             k++;
         }
-        Kind first = Kind.UNKNOWN;
-        Kind head = Kind.UNKNOWN;
+        Kind head = Kind.UNKNOWN; // the last word we recognise; a trailing bare verb ("ship") is unknown
         int end = -1;
         for (int n = 0; k < tokens.size() && n < MAX_PHRASE && isNominal(tokens.get(k)); k++, n++) {
             Token t = tokens.get(k);
-            if (n > 0 && t.lower().endsWith("ing")) {
-                break;
+            if (n > 0 && (t.lower().endsWith("ing") || Character.isDigit(t.text().charAt(0)))) {
+                break; // "Pavel disabling …", "… wait 40 minutes"
             }
-            head = Lexicon.classify(t);
+            Kind kind = Lexicon.classify(t);
             end = t.end();
-            if ((head == Kind.PERSON && !Lexicon.isRole(t.bare())) || Lexicon.THING_PRONOUNS.contains(t.bare())) {
-                return new NounPhrase(head, end); // a pronoun, name or handle is a whole noun phrase
+            if ((kind == Kind.PERSON && !Lexicon.isRole(t.bare())) || Lexicon.THING_PRONOUNS.contains(t.bare())) {
+                return new NounPhrase(kind, end); // a pronoun, name or handle is a whole noun phrase
             }
-            if (first == Kind.UNKNOWN) {
-                first = head;
+            if (kind != Kind.UNKNOWN) {
+                head = kind;
             }
             if (t.isPossessive()) {
-                return new NounPhrase(head == Kind.PERSON ? Kind.PERSON : first, end);
+                break;
             }
         }
-        return new NounPhrase(head == Kind.UNKNOWN ? first : head, end);
+        return new NounPhrase(head, end);
     }
 
     private boolean isPhraseOpener(int k) {

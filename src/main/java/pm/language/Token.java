@@ -46,8 +46,4 @@ record Token(String text, int start, int end, boolean initial) {
         }
         return lower.endsWith("'") ? lower.substring(0, lower.length() - 1) : lower;
     }
-
-    boolean is(String word) {
-        return lower().equals(word);
-    }
 }

@@ -29,10 +29,11 @@ public final class VagueActionDetector {
     private static final List<Cue> CUES = List.of(
             new Cue(compile("\\b(?:be\\s+(?:more|extra|very|really)\\s+\\w+|be\\s+(?:careful|vigilant|thorough"
                     + "|mindful|aware)|remind\\w*|re-?train\\w*|train\\s+(?:the\\s+)?(?:team|engineers|developers"
-                    + "|staff|people|everyone|on-call)|educate\\w*|awareness|pay\\s+(?:more\\s+|closer\\s+)?"
-                    + "attention|remember\\s+to|double-check|try\\s+(?:to|harder)|do\\s+a\\s+better\\s+job"
-                    + "|get\\s+better\\s+at|keep\\s+an\\s+eye|communicate\\w*|discuss\\w*|(?:have|hold|schedule)"
-                    + "\\s+a\\s+(?:retro|meeting|discussion|conversation|chat)|talk\\s+to)\\b"), 2,
+                    + "|staff|people|everyone|on-call)|get\\s+(?:the\\s+)?\\w+\\s+trained|educate\\w*|awareness"
+                    + "|pay\\s+(?:more\\s+|closer\\s+)?attention|remember\\s+to|double-check|try\\s+(?:to|harder)"
+                    + "|do\\s+a\\s+better\\s+job|get\\s+better\\s+at|keep\\s+an\\s+eye|communicate\\w*|discuss\\w*"
+                    + "|(?:have|hold|schedule)\\s+a\\s+(?:retro|meeting|discussion|conversation|chat)"
+                    + "|talk\\s+to)\\b"), 2,
                     "\"%s\" asks people to try harder; nothing in the system changes",
                     "Replace it with a change that makes the mistake hard to make (a guard, a check, a default or"
                             + " an automation) and say how to verify it is in place."),
@@ -88,7 +89,8 @@ public final class VagueActionDetector {
         String item = actionItem == null ? "" : actionItem.strip();
         if (PLACEHOLDER.matcher(item).matches()) {
             return Optional.of(new VagueFinding(
-                    item.isEmpty() ? "The action item is empty" : "\"%s\" is a placeholder, not an action".formatted(item),
+                    item.isEmpty() ? "The action item is empty"
+                            : "\"%s\" is a placeholder, not an action".formatted(item),
                     "Write the concrete change, the artefact it touches and how to check that it is done."));
         }
         int specificity = specificity(item);

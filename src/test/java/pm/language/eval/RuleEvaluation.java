@@ -71,7 +71,8 @@ public final class RuleEvaluation {
             }
         }
         if (!found) {
-            System.out.println("No evaluation data in " + folder.toAbsolutePath().normalize() + "; nothing to measure.");
+            System.out.println("No evaluation data in " + folder.toAbsolutePath().normalize()
+                    + "; nothing to measure.");
             return;
         }
         if (check && !allMet) {
