@@ -1,0 +1,113 @@
+package pm.report;
+
+import static pm.report.OverdueText.clip;
+import static pm.report.OverdueText.late;
+import static pm.report.OverdueText.oneLine;
+import static pm.report.OverdueText.orDash;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import pm.overdue.Kind;
+import pm.overdue.OverdueItem;
+import pm.overdue.OverdueReport;
+
+/** The terminal report: one block per owner (most overdue first), the at-risk groups, aging and totals. */
+final class OverdueTable {
+    private static final int ITEM_WIDTH = 60;
+    private static final int TITLE_WIDTH = 40;
+
+    private final OverdueReport report;
+
+    OverdueTable(OverdueReport report) {
+        this.report = report;
+    }
+
+    void write(PrintWriter out) {
+        out.println("Follow-ups as of " + report.asOf() + " (UTC)");
+        Map<String, List<OverdueItem>> groups = OverdueText.byOwner(report);
+        if (groups.isEmpty() && report.items().isEmpty()) {
+            out.println();
+            out.println("Nothing is late.");
+        }
+        for (Map.Entry<String, List<OverdueItem>> g : groups.entrySet()) {
+            long overdue = g.getValue().stream().filter(OverdueItem::overdue).count();
+            long soon = g.getValue().size() - overdue;
+            out.println();
+            out.println(g.getKey() + " — " + overdue + " overdue" + (soon > 0 ? ", " + soon + " due soon" : ""));
+            List<String[]> rows = new ArrayList<>();
+            for (OverdueItem i : g.getValue()) {
+                rows.add(new String[] {late(i), orDash(i.due()), orDash(i.priority()), orDash(i.status()),
+                        item(i), where(i)});
+            }
+            grid(out, new String[] {"LATE", "DUE", "PRI", "STATUS", "ITEM", "POSTMORTEM"}, rows);
+        }
+        List<OverdueItem> noOwner = report.of(Kind.NO_OWNER);
+        if (!noOwner.isEmpty()) {
+            out.println();
+            out.println("No owner — nobody will do these (" + noOwner.size() + ")");
+            List<String[]> rows = new ArrayList<>();
+            for (OverdueItem i : noOwner) {
+                rows.add(new String[] {orDash(i.due()), orDash(i.priority()), item(i), oneLine(i.note()), where(i)});
+            }
+            grid(out, new String[] {"DUE", "PRI", "ITEM", "WHY", "POSTMORTEM"}, rows);
+        }
+        List<OverdueItem> noDue = report.of(Kind.NO_DUE_DATE);
+        if (!noDue.isEmpty()) {
+            out.println();
+            out.println("No due date — these can never be late (" + noDue.size() + ")");
+            List<String[]> rows = new ArrayList<>();
+            for (OverdueItem i : noDue) {
+                rows.add(new String[] {oneLine(i.owner()), orDash(i.priority()), item(i), oneLine(i.note()),
+                        where(i)});
+            }
+            grid(out, new String[] {"OWNER", "PRI", "ITEM", "WHY", "POSTMORTEM"}, rows);
+        }
+        out.println();
+        out.println("Aging (days late): " + OverdueText.aging(report));
+        out.println("Total: " + OverdueText.totals(report));
+        out.println(OverdueText.files(report));
+    }
+
+    private static String item(OverdueItem i) {
+        return clip(oneLine(i.title()), ITEM_WIDTH);
+    }
+
+    private static String where(OverdueItem i) {
+        return clip(oneLine(i.postmortem()), TITLE_WIDTH) + "  " + oneLine(i.file()) + ":" + i.line();
+    }
+
+    /** Columns padded to their widest cell; the first column right-aligned when it holds day counts. */
+    private static void grid(PrintWriter out, String[] header, List<String[]> rows) {
+        int[] width = new int[header.length];
+        for (int c = 0; c < header.length; c++) {
+            width[c] = len(header[c]);
+            for (String[] r : rows) {
+                width[c] = Math.max(width[c], len(r[c]));
+            }
+        }
+        boolean rightFirst = header[0].equals("LATE");
+        List<String[]> all = new ArrayList<>();
+        all.add(header);
+        all.addAll(rows);
+        for (String[] r : all) {
+            StringBuilder sb = new StringBuilder("  ");
+            for (int c = 0; c < r.length; c++) {
+                String pad = " ".repeat(width[c] - len(r[c]));
+                if (c == r.length - 1) {
+                    sb.append(r[c]);
+                } else if (c == 0 && rightFirst) {
+                    sb.append(pad).append(r[c]).append("  ");
+                } else {
+                    sb.append(r[c]).append(pad).append("  ");
+                }
+            }
+            out.println(sb.toString().stripTrailing());
+        }
+    }
+
+    private static int len(String s) {
+        return s.codePointCount(0, s.length());
+    }
+}
