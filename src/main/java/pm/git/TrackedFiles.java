@@ -158,7 +158,10 @@ public final class TrackedFiles implements AutoCloseable {
         return new ArrayList<>(out);
     }
 
-    /** The content of a blob, refusing one larger than {@code maxBytes}. Safe to call from several threads. */
+    /**
+     * The content of a blob; one larger than {@code maxBytes} throws {@link LargeObjectException}. Safe to call
+     * from several threads.
+     */
     public byte[] read(ObjectId blob, long maxBytes) throws IOException {
         try (ObjectReader reader = repo.newObjectReader()) {
             ObjectLoader loader = reader.open(blob, Constants.OBJ_BLOB);

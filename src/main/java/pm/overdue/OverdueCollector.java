@@ -163,16 +163,16 @@ public final class OverdueCollector {
             String status = fm.status();
             List<Step> steps = new ArrayList<>();
             if ("draft".equals(status)) {
-                steps.add(new Step(settings.draftDays(), "draft_days",
-                        "Still a draft: finish it and ask for review"));
+                steps.add(new Step(settings.draftDays(), "Still a draft after " + days(settings.draftDays())
+                        + ": send it for review"));
             }
             if ("draft".equals(status) || "in-review".equals(status)) {
-                steps.add(new Step(settings.reviewDays(), "review_days",
-                        "Not reviewed yet: hold the postmortem review"));
+                steps.add(new Step(settings.reviewDays(), "Not reviewed after " + days(settings.reviewDays())
+                        + ": hold the postmortem review"));
             }
             if (!"published".equals(status)) {
-                steps.add(new Step(settings.publishDays(), "publish_days",
-                        "Not published yet: publish it (status: published)"));
+                steps.add(new Step(settings.publishDays(), "Not published after " + days(settings.publishDays())
+                        + ": set status: published"));
             }
             // one reminder for where the postmortem stands: the earliest deadline it has missed (or, with
             // --due-within, the next one coming up)
@@ -181,9 +181,8 @@ public final class OverdueCollector {
             (missed.isPresent() ? missed : steps.stream().filter(s -> soon(s.days())).min(earliest))
                     .ifPresent(s -> lifecycleRow(s, fm.lineOf("status")));
             if (open > 0 && fm.followUpReviewed() == null) {
-                Step followUp = new Step(settings.followUpDays(), "follow_up_days", settings.followUpDays()
-                        + "-day follow-up review: " + open + " action item" + (open == 1 ? "" : "s")
-                        + " still open; review them, then set 'follow_up_reviewed: YYYY-MM-DD'");
+                Step followUp = new Step(settings.followUpDays(), settings.followUpDays() + "-day follow-up "
+                        + "review: " + open + (open == 1 ? " item" : " items") + " open; then set follow_up_reviewed");
                 if (late(followUp.days()) || soon(followUp.days())) {
                     lifecycleRow(followUp, fm.lineOf("action_items"));
                 }
@@ -204,12 +203,16 @@ public final class OverdueCollector {
             LocalDate due = fm.date().plusDays(step.days());
             List<String> authors = fm.authors().stream().filter(a -> !Owners.isPlaceholder(a)).toList();
             rows.add(new OverdueItem(Kind.LIFECYCLE, file, line, name,
-                    step.text() + " (" + step.key() + ": " + step.days() + ")",
+                    step.text(),
                     authors.isEmpty() ? null : String.join(", ", authors), authors, due, null, fm.status(),
                     ChronoUnit.DAYS.between(due, asOf), null, fm.severity(), fm.services()));
         }
     }
 
-    private record Step(int days, String key, String text) {
+    private record Step(int days, String text) {
+    }
+
+    private static String days(int n) {
+        return n + (n == 1 ? " day" : " days");
     }
 }

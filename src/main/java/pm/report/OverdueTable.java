@@ -15,7 +15,7 @@ import pm.overdue.OverdueReport;
 
 /** The terminal report: one block per owner (most overdue first), the at-risk groups, aging and totals. */
 final class OverdueTable {
-    private static final int ITEM_WIDTH = 60;
+    private static final int ITEM_WIDTH = 72;
     private static final int TITLE_WIDTH = 40;
 
     private final OverdueReport report;
@@ -31,17 +31,26 @@ final class OverdueTable {
             out.println();
             out.println("Nothing is late.");
         }
+        String[] header = {"LATE", "DUE", "PRI", "STATUS", "ITEM", "POSTMORTEM"};
+        List<String[]> all = new ArrayList<>();
+        for (List<OverdueItem> items : groups.values()) {
+            for (OverdueItem i : items) {
+                all.add(new String[] {late(i), orDash(i.due()), orDash(i.priority()), orDash(i.status()), item(i),
+                        where(i)});
+            }
+        }
+        int[] width = widths(header, all);
+        int next = 0;
         for (Map.Entry<String, List<OverdueItem>> g : groups.entrySet()) {
             long overdue = g.getValue().stream().filter(OverdueItem::overdue).count();
             long soon = g.getValue().size() - overdue;
             out.println();
-            out.println(g.getKey() + " — " + overdue + " overdue" + (soon > 0 ? ", " + soon + " due soon" : ""));
-            List<String[]> rows = new ArrayList<>();
-            for (OverdueItem i : g.getValue()) {
-                rows.add(new String[] {late(i), orDash(i.due()), orDash(i.priority()), orDash(i.status()),
-                        item(i), where(i)});
+            out.println(oneLine(g.getKey()) + " — " + overdue + " overdue" + (soon > 0 ? ", " + soon + " due soon"
+                    : ""));
+            row(out, header, width, true);
+            for (int k = 0; k < g.getValue().size(); k++) {
+                row(out, all.get(next++), width, true);
             }
-            grid(out, new String[] {"LATE", "DUE", "PRI", "STATUS", "ITEM", "POSTMORTEM"}, rows);
         }
         List<OverdueItem> noOwner = report.of(Kind.NO_OWNER);
         if (!noOwner.isEmpty()) {
@@ -78,8 +87,16 @@ final class OverdueTable {
         return clip(oneLine(i.postmortem()), TITLE_WIDTH) + "  " + oneLine(i.file()) + ":" + i.line();
     }
 
-    /** Columns padded to their widest cell; the first column right-aligned when it holds day counts. */
+    /** Columns padded to their widest cell. */
     private static void grid(PrintWriter out, String[] header, List<String[]> rows) {
+        int[] width = widths(header, rows);
+        row(out, header, width, false);
+        for (String[] r : rows) {
+            row(out, r, width, false);
+        }
+    }
+
+    private static int[] widths(String[] header, List<String[]> rows) {
         int[] width = new int[header.length];
         for (int c = 0; c < header.length; c++) {
             width[c] = len(header[c]);
@@ -87,24 +104,23 @@ final class OverdueTable {
                 width[c] = Math.max(width[c], len(r[c]));
             }
         }
-        boolean rightFirst = header[0].equals("LATE");
-        List<String[]> all = new ArrayList<>();
-        all.add(header);
-        all.addAll(rows);
-        for (String[] r : all) {
-            StringBuilder sb = new StringBuilder("  ");
-            for (int c = 0; c < r.length; c++) {
-                String pad = " ".repeat(width[c] - len(r[c]));
-                if (c == r.length - 1) {
-                    sb.append(r[c]);
-                } else if (c == 0 && rightFirst) {
-                    sb.append(pad).append(r[c]).append("  ");
-                } else {
-                    sb.append(r[c]).append(pad).append("  ");
-                }
+        return width;
+    }
+
+    /** One line of a grid; the last column is not padded, the first right-aligned when it holds day counts. */
+    private static void row(PrintWriter out, String[] cells, int[] width, boolean rightFirst) {
+        StringBuilder sb = new StringBuilder("  ");
+        for (int c = 0; c < cells.length; c++) {
+            String pad = " ".repeat(width[c] - len(cells[c]));
+            if (c == cells.length - 1) {
+                sb.append(cells[c]);
+            } else if (c == 0 && rightFirst) {
+                sb.append(pad).append(cells[c]).append("  ");
+            } else {
+                sb.append(cells[c]).append(pad).append("  ");
             }
-            out.println(sb.toString().stripTrailing());
         }
+        out.println(sb.toString().stripTrailing());
     }
 
     private static int len(String s) {
