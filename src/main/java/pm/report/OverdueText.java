@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import pm.overdue.Kind;
 import pm.overdue.OverdueFilter;
 import pm.overdue.OverdueItem;
@@ -12,6 +13,7 @@ import pm.overdue.OverdueReport;
 /** Wording and grouping shared by the human-readable overdue formats (table and Markdown). */
 final class OverdueText {
     static final String NO_OWNER_LABEL = "(no owner)";
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}\\u2028\\u2029]+");
 
     private OverdueText() {
     }
@@ -106,6 +108,6 @@ final class OverdueText {
 
     /** One line: tabs, line breaks and other control characters become spaces. */
     static String oneLine(String s) {
-        return s == null ? null : s.replaceAll("[\\p{Cntrl}\\u2028\\u2029]+", " ").strip();
+        return s == null ? null : CONTROL.matcher(s).replaceAll(" ").strip();
     }
 }
