@@ -13,6 +13,7 @@ import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheEntry;
 import org.eclipse.jgit.errors.LargeObjectException;
 import org.eclipse.jgit.errors.RevisionSyntaxException;
+import org.eclipse.jgit.lib.Config;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
@@ -20,9 +21,12 @@ import org.eclipse.jgit.lib.ObjectLoader;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileBasedConfig;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.PathFilter;
+import org.eclipse.jgit.util.FS;
+import org.eclipse.jgit.util.SystemReader;
 import pm.io.InputException;
 
 /**
@@ -33,6 +37,27 @@ import pm.io.InputException;
 public final class TrackedFiles implements AutoCloseable {
     /** A file git lists: its path relative to the work tree ('/' separated), its blob and whether it is a link. */
     public record Entry(String path, ObjectId blob, boolean symlink) {
+    }
+
+    static {
+        // JGit runs `git --version` and `git config --system` to find the system gitconfig; pm runs no
+        // programs, and nothing there changes which files are tracked or what a blob holds
+        SystemReader.setInstance(new SystemReader.Delegate(SystemReader.getInstance()) {
+            @Override
+            public FileBasedConfig openSystemConfig(Config parent, FS fs) {
+                return new FileBasedConfig(parent, null, fs) {
+                    @Override
+                    public void load() {
+                        // no system config
+                    }
+
+                    @Override
+                    public boolean isOutdated() {
+                        return false;
+                    }
+                };
+            }
+        });
     }
 
     private final Repository repo;

@@ -139,4 +139,16 @@ class TrackedFilesTest {
             }
         }
     }
+
+    @Test
+    void theSystemGitConfigIsNotReadSoNoGitProgramRuns() throws Exception {
+        try (Git git = TempGit.init(repo, "x"); TrackedFiles files = TrackedFiles.find(repo)) {
+            assertThat(files.index("", ".md")).isEmpty();
+            var system = org.eclipse.jgit.util.SystemReader.getInstance()
+                    .openSystemConfig(null, org.eclipse.jgit.util.FS.DETECTED);
+            system.load();
+            assertThat(system.getFile()).isNull();
+            assertThat(system.getSections()).isEmpty();
+        }
+    }
 }
