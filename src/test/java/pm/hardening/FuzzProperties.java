@@ -9,7 +9,21 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.EdgeCasesMode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.LocalDate;
 import pm.io.InputException;
+import pm.lint.ActionTableFix;
+import pm.lint.Finding;
+import pm.lint.LintSettings;
+import pm.lint.Linter;
+import pm.overdue.OverdueCollector;
+import pm.overdue.OverdueFilter;
+import pm.overdue.OverdueReport;
+import pm.overdue.OverdueSettings;
+import pm.overdue.PostmortemInput;
+import pm.report.OverdueFormat;
+import pm.report.Report;
 import pm.io.TextFiles;
 import pm.language.BlameDetector;
 import pm.language.VagueActionDetector;
@@ -28,7 +42,7 @@ import pm.parse.Schema;
 
 /**
  * Generated and mutated postmortems through everything that reads a file: decode, parse, the language
- * detectors. Whatever the bytes, the result is a model whose positions are inside the file, or an
+ * detectors, every lint rule, lint --fix and its reports, and the overdue collector and its formats. Whatever the bytes, the result is a model whose positions are inside the file, or an
  * {@link InputException} — never another exception. {@code mvn test} runs a sample (jqwik.tries.default in
  * junit-platform.properties); the long run is
  * {@code mvn -B -ntp test -Dtest=FuzzProperties -Djqwik.tries.default=100000}.
@@ -38,6 +52,9 @@ class FuzzProperties {
     private static final PostmortemParser PARSER = new PostmortemParser(Schema.DEFAULT);
     private static final BlameDetector BLAME = new BlameDetector();
     private static final VagueActionDetector VAGUE = new VagueActionDetector();
+
+    private static final Linter LINTER = new Linter(LintSettings.defaults());
+    private static final LocalDate TODAY = LocalDate.of(2025, 6, 1);
 
     @Provide
     Arbitrary<byte[]> files() {
@@ -57,6 +74,38 @@ class FuzzProperties {
         Postmortem pm = PARSER.parse(FILE, source);
         check(pm);
         assertThat(PARSER.frontMatter(source).problems()).isEqualTo(pm.frontMatter().problems());
+        lint(pm);
+        overdue(source);
+    }
+
+    /** pm lint: every rule, --fix (whose output must parse and lint too), and every report format. */
+    private static void lint(Postmortem pm) {
+        List<Finding> findings = LINTER.lint(pm, FILE.toString());
+        for (Finding f : findings) {
+            assertThat(f.line()).as(f.toString()).isBetween(1, pm.source().lineCount());
+        }
+        for (Report.Format format : Report.Format.values()) {
+            StringWriter out = new StringWriter();
+            Report report = format.create(new PrintWriter(out), format == Report.Format.TEXT, "fuzz");
+            report.file(FILE.toString(), findings);
+            report.finish(0);
+            assertThat(out.toString()).isNotEmpty();
+        }
+        if (ActionTableFix.apply(pm) instanceof ActionTableFix.Fixed fixed) {
+            Postmortem again = PARSER.parse(FILE, SourceText.of(fixed.text()));
+            check(again);
+            LINTER.lint(again, FILE.toString());
+        }
+    }
+
+    /** pm overdue: collecting from the front matter and every output format. */
+    private static void overdue(SourceText source) {
+        OverdueReport report = new OverdueCollector(PARSER, OverdueSettings.DEFAULTS, TODAY, OverdueFilter.NONE)
+                .collect(List.of(new PostmortemInput(FILE.toString(), () -> source)), List.of());
+        for (OverdueFormat format : OverdueFormat.values()) {
+            StringWriter out = new StringWriter();
+            format.write(report, new PrintWriter(out));
+        }
     }
 
     private static void check(Postmortem pm) {
