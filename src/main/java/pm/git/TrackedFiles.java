@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheEntry;
 import org.eclipse.jgit.errors.LargeObjectException;
@@ -23,7 +21,10 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileBasedConfig;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.dircache.DirCacheIterator;
+import org.eclipse.jgit.treewalk.FileTreeIterator;
 import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.WorkingTreeIterator;
 import org.eclipse.jgit.treewalk.filter.PathFilter;
 import org.eclipse.jgit.util.FS;
 import org.eclipse.jgit.util.SystemReader;
@@ -167,17 +168,30 @@ public final class TrackedFiles implements AutoCloseable {
     public List<String> untracked(String prefix, String suffix) throws InputException {
         String folder = folderPrefix(prefix);
         Set<String> out = new TreeSet<>();
-        try {
-            var status = Git.wrap(repo).status();
+        // A walk of the index beside the working tree, not `git status`: status compares file contents,
+        // which runs the repository's clean filters (commands from .git/config); this only compares names.
+        try (TreeWalk walk = new TreeWalk(repo)) {
+            walk.addTree(new DirCacheIterator(repo.readDirCache()));
+            walk.addTree(new FileTreeIterator(repo));
             if (!folder.isEmpty()) {
-                status.addPath(folder.substring(0, folder.length() - 1));
+                walk.setFilter(PathFilter.create(folder.substring(0, folder.length() - 1)));
             }
-            for (String path : status.call().getUntracked()) {
-                if (path.startsWith(folder) && path.endsWith(suffix)) {
+            while (walk.next()) {
+                WorkingTreeIterator file = walk.getTree(1, WorkingTreeIterator.class);
+                if (file == null || file.isEntryIgnored()) {
+                    continue; // only in the index, or ignored (a whole ignored folder is not entered)
+                }
+                if (walk.isSubtree()) {
+                    walk.enterSubtree();
+                    continue;
+                }
+                String path = walk.getPathString();
+                if (walk.getTree(0, DirCacheIterator.class) == null && path.startsWith(folder)
+                        && path.endsWith(suffix)) {
                     out.add(path);
                 }
             }
-        } catch (GitAPIException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             throw new InputException(workTree(), 0, "cannot list untracked files: " + e.getMessage());
         }
         return new ArrayList<>(out);

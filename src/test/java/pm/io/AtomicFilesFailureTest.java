@@ -132,4 +132,36 @@ class AtomicFilesFailureTest {
         assertThat(victim).doesNotExist();
         assertThat(Files.isSymbolicLink(link)).isTrue();
     }
+
+    @Test
+    void lintFixThatFailsHalfWayLeavesTheFileByteForByteWithItsModeAndNoTemporaryFile() throws Exception {
+        // the clean postmortem with a second front-matter item that its Action items table lacks
+        String behind = pm.lint.LintFixture.CLEAN.replace("    status: open\n", "    status: open\n"
+                + "  - title: Move WAL archiving retries behind a circuit breaker\n    owner: \"@sam\"\n"
+                + "    due: 2025-04-11\n    priority: P2\n");
+        String text = "\uFEFF" + behind.replace("\n", "\r\n");
+        Path file = Files.createDirectories(dir.resolve("postmortems")).resolve("a.md");
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-rw----"));
+        byte[] before = Files.readAllBytes(file);
+
+        failHalfWay(new IOException("No space left on device"));
+        pm.testing.Cli.Result r = pm.testing.Cli.in(dir).run("lint", "--fix");
+        assertThat(r.code()).as(r.toString()).isEqualTo(2);
+        assertThat(r.err()).contains("postmortems/a.md: the disk is full; free some space and run again (nothing was "
+                + "changed)").doesNotContain("Exception");
+        assertThat(Files.readAllBytes(file)).isEqualTo(before);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-rw----");
+        try (Stream<Path> files = Files.list(file.getParent())) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("a.md");
+        }
+
+        restore();
+        pm.testing.Cli.Result ok = pm.testing.Cli.in(dir).run("lint", "--fix");
+        assertThat(ok.err()).contains("rewrote the Action items table");
+        byte[] after = Files.readAllBytes(file);
+        assertThat(new String(after, StandardCharsets.UTF_8)).startsWith("\uFEFF---\r\n").doesNotContain("\r\r")
+                .doesNotContainPattern("[^\r]\n");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-rw----");
+    }
 }
