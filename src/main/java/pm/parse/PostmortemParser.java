@@ -60,7 +60,7 @@ public final class PostmortemParser {
 
     private static Parser createMarkdownParser() {
         MutableDataSet options = new MutableDataSet();
-        options.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), new LinearHeadings()));
+        options.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), new LinearHeadings(), new LinearCodeSpans()));
         LinearHeadings.install(options);
         options.set(TablesExtension.COLUMN_SPANS, false);
         options.set(TablesExtension.APPEND_MISSING_COLUMNS, true);

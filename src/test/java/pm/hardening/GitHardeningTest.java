@@ -257,4 +257,32 @@ class GitHardeningTest {
             }
         }
     }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(180)
+    void twentyMegabyteFileAndTwoMegabyteLineAreLintedInBoundedTimeBesideTheOthers() throws Exception {
+        write("postmortems/1-good.md", GOOD);
+        Path big = repo.resolve("postmortems/2-big.md");
+        try (var out = Files.newOutputStream(big)) {
+            out.write(Inputs.utf8(GOOD.replace("## Lessons learned", "```text\n")));
+            byte[] line = Inputs.utf8("2025-03-14T09:12:00.123Z ERROR payments-api: connection to db-1 refused\n");
+            for (long n = 0; n < 20L * 1024 * 1024 / line.length; n++) {
+                out.write(line);
+            }
+            out.write(Inputs.utf8("```\n\n## Lessons learned\n\nKeep logs out of postmortems.\n"));
+        }
+        write("postmortems/3-long-line.md", GOOD.replace("For 50 minutes",
+                "The retry loop logged the same warning again. ".repeat(2 * 1024 * 1024 / 46) + "For 50 minutes"));
+        write("postmortems/4-blame.md", GOOD.replace("For 50 minutes", "Bob should have checked. For 50 minutes"));
+        long t0 = System.nanoTime();
+        Cli.Result r = Cli.in(repo).run("lint");
+        long seconds = (System.nanoTime() - t0) / 1_000_000_000L;
+        assertCalm(r);
+        assertThat(r.code()).as(r.toString()).isEqualTo(1);
+        assertThat(r.out()).contains("postmortems/4-blame.md:").contains("blame-language")
+                .doesNotContain("1-good.md").doesNotContain("2-big.md").doesNotContain("3-long-line.md");
+        assertThat(seconds).as("seconds for 24 MB").isLessThan(120); // ~10 s measured on 2 busy cores
+        Cli.Result od = overdue(repo, "--no-git");
+        assertThat(od.code()).as(od.toString()).isZero();
+    }
 }

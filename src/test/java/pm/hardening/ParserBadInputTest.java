@@ -260,6 +260,20 @@ class ParserBadInputTest {
     }
 
     @Test
+    @Timeout(30)
+    void pastedShellOutputFullOfBackticksIsReadInLinearTime() {
+        StringBuilder log = new StringBuilder();
+        for (int i = 0; i < 40_000; i++) {
+            log.append("+ run `deploy ").append(i).append(" --force\n"); // one lone backtick a line, no blank lines
+        }
+        long t0 = System.nanoTime();
+        Postmortem pm = parse(CLEAN.replace("For 50 minutes", log + "For 50 minutes"));
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(20)); // ~2 s; was minutes
+        assertThat(pm.prose()).anyMatch(p -> p.text().contains("run `deploy 39999"));
+        assertThat(pm.sections().stream().map(Section::kind).filter(k -> k != null)).hasSize(8);
+    }
+
+    @Test
     void tableRowsWithTooFewOrTooManyCellsAreReadAsFarAsTheyGo() {
         Postmortem pm = parse(CLEAN.replace("| 09:19 | Error-rate alert pages the on-call | PagerDuty |",
                 "| 09:19 |\n| 09:20 | a | b | c | d | e |\n|\n| | |")
