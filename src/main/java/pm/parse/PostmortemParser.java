@@ -360,23 +360,34 @@ public final class PostmortemParser {
                 } else if (n.getFirstChild() != null) {
                     collect(n, text, offsets);
                 } else if (!(n instanceof com.vladsch.flexmark.ast.LinkNodeBase)) {
-                    String chars = n.getChars().toString();
-                    int s = base + n.getStartOffset();
+                    com.vladsch.flexmark.util.sequence.BasedSequence chars = n.getChars();
                     for (int i = 0; i < chars.length(); i++) {
                         text.append(chars.charAt(i));
-                        offsets.add(s + i);
+                        offsets.add(offsetOf(chars, i));
                     }
                 }
             }
         }
 
         private void mask(Node n, StringBuilder text, IntList offsets) {
-            int s = base + n.getStartOffset();
-            int len = n.getTextLength();
-            for (int i = 0; i < len; i++) {
+            com.vladsch.flexmark.util.sequence.BasedSequence chars = n.getChars();
+            for (int i = 0; i < chars.length(); i++) {
                 text.append(' ');
-                offsets.add(s + i);
+                offsets.add(offsetOf(chars, i));
             }
+        }
+
+        /**
+         * The file offset of a character of a node's text. flexmark's text can be pieced together from
+         * several places (a line after a hard break with CRLF), so each character is mapped on its own
+         * rather than counted from the node's start.
+         */
+        private int offsetOf(com.vladsch.flexmark.util.sequence.BasedSequence chars, int i) {
+            int at = chars.getIndexOffset(i);
+            if (at < 0) { // a character flexmark added: place it after the one before
+                at = i > 0 ? chars.getIndexOffset(i - 1) + 1 : chars.getStartOffset();
+            }
+            return Math.min(base + Math.max(at, 0), source.text().length());
         }
 
         private static String plainText(Node n) {

@@ -142,8 +142,13 @@ class FuzzProperties {
         });
         for (ProseBlock p : pm.prose()) {
             assertThat(p.offsets()).hasSize(p.text().length());
-            for (int o : p.offsets()) {
-                assertThat(o).isBetween(0, len);
+            for (int i = 0; i < p.text().length(); i++) {
+                int o = p.offsets()[i];
+                assertThat(o).isBetween(0, len - 1);
+                char c = p.text().charAt(i);
+                if (!Character.isWhitespace(c)) {
+                    assertThat(src.text().charAt(o)).as("prose character %d of '%s'", i, p.text()).isEqualTo(c);
+                }
             }
             BLAME.find(p.text()).forEach(b -> {
                 assertThat(b.start()).isBetween(0, p.text().length());

@@ -285,4 +285,16 @@ class GitHardeningTest {
         Cli.Result od = overdue(repo, "--no-git");
         assertThat(od.code()).as(od.toString()).isZero();
     }
+
+    @Test
+    void htmlCommentNeverClosedIsOneFindingAtItsLineSayingToCloseIt() throws Exception {
+        write("postmortems/a.md", GOOD.replace("## Impact assessment", "<!-- draft: fill in later\n\n## Impact assessment"));
+        Cli.Result r = Cli.in(repo).run("lint");
+        assertCalm(r);
+        assertThat(r.code()).isEqualTo(1);
+        int line = (int) GOOD.substring(0, GOOD.indexOf("## Impact assessment")).lines().count() + 1;
+        assertThat(r.out().lines().filter(l -> l.contains(" error "))).containsExactly("postmortems/a.md:" + line
+                + ":1: error missing-section '<!--' is never closed, so everything after it is hidden and the sections "
+                + "there count as missing: end the comment with '-->'");
+    }
 }

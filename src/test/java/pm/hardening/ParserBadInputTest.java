@@ -16,6 +16,7 @@ import pm.io.InputException;
 import pm.model.FrontMatter;
 import pm.model.Postmortem;
 import pm.model.Problem;
+import pm.model.ProseBlock;
 import pm.model.Section;
 import pm.model.SectionKind;
 
@@ -271,6 +272,17 @@ class ParserBadInputTest {
         assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(20)); // ~2 s; was minutes
         assertThat(pm.prose()).anyMatch(p -> p.text().contains("run `deploy 39999"));
         assertThat(pm.sections().stream().map(Section::kind).filter(k -> k != null)).hasSize(8);
+    }
+
+    @Test
+    void proseAfterAHardLineBreakWithCrlfMapsToItsOwnCharacters() {
+        // found by the fuzzer (try 84,037): offsets were counted from the node's start and ran 2 past the end
+        String text = "---\r\ntitle: x\r\n---\r\n## Summary\r\nx: \\\r\n  y: {}\r";
+        Postmortem pm = parse(text);
+        ProseBlock p = pm.prose().stream().filter(b -> b.text().contains("y: {}")).findFirst().orElseThrow();
+        int brace = p.text().indexOf('}');
+        assertThat(p.sourceOffset(brace)).isEqualTo(text.lastIndexOf('}'));
+        assertThat(pm.source().span(p.sourceOffset(brace), p.sourceOffset(brace) + 1).line()).isEqualTo(6);
     }
 
     @Test

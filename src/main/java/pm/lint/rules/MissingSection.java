@@ -33,8 +33,19 @@ public final class MissingSection implements Rule {
 
     @Override
     public void check(Postmortem pm, FindingSink out) {
+        HtmlComment unclosed = unclosedComment(pm);
+        boolean toldAboutComment = false;
         for (SectionKind kind : required) {
             Section s = pm.section(kind).orElse(null);
+            if (s == null && unclosed != null) {
+                // the sections are probably there, hidden inside the comment: say what to fix, once
+                if (!toldAboutComment) {
+                    out.report(unclosed.span(), "'<!--' is never closed, so everything after it is hidden and the "
+                            + "sections there count as missing: end the comment with '-->'");
+                    toldAboutComment = true;
+                }
+                continue;
+            }
             if (s == null) {
                 out.report(anchor(pm), "no '" + kind.title() + "' section: add '## " + kind.title() + "' with "
                         + purpose(kind));
@@ -48,6 +59,17 @@ public final class MissingSection implements Rule {
                 out.report(s.headingSpan(), "section '" + s.heading() + "' is empty: write " + purpose(kind));
             }
         }
+    }
+
+    /** An HTML comment with no '-->': in Markdown it runs to the end of the file. */
+    private static HtmlComment unclosedComment(Postmortem pm) {
+        String text = pm.source().text();
+        for (HtmlComment c : pm.comments()) {
+            if (!text.startsWith("-->", c.end() - 3)) {
+                return c;
+            }
+        }
+        return null;
     }
 
     /** Where to report an absent section: the first line of the body (the title, usually). */
