@@ -7,18 +7,23 @@ import java.util.Optional;
 
 /** The eight sections of a postmortem, with the headings teams commonly use for each. */
 public enum SectionKind {
-    SUMMARY("Summary", "summary", "executive summary", "overview", "incident summary", "tl;dr", "tldr"),
+    SUMMARY("Summary", "summary", "executive summary", "overview", "incident summary", "issue summary",
+            "tl;dr", "tldr"),
     TIMELINE("Timeline", "timeline", "timeline of events", "incident timeline", "chronology", "sequence of events"),
-    IMPACT("Impact assessment", "impact", "impact assessment", "customer impact", "user impact", "business impact"),
+    IMPACT("Impact assessment", "impact", "impact assessment", "customer impact", "user impact", "business impact",
+            "what was impacted"),
     ROOT_CAUSE("Root cause analysis", "root cause", "root causes", "root cause analysis", "rca", "causes",
-            "cause", "contributing factors", "root cause and contributing factors"),
+            "cause", "contributing factors", "root cause and contributing factors", "why did it happen",
+            "causes and contributing factors"),
     WENT_WELL("What went well", "what went well", "things that went well", "went well"),
     WENT_POORLY("What went poorly", "what went poorly", "what went wrong", "what didn't go well",
             "what did not go well", "things that went poorly", "things that went wrong", "what went badly",
-            "what could have gone better", "what could be improved", "where we got lucky"),
+            "what could have gone better", "what could be improved", "what didn't go so well"),
     ACTION_ITEMS("Action items", "action items", "action item", "follow-ups", "follow ups", "followups",
             "follow-up actions", "remediation", "remediations", "remediation items", "corrective actions",
-            "corrective and preventative actions", "next steps"),
+            "corrective and preventative actions", "corrective and preventative measures",
+            "corrective and preventative measure", "corrective and preventive actions", "next steps",
+            "what we're doing about it"),
     LESSONS_LEARNED("Lessons learned", "lessons learned", "lessons learnt", "learnings", "lessons", "takeaways");
 
     private final String title;
@@ -48,6 +53,7 @@ public enum SectionKind {
     static String normalize(String heading) {
         String h = Normalizer.normalize(heading, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
         h = h.replace('\u2019', '\'').replace('\u2013', '-').replace('\u2014', '-');
+        h = h.replaceAll("\\s*\\([^)]*\\)\\s*$", ""); // "Timeline (UTC)", "Timeline (all times approximate)"
         h = h.replaceAll("[^\\p{L}\\p{N}' ;:&/-]", " "); // emoji, markup, brackets
         h = h.strip();
         h = h.replaceFirst("^(\\d+(\\.\\d+)*|[ivx]+)[.):]?\\s+", ""); // "3." "2.1" "iv)"

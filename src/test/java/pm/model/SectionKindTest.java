@@ -15,7 +15,11 @@ class SectionKindTest {
         assertThat(SectionKind.fromHeading("Remediation")).contains(SectionKind.ACTION_ITEMS);
         assertThat(SectionKind.fromHeading("Learnings")).contains(SectionKind.LESSONS_LEARNED);
         assertThat(SectionKind.fromHeading("What didn’t go well")).contains(SectionKind.WENT_POORLY);
-        assertThat(SectionKind.fromHeading("Timeline (UTC)")).isEmpty();
+        assertThat(SectionKind.fromHeading("Timeline (UTC)")).contains(SectionKind.TIMELINE);
+        assertThat(SectionKind.fromHeading("Timeline (times in BST)")).contains(SectionKind.TIMELINE);
+        assertThat(SectionKind.fromHeading("What went well?")).contains(SectionKind.WENT_WELL);
+        assertThat(SectionKind.fromHeading("Issue Summary")).contains(SectionKind.SUMMARY);
+        assertThat(SectionKind.fromHeading("Where we got lucky")).isEmpty();
         assertThat(SectionKind.fromHeading("Root cause of the timeline")).isEmpty();
         assertThat(SectionKind.fromHeading("Background")).isEmpty();
     }

@@ -1,0 +1,101 @@
+package pm.language;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds language that blames a person in a paragraph of prose.
+ *
+ * <p>The text is split into sentences; quoted passages and {@code git blame} are ignored; each sentence is
+ * matched against {@link BlameRules#ALL}, whose conditions on the acting subject keep systems ("the job
+ * failed to start") from being flagged. A sentence that rejects blame ("human error is not a root cause")
+ * yields no built-in findings. Each sentence reports each family at most once.
+ */
+public final class BlameDetector {
+
+    private static final String CUSTOM = "custom";
+    private static final String CUSTOM_SUGGESTION =
+            "Rephrase around the system: what allowed this to happen, and what would have caught it?";
+
+    private final List<Pattern> extraPhrases;
+    private final List<Pattern> allowedPhrases;
+
+    /**
+     * @param extraPhrases   phrases that are always flagged (family {@code custom}), case-insensitive
+     * @param allowedPhrases phrases that, when present in a sentence, drop every finding of that sentence
+     */
+    public BlameDetector(List<String> extraPhrases, List<String> allowedPhrases) {
+        this.extraPhrases = literals(extraPhrases);
+        this.allowedPhrases = literals(allowedPhrases);
+    }
+
+    public BlameDetector() {
+        this(List.of(), List.of());
+    }
+
+    public List<BlameFinding> find(String text) {
+        String masked = QuoteMask.apply(text);
+        List<BlameFinding> findings = new ArrayList<>();
+        for (Sentences.Span sentence : Sentences.split(text)) {
+            if (!containsAny(allowedPhrases, text, sentence)) {
+                findings.addAll(inSentence(text, masked, sentence));
+            }
+        }
+        return findings;
+    }
+
+    private List<BlameFinding> inSentence(String text, String masked, Sentences.Span sentence) {
+        List<BlameFinding> candidates = new ArrayList<>();
+        for (Pattern phrase : extraPhrases) {
+            Matcher m = phrase.matcher(text).region(sentence.start(), sentence.end());
+            while (m.find()) {
+                candidates.add(new BlameFinding(m.start(), m.end(), CUSTOM,
+                        "\"%s\" is on this project's list of blaming phrases".formatted(BlameRule.phrase(m.group())),
+                        CUSTOM_SUGGESTION));
+            }
+        }
+        if (!containsAny(BlameRules.REJECTIONS, masked, sentence)) {
+            Subjects subjects = new Subjects(Token.tokenize(masked, sentence.start(), sentence.end()));
+            for (BlameRule rule : BlameRules.ALL) {
+                Matcher m = rule.pattern().matcher(masked).region(sentence.start(), sentence.end());
+                while (m.find()) {
+                    if (rule.accepts(m, subjects)) {
+                        candidates.add(rule.finding(m, subjects, text));
+                    }
+                }
+            }
+        }
+        return oneEach(candidates);
+    }
+
+    /** Keeps the first finding of each family, skipping any that overlap a finding already kept. */
+    private static List<BlameFinding> oneEach(List<BlameFinding> candidates) {
+        List<BlameFinding> kept = new ArrayList<>();
+        Set<String> families = new HashSet<>();
+        for (BlameFinding f : candidates) {
+            boolean overlaps = kept.stream().anyMatch(k -> f.start() < k.end() && k.start() < f.end());
+            if (!overlaps && families.add(f.family())) {
+                kept.add(f);
+            }
+        }
+        kept.sort(Comparator.comparingInt(BlameFinding::start));
+        return kept;
+    }
+
+    private static boolean containsAny(List<Pattern> patterns, String text, Sentences.Span sentence) {
+        return patterns.stream().anyMatch(p -> p.matcher(text).region(sentence.start(), sentence.end()).find());
+    }
+
+    private static List<Pattern> literals(List<String> phrases) {
+        return phrases.stream()
+                .map(String::strip)
+                .filter(p -> !p.isEmpty())
+                .map(p -> BlameRules.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(p) + "(?![\\p{L}\\p{N}])"))
+                .toList();
+    }
+}

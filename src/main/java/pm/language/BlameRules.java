@@ -1,0 +1,253 @@
+package pm.language;
+
+import java.util.List;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import pm.language.BlameRule.Actor;
+
+/** The built-in blame patterns, most specific first, and the patterns of sentences that reject blame. */
+final class BlameRules {
+
+    static final String FAULT = "fault";
+    static final String COUNTERFACTUAL = "counterfactual";
+    static final String HUMAN_ERROR = "human-error";
+    static final String CHARACTER = "character";
+    static final String QUESTION = "judgmental-question";
+    static final String HINDSIGHT = "hindsight";
+
+    static final String SIGNAL_MISSED =
+            "Describe what made the signal easy to miss: which alert, dashboard or check was absent or unclear?";
+    static final String STEP_SKIPPED = "Describe what made the step easy to skip: was it manual, optional or"
+            + " invisible? Name the check or automation that would enforce it.";
+    static final String DECISION = "Describe what the person knew and saw at the time and why the action made"
+            + " sense then; what would have made the safer path the easy one?";
+    static final String CONDITIONS = "Name the conditions instead of the person: what let this action cause"
+            + " harm, and what would have caught it?";
+    static final String MECHANISM = "Replace the label with the mechanism: which tool, default or missing"
+            + " guardrail made the error possible and costly?";
+    static final String CONTEXT = "Describe the action and its context (time pressure, tooling, information"
+            + " available) instead of judging the person.";
+    static final String ASK_SYSTEM = "Ask about the system instead: \"What made this easy to miss?\" or"
+            + " \"What information was missing at the time?\"";
+    static final String AT_THE_TIME = "Describe what was actually visible at the time and why it did not stand"
+            + " out; the outcome is only known now.";
+    static final String WRONG_TARGET = "Describe what made the wrong choice look right: how did the tool show"
+            + " which one was selected?";
+
+    private static final String APOS = "['’]";
+    private static final String NEGATION =
+            "(?:did\\s+not|didn" + APOS + "t|never|nor\\s+did\\s+(?:he|she|they|we|i|you))";
+    private static final String ATTENTION = "\\s+(?:any\\s+|enough\\s+|proper\\s+|close\\s+|closer\\s+|much\\s+"
+            + "|more\\s+)?attention";
+    /** Verbs of perception and thought: only people do these, so an unknown subject is enough. */
+    private static final String MIND = "notice|noticed|realize|realized|realise|realised|spot|spotted|heed|heeded"
+            + "|understand|understood|consider|considered|anticipate|anticipated|remember|remembered|bother"
+            + "|bothered|double-check|double-checked|question|questioned|think\\s+to|thought\\s+to"
+            + "|pay" + ATTENTION + "|paid" + ATTENTION;
+    /** Verbs of procedure: systems do these too, so the subject must be a person. */
+    private static final String STEP = "check|checked|test|tested|verify|verified|validate|validated|confirm"
+            + "|confirmed|follow|followed|read|review|reviewed|update|updated|wait|waited|escalate|escalated"
+            + "|communicate|communicated|ask|asked|tell|told|inform|informed|notify|notified|warn|warned"
+            + "|coordinate|coordinated|acknowledge|acknowledged|look|looked|account\\s+for|accounted\\s+for|run|ran"
+            + "|declare|declared";
+    private static final String SHOULD_MIND = "noticed|realized|realised|spotted|heeded|understood"
+            + "|known(?:\\s+better)?|thought\\s+(?:of|about|to)|considered|anticipated|remembered|double-checked"
+            + "|questioned|paid" + ATTENTION
+            + "|been\\s+(?:more\\s+|extra\\s+|much\\s+more\\s+)?"
+            + "(?:careful|thorough|cautious|vigilant|attentive|diligent)";
+    private static final String SHOULD_HAVE = "\\bshould(?:n" + APOS + "t|\\s+not|\\s+never)?(?:\\s+have|" + APOS
+            + "ve)\\s+(?:(?:\\w+ly|just|also|at\\s+least|first|never)\\s+)?";
+    private static final String FAILED_TO = "\\bfail(?:ed|s|ing)\\s+to\\s+(?:\\w+ly\\s+)?";
+    private static final String ROLE = "(?:engineer|developer|operator|person|admin|administrator|sre|dba"
+            + "|reviewer|professional|on-call|programmer)s?";
+    private static final String WORD = "[\\p{L}@][\\p{L}\\p{N}@'’_-]*";
+    private static final String PARTICIPLE = "(?:\\w+ed|read|paid|known|seen|done|run|taken|made|thought"
+            + "|caught|kept|left|gone|written|chosen|understood|spent|told)\\b";
+    private static final String FUNCTION_WORD = "(?:in|on|at|to|into|for|from|and|or|of|with|by|because|which"
+            + "|that|during|after|before|when|while|so|but|as|than)";
+    private static final String NEGATIVE_EVENT = "(?:outage|incident|broke|broken|failed|failure|down|lost"
+            + "|wiped|expired|deleted|dropped|crashed|corrupted|leaked|exposed|happened|started|lasted|duplicated"
+            + "|pulled|errors?|degraded|stalled|rejected|blocked|went\\s+wrong)";
+    private static final String ACTIVE_PAST = "(?!(?:was|were|is|are|had|has|have|did|does|thought|believed"
+            + "|assumed|expected|understood|knew|felt|seemed|needed|wanted)\\b)(?:\\w+ed|forgot|ran|took|broke"
+            + "|made|chose|put|set|left|sent|went|wrote|read|gave|kept|let|misread|mistook|overrode|undid|pushed)";
+
+    static final List<BlameRule> ALL = List.of(
+            // judgmental questions
+            rule(QUESTION, Actor.SUBJECT_GROUP, "^\\W*(?:why|how)\\s+(?:on\\s+earth\\s+)?(?:did|didn" + APOS
+                    + "t|would|wouldn" + APOS + "t|could|couldn" + APOS + "t|had|hadn" + APOS + "t|has|hasn"
+                    + APOS + "t|have|haven" + APOS + "t|do|don" + APOS + "t|does|doesn" + APOS
+                    + "t|can|can" + APOS + "t)\\s+(?:not\\s+)?(?<subj>" + WORD + ")(?=[^?]*\\?)",
+                    "\"%s\" asks who to blame", ASK_SYSTEM),
+            rule(QUESTION, Actor.ANY, "^\\W*who\\s+(?:\\w+ly\\s+)?(?:approved|decided|signed\\s+off|thought"
+                    + "|allowed|let|merged|pushed|deployed|wrote|made|broke|caused|forgot|missed|ignored|ran"
+                    + "|changed|touched|(?:is|was)\\s+(?:responsible|to\\s+blame)|did\\s+this)\\b(?=[^?]*\\?)",
+                    "\"%s\" asks who to blame", ASK_SYSTEM),
+            rule(QUESTION, Actor.ANY, "\\bwhat\\s+(?:were|was)\\s+(?:you|they|he|she|we|the\\s+\\w+)"
+                    + "\\s+thinking\\b", "\"%s\" asks who to blame", ASK_SYSTEM),
+            // hindsight
+            rule(HINDSIGHT, Actor.ANY, "\\bit\\s+(?:was|is|should\\s+have\\s+been|would\\s+have\\s+been"
+                    + "|must\\s+have\\s+been)\\s+(?:so\\s+|very\\s+|pretty\\s+|perfectly\\s+|completely\\s+"
+                    + "|blindingly\\s+|painfully\\s+)?obvious\\b(?!\\s+in\\b)",
+                    "\"%s\" uses hindsight", AT_THE_TIME),
+            rule(HINDSIGHT, Actor.ANY, "\\bit\\s+(?:was|is|should\\s+have\\s+been|would\\s+have\\s+been)\\s+"
+                    + "(?:\\w+\\s+)?(?:clear|evident)\\s+to\\s+(?:anyone|everyone|anybody|everybody|all)\\b",
+                    "\"%s\" uses hindsight", AT_THE_TIME),
+            rule(HINDSIGHT, Actor.ANY, "\\b(?:should|would)\\s+have\\s+been\\s+(?:so\\s+|very\\s+|pretty\\s+"
+                    + "|perfectly\\s+|blindingly\\s+)?(?:obvious|clear|evident)\\b",
+                    "\"%s\" uses hindsight", AT_THE_TIME),
+            rule(HINDSIGHT, Actor.ANY, "\\bany\\s+(?:competent|reasonable|experienced|good|decent|half-decent"
+                    + "|careful|sensible|responsible|qualified|attentive|diligent|seasoned|self-respecting)\\s+"
+                    + ROLE + "\\b", "\"%s\" measures a person against an imagined ideal", AT_THE_TIME),
+            rule(HINDSIGHT, Actor.ANY, "\\ba\\s+(?:competent|reasonable|good|careful|sensible|responsible"
+                    + "|more\\s+experienced|more\\s+careful)\\s+" + ROLE + "\\s+would\\b",
+                    "\"%s\" measures a person against an imagined ideal", AT_THE_TIME),
+            rule(HINDSIGHT, Actor.ANY, "\\b(?:anyone|anybody|everyone|everybody)\\s+(?:paying\\s+attention"
+                    + "|with\\s+(?:any|half\\s+a|a\\s+bit\\s+of)\\s+\\w+|who\\s+(?:looked|had\\s+looked|checked"
+                    + "|read|knew))\\b", "\"%s\" measures a person against an imagined ideal", AT_THE_TIME),
+            rule(HINDSIGHT, Actor.ANY, "\\b(?:missed|ignored|overlooked)\\s+(?:the\\s+|an?\\s+|all\\s+the\\s+"
+                    + "|such\\s+|these\\s+|those\\s+)?(?:obvious|clear|glaring|blatant)\\b",
+                    "\"%s\" calls a signal obvious in hindsight", SIGNAL_MISSED),
+            rule(HINDSIGHT, Actor.PERSON, "\\b(?:mistakenly|wrongly|naively|hastily|rashly|blindly)\\b",
+                    "\"%s\" judges the decision in hindsight", DECISION),
+            // human error
+            rule(HUMAN_ERROR, Actor.ANY, "\\b(?:human|operator|user|pilot|developer|engineer|admin)\\s+"
+                    + "(?:error|mistake|misunderstanding|slip|oversight)s?\\b(?!\\s+(?:rate|rates|code|codes"
+                    + "|message|messages|page|pages|budget|count|handling|response|responses|log|logs)\\b)",
+                    "\"%s\" is a label, not a cause", MECHANISM),
+            // character judgments
+            rule(CHARACTER, Actor.ANY, "\\b(?:careless(?:ly|ness)?|sloppy|sloppily|sloppiness|negligen(?:t|tly"
+                    + "|ce)|lazily|laziness|incompeten(?:t|tly|ce)|reckless(?:ly|ness)?|foolish(?:ly|ness)?"
+                    + "|stupid(?:ly|ity)?|irresponsib(?:le|ly|ility)|inexcusabl[ey]|idiotic|boneheaded|clueless"
+                    + "|rookie\\s+mistake|amateur(?:ish)?\\s+(?:mistake|error|move)|rubber-stamp(?:ed|ing)?"
+                    + "|(?:poor|bad|questionable|terrible|awful)\\s+(?:judge?ment|decisions?|decision-making"
+                    + "|calls?|choices?))\\b", "\"%s\" judges a person's character", CONTEXT),
+            rule(CHARACTER, Actor.ANY, "\\b(?:too\\s+)?lazy\\b(?![\\s-]+(?:initiali[sz]ation|initiali[sz]ed"
+                    + "|init|load(?:ing|ed|s)?|evaluation|evaluated|instantiation|fetch(?:ing)?|deletion"
+                    + "|allocation|propagation|mode|binding|imports?|compilation|parsing|iterators?|sequences?"
+                    + "|val|var|propert(?:y|ies)|eval)\\b)", "\"%s\" judges a person's character", CONTEXT),
+            rule(CHARACTER, Actor.ANY, "\\b(?:was|were)(?:n" + APOS + "t|\\s+not)\\s+(?:even\\s+)?(?:thinking"
+                    + "|paying\\s+attention)\\b", "\"%s\" judges a person's character", CONTEXT),
+            rule(CHARACTER, Actor.PERSON, "\\bpanick?ed\\b", "\"%s\" judges a person's character", CONTEXT),
+            // fault put on a person
+            rule(FAULT, Actor.SUBJECT_GROUP, "\\b(?<subj>" + WORD + ")" + APOS + "s\\s+(?:own\\s+)?(?:fault"
+                    + "|failure\\s+to|failure|mistake|error|oversight|blunder|screw-?up|misstep|lapse)\\b",
+                    "\"%s\" names a person as the cause", CONDITIONS),
+            rule(FAULT, Actor.ANY, "\\b(?:my|his|her|their|our|your)\\s+(?:own\\s+)?(?:fault|mistake|screw-?up"
+                    + "|blunder)\\b", "\"%s\" names a person as the cause", CONDITIONS),
+            rule(FAULT, Actor.PERSON, "\\b(?:is|was|are|were)\\s+(?:entirely\\s+|partly\\s+|solely\\s+"
+                    + "|squarely\\s+|clearly\\s+)?(?:at\\s+fault|to\\s+blame)\\b",
+                    "\"%s\" names a person as the cause", CONDITIONS),
+            rule(FAULT, Actor.ANY, "\\b(?:the\\s+)?blame\\s+(?:lies|rests|falls|lay)\\s+(?:\\w+\\s+)?(?:with"
+                    + "|on)\\b", "\"%s\" names a person as the cause", CONDITIONS),
+            rule(FAULT, Actor.PERSON, "\\b(?:is|was|are|were)\\s+(?:solely\\s+|directly\\s+|personally\\s+)?"
+                    + "responsible\\s+for\\s+(?:the|this)\\s+(?:outage|incident|failure|breach|downtime"
+                    + "|data\\s+loss|mistake|error)\\b", "\"%s\" names a person as the cause", CONDITIONS),
+            rule(FAULT, Actor.SUBJECT_GROUP, "\\b(?:caused\\s+by|due\\s+to|because\\s+of|result\\s+of|fault\\s+of"
+                    + "|blamed?\\s+on|attributed\\s+to)\\s+(?<subj>" + WORD + ")",
+                    "\"%s\" names a person as the cause", CONDITIONS),
+            rule(FAULT, Actor.SUBJECT_GROUP, "\\broot\\s+cause\\s*(?:is|was|:)\\s*(?:that\\s+)?(?<subj>"
+                    + WORD + ")", "\"%s\" names a person as the root cause", CONDITIONS),
+            rule(FAULT, Actor.SUBJECT_GROUP, "(?<=\\b" + NEGATIVE_EVENT + "\\b.{0,80})\\bbecause\\s+(?<subj>"
+                    + "(?:the\\s+|our\\s+|an?\\s+)?" + WORD + "(?:\\s+" + WORD + "){0,2}?)\\s+(?:\\w+ly\\s+)?"
+                    + ACTIVE_PAST + "\\b", "\"%s\" names a person as the cause", CONDITIONS),
+            rule(FAULT, Actor.PERSON, "\\b(?:broke|caused|took\\s+down|brought\\s+down|wiped|nuked|trashed)\\b"
+                    + "(?:\\s+(?:the|an?|our|their|production|prod)\\b(?:\\s+[\\w-]+)?)?",
+                    "\"%s\" names a person as the cause", CONDITIONS),
+            // counterfactual judgments of people
+            rule(COUNTERFACTUAL, Actor.NOT_SYSTEM, SHOULD_HAVE + "(?<verb>" + SHOULD_MIND + ")\\b",
+                    "\"%s\" judges a person in hindsight", BlameRules::forVerb),
+            rule(COUNTERFACTUAL, Actor.PERSON_OR_NONE, SHOULD_HAVE + "(?<verb>(?!been\\b)\\w+)",
+                    "\"%s\" judges a person in hindsight", BlameRules::forVerb),
+            rule(COUNTERFACTUAL, Actor.NOT_SYSTEM, FAILED_TO + "(?<verb>" + MIND + ")\\b",
+                    "\"%s\" judges a person in hindsight", BlameRules::forVerb),
+            rule(COUNTERFACTUAL, Actor.PERSON, FAILED_TO + "(?<verb>\\w+)",
+                    "\"%s\" judges a person in hindsight", BlameRules::forVerb),
+            rule(COUNTERFACTUAL, Actor.PERSON, "\\b" + NEGATION + "\\s+(?:adequately|properly|carefully"
+                    + "|thoroughly|sufficiently|correctly)\\s+\\w+",
+                    "\"%s\" judges a person in hindsight", m -> STEP_SKIPPED),
+            rule(COUNTERFACTUAL, Actor.NOT_SYSTEM, "\\b" + NEGATION + "\\s+(?:(?:really|even|actually|ever"
+                    + "|once|always|fully)\\s+)?(?<verb>" + MIND + ")\\b",
+                    "\"%s\" blames a person for what they missed", BlameRules::forVerb),
+            rule(COUNTERFACTUAL, Actor.PERSON, "\\b" + NEGATION + "\\s+(?:(?:really|even|actually|ever|once"
+                    + "|always|fully)\\s+)?(?<verb>" + STEP + ")\\b",
+                    "\"%s\" blames a person for a skipped step", BlameRules::forVerb),
+            rule(COUNTERFACTUAL, Actor.ANY, "\\b(?:nobody|no\\s+one|no-one|none\\s+of\\s+(?:us|them"
+                    + "|the\\s+\\w+))(?:\\s+(?:on|in|from|at|of)\\s+(?:the\\s+|our\\s+)?[\\w-]+(?:\\s+team)?)?"
+                    + "\\s+(?:\\w+ly\\s+)?(?<verb>noticed|checked|tested|verified|caught|read"
+                    + "|realized|realised|thought\\s+to|looked|reviewed|considered|questioned|followed|spotted"
+                    + "|asked)\\b", "\"%s\" blames people for what they missed", BlameRules::forVerb),
+            rule(COUNTERFACTUAL, Actor.NOT_SYSTEM, "\\b(?:forgot|forgotten|forgets|forgetting)\\s+(?:to|about"
+                    + "|that)\\b", "\"%s\" blames a person's memory", m -> STEP_SKIPPED),
+            rule(COUNTERFACTUAL, Actor.ANY, "\\bneglect(?:ed|s|ing)\\s+to\\b|\\bcould(?:n" + APOS
+                    + "t|\\s+not)?\\s+be\\s+bothered\\b|\\bbothered\\s+to\\b",
+                    "\"%s\" judges a person in hindsight", m -> STEP_SKIPPED),
+            rule(COUNTERFACTUAL, Actor.PERSON, "\\b(?:ignored|ignoring|ignores|disregarded|overlooked"
+                    + "|misread|misjudged|misinterpreted|misunderstood|misconfigured|botched|fat-fingered"
+                    + "|fumbled|messed\\s+up|screwed\\s+up|refused\\s+to|wasted|dismissed)\\b",
+                    "\"%s\" judges a person in hindsight", m -> DECISION),
+            rule(COUNTERFACTUAL, Actor.SUBJECT_GROUP, "\\bif\\s+(?:only\\s+)?(?<subj>[^,;:]{1,40}?)\\s+had\\s+"
+                    + "(?:\\w+ly\\s+)?" + PARTICIPLE, "\"%s\" judges a person by the outcome", m -> DECISION),
+            rule(COUNTERFACTUAL, Actor.SUBJECT_GROUP, "(?:^\\W*|[,;]\\s*)\\bhad\\s+(?<subj>[^,;:]{1,40}?)\\s+"
+                    + "(?:\\w+ly\\s+)?" + PARTICIPLE, "\"%s\" judges a person by the outcome", m -> DECISION),
+            rule(COUNTERFACTUAL, Actor.CLAUSE_PERSON, "\\bwithout\\s+(?:first\\s+|even\\s+|properly\\s+)?"
+                    + "(?:telling|testing|checking|running|looking|reading|reviewing|verifying|asking|waiting"
+                    + "|confirming|notifying|consulting|informing|warning|double-checking|thinking|a\\s+review"
+                    + "|any\\s+review|review|approval|a\\s+second\\s+pair)\\b",
+                    "\"%s\" blames a person for a skipped step", m -> STEP_SKIPPED),
+            rule(COUNTERFACTUAL, Actor.CLAUSE_PERSON, "\\b(?:the|a|an)\\s+(?:wrong|incorrect)\\s+[\\w-]+"
+                    + "(?:\\s+(?!" + FUNCTION_WORD + "\\b)[\\w-]+)?",
+                    "\"%s\" frames the action as a personal mistake", m -> WRONG_TARGET));
+
+    /** Sentences that mention blame in order to reject it. */
+    static final List<Pattern> REJECTIONS = List.of(
+            compile("\\b(?:not|never|n" + APOS + "t)\\s+(?:\\w+\\s+){0,3}?(?:record(?:ed|ing)?|list(?:ed|ing)?"
+                    + "|call(?:ed|ing)?|label(?:l?ed|l?ing)?|treat(?:ed|ing)?|consider(?:ed|ing)?|count(?:ed|ing)?"
+                    + "|cite[ds]?|accept(?:ed|ing)?|attribut(?:e|ed|ing)|see|saw|stop)\\s+(?:\\w+\\s+){0,3}?"
+                    + "(?:human\\s+error|operator\\s+error|user\\s+error|blame|fault|careless\\w*|a\\s+person"
+                    + "|the\\s+person|individuals?|people)"),
+            compile("\\b(?:human|operator|user)\\s+error\\s+(?:is|was|are)(?:n" + APOS + "t|\\s+not|\\s+never)\\b"),
+            compile("\\bnot\\s+(?:a|the)\\s+(?:root\\s+)?cause\\b"),
+            compile("\\b(?:would\\s+be|it" + APOS + "s|it\\s+is|is)\\s+(?:easy|tempting)\\s+to\\s+(?:call|blame"
+                    + "|label|say|conclude|dismiss|write)\\b"),
+            compile("\\b(?:rather\\s+than|instead\\s+of)\\s+(?:asking\\s+who|blaming|looking\\s+for\\s+"
+                    + "(?:someone|somebody|a\\s+person|who)|pointing\\s+fingers|assigning\\s+blame"
+                    + "|focusing\\s+on\\s+who)"),
+            compile("\\b(?:no\\s+one|nobody|no-one)\\s+(?:is|was)\\s+(?:to\\s+blame|at\\s+fault)\\b"
+                    + "|\\bnot\\s+(?:about\\s+)?(?:anyone|someone|somebody|anybody|a\\s+person)" + APOS
+                    + "s\\s+fault\\b|\\bblameless\\b|\\bnot\\s+(?:about\\s+)?(?:assigning\\s+|apportioning\\s+)?"
+                    + "blame\\b|\\bwithout\\s+(?:assigning\\s+)?blame\\b"),
+            compile("\\b(?:anyone|anybody|any\\s+of\\s+us)\\s+(?:could|would|might)\\s+have\\s+(?:made|done)\\b"));
+
+    private BlameRules() {
+    }
+
+    private static BlameRule rule(String family, Actor actor, String regex, String message,
+            Function<Matcher, String> suggestion) {
+        return new BlameRule(family, compile(regex), actor, message, suggestion);
+    }
+
+    private static BlameRule rule(String family, Actor actor, String regex, String message, String suggestion) {
+        return rule(family, actor, regex, message, m -> suggestion);
+    }
+
+    static Pattern compile(String regex) {
+        return Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    }
+
+    /** Picks the rewrite prompt from the judged verb: perception, procedure or decision. */
+    private static String forVerb(Matcher m) {
+        String verb = m.group("verb").toLowerCase();
+        if (verb.matches("(?:notic|realiz|realis|spot|heed|pa[iy]|caught|see|saw|look).*")) {
+            return SIGNAL_MISSED;
+        }
+        if (verb.matches("(?:check|test|verif|validat|confirm|follow|read|review|updat|double|run|ran|ask|tell"
+                + "|told|inform|notif|warn|escalat|communicat|coordinat|acknowledg|account|declar|wait|rememb"
+                + "|bother).*")) {
+            return STEP_SKIPPED;
+        }
+        return DECISION;
+    }
+}

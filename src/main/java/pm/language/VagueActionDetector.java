@@ -1,0 +1,120 @@
+package pm.language;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Judges whether an action item title is actionable: a concrete change with a checkable end state.
+ *
+ * <p>Vagueness cues (an open-ended verb such as "improve", a comparative such as "safer", a request that
+ * people try harder, a generic object such as "add monitoring") are outweighed by enough evidence of
+ * specificity: numbers, code-like names, and mechanisms such as "by lowering…", "from X to Y",
+ * "when …", "instead of …".
+ */
+public final class VagueActionDetector {
+
+    /** A vagueness cue and how much specificity it takes to outweigh it. */
+    private record Cue(Pattern pattern, int specificityNeeded, String message, String suggestion) {
+    }
+
+    private static final String CONCRETE_END_STATE = "Name the concrete change and a checkable end state, e.g."
+            + " \"Lower the disk alert threshold from 95% to 85%\".";
+    private static final String BOUNDED_QUESTION = "Bound it: the question to answer, what marks it done (a"
+            + " decision, a ticket with the fix) and a due date; or name the change itself.";
+
+    private static final Pattern PLACEHOLDER = compile("^\\W*(?:tbd|tbc|todo|fixme|wip|n/?a|none|\\?+|-+)?\\W*$");
+
+    private static final List<Cue> CUES = List.of(
+            new Cue(compile("\\b(?:be\\s+(?:more|extra|very|really)\\s+\\w+|be\\s+(?:careful|vigilant|thorough"
+                    + "|mindful|aware)|remind\\w*|re-?train\\w*|train\\s+(?:the\\s+)?(?:team|engineers|developers"
+                    + "|staff|people|everyone|on-call)|get\\s+(?:the\\s+)?\\w+\\s+trained|educate\\w*|awareness"
+                    + "|pay\\s+(?:more\\s+|closer\\s+)?attention|remember\\s+to|double-check|try\\s+(?:to|harder)"
+                    + "|do\\s+a\\s+better\\s+job|get\\s+better\\s+at|keep\\s+an\\s+eye|communicate\\w*|discuss\\w*"
+                    + "|(?:have|hold|schedule)\\s+a\\s+(?:retro|meeting|discussion|conversation|chat)"
+                    + "|talk\\s+to)\\b"), 2,
+                    "\"%s\" asks people to try harder; nothing in the system changes",
+                    "Replace it with a change that makes the mistake hard to make (a guard, a check, a default or"
+                            + " an automation) and say how to verify it is in place."),
+            new Cue(compile("^\\W*(?:investigate|look\\s+(?:into|at)|review|revisit|reassess|re-?evaluate"
+                    + "|rethink|consider|explore|think\\s+about|figure\\s+out|research|analy[sz]e|evaluate|assess"
+                    + "|audit|take\\s+(?:another|a)\\s+look|continue|follow\\s+up|check|monitor|plan)\\b"), 2,
+                    "\"%s\" is open-ended: it has no end state", BOUNDED_QUESTION),
+            new Cue(compile("^\\W*(?:improve|enhance|harden|strengthen|tighten|optimi[sz]e|stabili[sz]e"
+                    + "|address|refactor|clean\\s+up|sort\\s+out|work\\s+on|clarify|ensure|make\\s+sure|prevent"
+                    + "|avoid|fix|handle|deal\\s+with|resolve|streamline|modernize|simplify|rework|overhaul"
+                    + "|update|document)\\b"), 2,
+                    "\"%s\" does not say what changes or when it is done", CONCRETE_END_STATE),
+            new Cue(compile("^\\W*(?:increase|reduce|decrease|lower|raise|speed\\s+up|scale(?:\\s+up|\\s+out)?"
+                    + "|tune|upgrade|expand|extend|shorten|boost|cut)\\b"), 2,
+                    "\"%s\" has no target value",
+                    "Give the target: from what to what, e.g. \"from 40 to 80 nodes\" or \"to version 1.9.4\"."),
+            new Cue(compile("\\b(?:better|safer|clearer|easier|faster|simpler|stronger|tighter|cleaner|smoother"
+                    + "|quicker|more(?!\\s+than)\\s+\\w+|less(?!\\s+than)\\s+\\w+|fewer(?!\\s+than)"
+                    + "|(?:where|if|as)\\s+(?:needed|necessary|possible|required|appropriate)|at\\s+some\\s+point"
+                    + "|eventually|going\\s+forward|in\\s+the\\s+future|somehow|again|recurrence|similar\\s+issues"
+                    + "|things|the\\s+situation|options|further|gaps?|the\\s+(?:bug|issue|problem)s?|in\\s+general"
+                    + "|etc|best\\s+practices?|have\\s+someone|someone|next\\s+sprint|asap|soon)\\b"), 2,
+                    "\"%s\" has no measurable end state",
+                    "Say what will be different and how to check it: a threshold, a config value, a test or an"
+                            + " alert."),
+            new Cue(compile("^\\W*(?:add|set\\s+up|write|create|implement|introduce|build|put\\s+in\\s+place|use"
+                    + "|adopt|enable)\\s+(?:(?:more|better|some|additional|proper|extra|new)\\s+)?(?:monitoring"
+                    + "|alerting|alerts|logging|logs|tests|testing|test\\s+coverage|coverage|documentation|docs"
+                    + "|metrics|observability|dashboards|retries|error\\s+handling|safeguards|guardrails|checks"
+                    + "|validation|automation|redundancy|runbooks)\\b"), 1,
+                    "\"%s\" does not say what to watch or when to act",
+                    "Name the signal, the threshold and the action, e.g. \"Alert when consumer lag exceeds 10,000"
+                            + " messages for 10 minutes\"."));
+
+    /** Numbers and code-like names: worth two points. Case-sensitive, to see camelCase. */
+    private static final Pattern STRONG_SPECIFICS = Pattern.compile(
+            "\\d|`|\\w\\.\\w{1,5}\\b|\\w/\\w|\\w_\\w|=|--\\w|\\p{Ll}\\p{Lu}|#\\w|\\*|\"[^\"]+\"");
+    /** Mechanisms and conditions: one point each. */
+    private static final List<Pattern> MECHANISMS = List.of(
+            compile("\\bso\\s+(?:that|it|they|the)\\b"),
+            compile("\\bby\\s+\\w+ing\\b"),
+            compile("\\bfrom\\s+.+?\\s+to\\s+"),
+            compile("\\b(?:instead\\s+of|rather\\s+than)\\b"),
+            compile("\\b(?:when|whenever|unless|until|before|after)\\s+(?:the\\s+|a\\s+|an\\s+|any\\s+)?\\w+"),
+            compile("\\bif\\s+(?!needed|necessary|possible|required|appropriate)\\w+"),
+            compile("\\b(?:exceeds?|above|below|within|per)\\b"),
+            compile("\\bevery\\s+\\w+"),
+            compile("\\brequir(?:e|es|ing)\\b"),
+            compile("\\band\\s+(?:add|remove|set|enable|disable|block|alert|fail|attach|link|record|page|delete"
+                    + "|revoke|rotate|grant|move|pin)\\s+(?:a|an|the|it|every|all)\\b"));
+
+    public Optional<VagueFinding> check(String actionItem) {
+        String item = actionItem == null ? "" : actionItem.strip();
+        if (PLACEHOLDER.matcher(item).matches()) {
+            return Optional.of(new VagueFinding(
+                    item.isEmpty() ? "The action item is empty"
+                            : "\"%s\" is a placeholder, not an action".formatted(item),
+                    "Write the concrete change, the artefact it touches and how to check that it is done."));
+        }
+        int specificity = specificity(item);
+        for (Cue cue : CUES) {
+            Matcher m = cue.pattern().matcher(item);
+            if (m.find() && specificity < cue.specificityNeeded()) {
+                String phrase = m.group().replaceAll("^\\W+", "").strip();
+                return Optional.of(new VagueFinding(cue.message().formatted(phrase), cue.suggestion()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static int specificity(String item) {
+        int points = STRONG_SPECIFICS.matcher(item).find() ? 2 : 0;
+        for (Pattern mechanism : MECHANISMS) {
+            if (mechanism.matcher(item).find()) {
+                points++;
+            }
+        }
+        return points;
+    }
+
+    private static Pattern compile(String regex) {
+        return Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    }
+}

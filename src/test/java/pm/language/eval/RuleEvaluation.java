@@ -1,0 +1,151 @@
+package pm.language.eval;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import pm.language.BlameDetector;
+import pm.language.VagueActionDetector;
+
+/**
+ * Measures the language rules against labelled TSV files (label TAB text [TAB source]).
+ *
+ * <pre>
+ * RuleEvaluation [data-folder] [--verbose] [--check] [--half a|b]
+ * </pre>
+ *
+ * The data folder defaults to {@code ../shared/data}. {@code --verbose} lists false positives and false
+ * negatives, {@code --check} exits with 1 when a target is missed, and {@code --half} keeps every other row
+ * (a: rows 1, 3, 5…; b: rows 2, 4, 6…) to compare a tuning half with a held-out half.
+ */
+public final class RuleEvaluation {
+
+    private static final Pattern CODE_SPAN = Pattern.compile("`[^`]*`");
+
+    /** One labelled file and the detector that predicts its positive label. */
+    private record DataSet(String file, String positive, double minPrecision, double minRecall,
+                           Predicate<String> detector) {
+    }
+
+    private record Row(String label, String text) {
+    }
+
+    private RuleEvaluation() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path folder = Path.of("../shared/data");
+        boolean verbose = false;
+        boolean check = false;
+        String half = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--verbose" -> verbose = true;
+                case "--check" -> check = true;
+                case "--half" -> half = args[++i];
+                default -> folder = Path.of(args[i]);
+            }
+        }
+        BlameDetector blame = new BlameDetector();
+        VagueActionDetector vague = new VagueActionDetector();
+        Predicate<String> isBlame = text -> !blame.find(asPlainProse(text)).isEmpty();
+        List<DataSet> sets = List.of(
+                new DataSet("blame-sentences.dev.tsv", "blame", 0.95, 0.90, isBlame),
+                new DataSet("blame-sentences.real.tsv", "blame", 0.95, 0.90, isBlame),
+                new DataSet("action-items.dev.tsv", "vague", 0.90, 0.85, item -> vague.check(item).isPresent()));
+
+        boolean found = false;
+        boolean allMet = true;
+        for (DataSet set : sets) {
+            Path file = folder.resolve(set.file());
+            if (Files.isRegularFile(file)) {
+                found = true;
+                allMet &= evaluate(set, select(read(file), half), verbose);
+            }
+        }
+        if (!found) {
+            System.out.println("No evaluation data in " + folder.toAbsolutePath().normalize()
+                    + "; nothing to measure.");
+            return;
+        }
+        if (check && !allMet) {
+            System.exit(1);
+        }
+    }
+
+    /** What the Markdown layer hands to the detector: code spans replaced by spaces of equal length. */
+    private static String asPlainProse(String markdown) {
+        Matcher m = CODE_SPAN.matcher(markdown);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, " ".repeat(m.group().length()));
+        }
+        return m.appendTail(out).toString();
+    }
+
+    private static boolean evaluate(DataSet set, List<Row> rows, boolean verbose) {
+        List<String> falsePositives = new ArrayList<>();
+        List<String> falseNegatives = new ArrayList<>();
+        int tp = 0;
+        int tn = 0;
+        for (Row row : rows) {
+            boolean actual = row.label().equals(set.positive());
+            boolean predicted = set.detector().test(row.text());
+            if (actual && predicted) {
+                tp++;
+            } else if (!actual && !predicted) {
+                tn++;
+            } else if (predicted) {
+                falsePositives.add(row.text());
+            } else {
+                falseNegatives.add(row.text());
+            }
+        }
+        int fp = falsePositives.size();
+        int fn = falseNegatives.size();
+        double precision = tp + fp == 0 ? 1 : (double) tp / (tp + fp);
+        double recall = tp + fn == 0 ? 1 : (double) tp / (tp + fn);
+        double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+        boolean met = precision >= set.minPrecision() && recall >= set.minRecall();
+        System.out.printf(Locale.ROOT,
+                "%-26s %-6s precision %.3f (>= %.2f)  recall %.3f (>= %.2f)  F1 %.3f  tp %d fp %d fn %d tn %d  %s%n",
+                set.file(), set.positive(), precision, set.minPrecision(), recall, set.minRecall(), f1, tp, fp, fn,
+                tn, met ? "OK" : "MISSED");
+        if (verbose) {
+            falsePositives.forEach(text -> System.out.println("  FP  " + text));
+            falseNegatives.forEach(text -> System.out.println("  FN  " + text));
+        }
+        return met;
+    }
+
+    private static List<Row> read(Path file) throws IOException {
+        List<Row> rows = new ArrayList<>();
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
+            String[] fields = line.split("\t");
+            if (fields.length >= 2) {
+                rows.add(new Row(fields[0].strip(), fields[1]));
+            }
+        }
+        return rows;
+    }
+
+    private static List<Row> select(List<Row> rows, String half) {
+        if (half == null) {
+            return rows;
+        }
+        int offset = half.equals("b") ? 1 : 0;
+        List<Row> kept = new ArrayList<>();
+        for (int i = offset; i < rows.size(); i += 2) {
+            kept.add(rows.get(i));
+        }
+        return kept;
+    }
+}
