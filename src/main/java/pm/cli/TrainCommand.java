@@ -5,15 +5,20 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 import pm.io.InputException;
 import pm.io.TextFiles;
+import pm.lint.Finding;
+import pm.lint.LintSettings;
+import pm.lint.Linter;
 import pm.model.Postmortem;
 import pm.model.SourceText;
 import pm.parse.PostmortemParser;
 import pm.parse.Schema;
+import pm.report.Report;
 
 /**
  * {@code pm __train}: hidden; what the launcher runs once to record a class-data archive. It walks the
@@ -34,13 +39,19 @@ public final class TrainCommand implements Callable<Integer> {
         SourceText source = TextFiles.decode(path, sample());
         Postmortem pm = new PostmortemParser(Schema.DEFAULT).parse(path, source);
         new PostmortemParser(Schema.DEFAULT).frontMatter(source);
-        if (pm.sections().isEmpty()) {
-            throw new IllegalStateException("the training sample has no sections");
+        List<Finding> findings = new Linter(LintSettings.defaults()).lint(pm, "sample.md");
+        if (pm.sections().isEmpty() || findings.isEmpty()) {
+            throw new IllegalStateException("the training sample has no sections or no findings");
+        }
+        for (Report.Format format : Report.Format.values()) {
+            Report report = format.create(new PrintWriter(new StringWriter()), format == Report.Format.TEXT, "0");
+            report.file("sample.md", findings);
+            report.finish(0);
         }
         // help, usage errors and option parsing of every command, printed into memory
         Context quiet = new Context(ctx.cwd(), ctx.clock(), ctx.env(), new PrintWriter(new StringWriter()),
                 new PrintWriter(new StringWriter()));
-        for (String[] args : new String[][] {{"--help"}, {"--version"}, {"new", "--help"}, {"init", "--help"},
+        for (String[] args : new String[][] {{"--help"}, {"--version"}, {"new", "--help"}, {"init", "--help"}, {"lint", "--help"},
                 {"new", "--no-such-option"}}) {
             Main.run(quiet, args);
         }

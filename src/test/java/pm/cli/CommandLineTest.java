@@ -16,7 +16,8 @@ class CommandLineTest {
 
     @Test
     void everyCommandHasHelpAndVersion() {
-        for (List<String> cmd : List.<List<String>>of(List.of(), List.of("new"), List.of("init"), List.of("completion"))) {
+        for (List<String> cmd : List.<List<String>>of(List.of(), List.of("new"), List.of("init"), List.of("completion"),
+                List.of("lint"), List.of("hook"), List.of("hook", "install"))) {
             String[] help = java.util.stream.Stream.concat(cmd.stream(), java.util.stream.Stream.of("--help"))
                     .toArray(String[]::new);
             Cli.Result h = Cli.in(dir).run(help);

@@ -1,0 +1,219 @@
+package pm.cli;
+
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import pm.config.Config;
+import pm.git.StagedFiles;
+import pm.io.AtomicFiles;
+import pm.io.InputException;
+import pm.io.MarkdownFiles;
+import pm.io.TextFiles;
+import pm.lint.ActionTableFix;
+import pm.lint.Finding;
+import pm.lint.LintSettings;
+import pm.lint.Linter;
+import pm.lint.Severity;
+import pm.model.Postmortem;
+import pm.model.SourceText;
+import pm.parse.PostmortemParser;
+import pm.report.Report;
+
+/** {@code pm lint [PATH...]}: checks postmortems and reports what to fix. */
+@Command(name = "lint", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Check postmortems for blame language, incomplete or vague action items, missing "
+                + "sections, bad front matter and an out-of-order timeline.",
+                "Prints file:line:col: severity rule-id message. Exit status: 0 no errors, 1 errors found, "
+                        + "2 usage or unreadable file."},
+        footer = {"", "Examples:", "  pm lint                       # the postmortems directory",
+                "  pm lint postmortems/2025-03-14-payment-api-outage.md",
+                "  pm lint --staged              # what is staged for commit (the pre-commit hook)",
+                "  pm lint --format sarif > pm.sarif",
+                "", "Turn rules off or change severities under 'lint:' in .pm.yml; silence one place with "
+                        + "<!-- pm-disable-next-line rule-id -->."})
+public final class LintCommand implements Callable<Integer> {
+    @ParentCommand
+    PmCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files or directories (searched for *.md). "
+            + "Default: postmortems_dir from .pm.yml.")
+    List<String> paths = new ArrayList<>();
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text (default), json, sarif (code scanning) or github (workflow annotations).")
+    String formatName;
+
+    private Report.Format format;
+
+    @Option(names = "--staged", description = "Lint only staged postmortems, as staged in the git index "
+            + "(for a pre-commit hook).")
+    boolean staged;
+
+    @Option(names = "--fix", description = "Rewrite each file's Action items table from its front matter "
+            + "action_items; nothing else in the file changes.")
+    boolean fix;
+
+    enum ColorMode { AUTO, ALWAYS, NEVER;
+        @Override
+        public String toString() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
+            description = "auto (default: on a terminal, unless NO_COLOR is set), always or never.")
+    ColorMode color;
+
+    private Context ctx;
+    private Report report;
+    private PostmortemParser parser;
+    private Linter linter;
+    private int unreadable;
+    private boolean errors;
+    private boolean internal;
+
+    @Override
+    public Integer call() throws Exception {
+        ctx = parent.context();
+        format = java.util.Arrays.stream(Report.Format.values())
+                .filter(f -> f.toString().equalsIgnoreCase(formatName.strip())).findFirst()
+                .orElseThrow(() -> new ParameterException(spec.commandLine(), "--format '" + formatName
+                        + "' is not a format; use text, json, sarif or github"));
+        if (staged && fix) {
+            throw new ParameterException(spec.commandLine(), "--fix cannot be used with --staged: it would change "
+                    + "the working tree, not what is staged; run 'pm lint --fix' first, then 'git add'");
+        }
+        Config config = Config.load(ctx.cwd());
+        linter = new Linter(LintSettings.of(config));
+        parser = new PostmortemParser(config.schema());
+        List<Path> targets = new ArrayList<>();
+        for (String p : paths) {
+            targets.add(ctx.resolve(p));
+        }
+        boolean byDefault = targets.isEmpty();
+        if (byDefault) {
+            targets.add(config.postmortemsDir());
+        }
+        report = format.create(ctx.out(), useColor(), new VersionProvider().getVersion()[0].replaceFirst(
+                "^pm (\\S+).*", "$1"));
+        if (staged) {
+            StagedFiles.Problems problems = StagedFiles.forEach(ctx.cwd(), ctx.env(), targets,
+                    (file, bytes) -> lint(file, () -> TextFiles.decode(file, bytes)));
+            problems.errors().forEach(this::unreadable);
+        } else {
+            for (Path target : targets) {
+                lintPath(target, byDefault);
+            }
+        }
+        report.finish(unreadable);
+        ctx.err().flush();
+        return internal ? Main.EXIT_INTERNAL : unreadable > 0 ? Main.EXIT_USAGE : errors ? Main.EXIT_FINDINGS : 0;
+    }
+
+    private void lintPath(Path target, boolean byDefault) {
+        if (Files.isDirectory(target)) {
+            MarkdownFiles.Walk walk = MarkdownFiles.under(target);
+            for (Path file : walk.files()) {
+                lint(file, () -> TextFiles.read(file));
+            }
+            walk.errors().forEach(this::unreadable);
+        } else if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            lint(target, () -> TextFiles.read(target));
+        } else {
+            unreadable(new InputException(target, 0, byDefault
+                    ? "no such directory: it is postmortems_dir (default 'postmortems'); run 'pm init', set "
+                    + "postmortems_dir in .pm.yml, or name the files to lint"
+                    : "no such file or directory"));
+        }
+    }
+
+    @FunctionalInterface
+    private interface Source {
+        SourceText read() throws InputException;
+    }
+
+    /** Reads, parses, lints and reports one file; nothing of it is kept afterwards. */
+    private void lint(Path file, Source source) {
+        String name = NewCommand.display(ctx.cwd(), file);
+        try {
+            SourceText text = source.read();
+            Postmortem pm = parser.parse(file, text);
+            if (fix) {
+                pm = fix(file, name, pm);
+            }
+            List<Finding> findings = linter.lint(pm, name);
+            for (Finding f : findings) {
+                errors |= f.severity() == Severity.ERROR;
+            }
+            report.file(name, findings);
+        } catch (InputException e) {
+            unreadable(e);
+        } catch (Linter.RuleFailure e) {
+            internal = true;
+            ctx.err().println("pm: internal error: " + e.getMessage() + " (a bug in pm; please report it with "
+                    + "the file)");
+            if (ctx.env().get("PM_DEBUG") != null) {
+                e.printStackTrace(ctx.err());
+            }
+        }
+    }
+
+    private Postmortem fix(Path file, String name, Postmortem pm) throws InputException {
+        ActionTableFix.Outcome outcome = ActionTableFix.apply(pm);
+        if (outcome instanceof ActionTableFix.Refused r) {
+            ctx.err().println(name + ": --fix left the file alone: " + r.reason());
+        } else if (outcome instanceof ActionTableFix.Fixed f) {
+            String text = pm.source().hasBom() ? "\uFEFF" + f.text() : f.text();
+            AtomicFiles.replace(file, text.getBytes(StandardCharsets.UTF_8));
+            ctx.err().println(name + ": rewrote the Action items table from the front matter");
+            return parser.parse(file, SourceText.of(text));
+        }
+        return pm;
+    }
+
+    private void unreadable(InputException e) {
+        unreadable++;
+        ctx.err().println("pm: " + e.oneLine(ctx.cwd()));
+        ctx.err().flush();
+    }
+
+    private boolean useColor() {
+        return switch (color) {
+            case ALWAYS -> format == Report.Format.TEXT;
+            case NEVER -> false;
+            case AUTO -> format == Report.Format.TEXT && ctx.env().getOrDefault("NO_COLOR", "").isEmpty()
+                    && isTerminal();
+        };
+    }
+
+    /** Whether stdout is a terminal: a console exists and, on Java 22+, says it is a terminal. */
+    private static boolean isTerminal() {
+        java.io.Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            Method m = console.getClass().getMethod("isTerminal");
+            return (Boolean) m.invoke(console);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return true; // Java 17-21: System.console() is null unless stdin and stdout are a terminal
+        }
+    }
+
+}

@@ -1,0 +1,89 @@
+package pm.io;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The Markdown files under a directory, in a stable order (sorted by name at every level). Hidden files
+ * and directories (names starting with '.') are skipped, as are symbolic links that lead outside the
+ * directory; a directory reached twice through links is walked once, so link loops end.
+ */
+public final class MarkdownFiles {
+    private MarkdownFiles() {
+    }
+
+    /** What a walk found: the files, and the directories it could not read. */
+    public record Walk(List<Path> files, List<InputException> errors) {
+    }
+
+    public static Walk under(Path root) {
+        List<Path> files = new ArrayList<>();
+        List<InputException> errors = new ArrayList<>();
+        Path realRoot;
+        try {
+            realRoot = root.toRealPath();
+        } catch (IOException e) {
+            errors.add(new InputException(root, 0, "cannot be read: " + e.getMessage()));
+            return new Walk(files, errors);
+        }
+        walk(root, realRoot, new HashSet<>(), files, errors);
+        return new Walk(files, errors);
+    }
+
+    public static boolean isMarkdown(Path p) {
+        String name = p.getFileName() == null ? "" : p.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".md") || name.endsWith(".markdown");
+    }
+
+    private static void walk(Path dir, Path realRoot, Set<Path> visited, List<Path> files,
+            List<InputException> errors) {
+        try {
+            if (!visited.add(dir.toRealPath())) {
+                return;
+            }
+        } catch (IOException e) {
+            return;
+        }
+        List<Path> entries = new ArrayList<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+            for (Path p : ds) {
+                entries.add(p);
+            }
+        } catch (IOException e) {
+            errors.add(new InputException(dir, 0, "directory cannot be read: " + e.getMessage()));
+            return;
+        }
+        entries.sort(null);
+        for (Path p : entries) {
+            if (p.getFileName().toString().startsWith(".")) {
+                continue;
+            }
+            if (Files.isSymbolicLink(p)) {
+                Path target;
+                try {
+                    target = p.toRealPath();
+                } catch (IOException e) {
+                    if (isMarkdown(p)) {
+                        files.add(p); // a broken link to a postmortem: reading it says so
+                    }
+                    continue;
+                }
+                if (!target.startsWith(realRoot)) {
+                    continue;
+                }
+            }
+            if (Files.isDirectory(p)) {
+                walk(p, realRoot, visited, files, errors);
+            } else if (isMarkdown(p) && Files.isRegularFile(p)) {
+                files.add(p);
+            }
+        }
+    }
+}

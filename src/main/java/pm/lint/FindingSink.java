@@ -1,0 +1,17 @@
+package pm.lint;
+
+import pm.model.Span;
+
+/** Where a rule reports what it found; the engine adds the file, the rule id and the severity. */
+public interface FindingSink {
+    /**
+     * @param span       where, in the original file
+     * @param message    what is wrong and what to do, one line
+     * @param suggestion a rewrite to consider, or {@code null}
+     */
+    void report(Span span, String message, String suggestion);
+
+    default void report(Span span, String message) {
+        report(span, message, null);
+    }
+}

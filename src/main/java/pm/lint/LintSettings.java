@@ -1,0 +1,135 @@
+package pm.lint;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import pm.config.Config;
+import pm.io.InputException;
+import pm.lint.rules.Rules;
+import pm.model.SectionKind;
+import pm.parse.Schema;
+import pm.yaml.YamlNode;
+import pm.yaml.YamlNode.Mapping;
+import pm.yaml.YamlNode.Scalar;
+
+/**
+ * The {@code lint:} section of {@code .pm.yml}, validated: every mistake is an {@link InputException}
+ * naming the line.
+ *
+ * <pre>
+ * lint:
+ *   rules:                       # per rule: error, warning, info or off
+ *     timeline-order: off
+ *   blame_phrases: [dropped the ball]       # also flag these (blame-language)
+ *   allowed_phrases: [blameless]            # never flag text containing these
+ *   owner_placeholders: [TBD, "?", none]    # owners that count as missing
+ *   required_sections: [Summary, Timeline]  # default: all eight
+ * </pre>
+ *
+ * @param severities     the severity of each enabled rule, by id; a rule turned off is absent
+ * @param severityValues the incident severities front matter may use ({@code severities} in .pm.yml)
+ */
+public record LintSettings(
+        Map<String, Severity> severities,
+        List<String> blamePhrases,
+        List<String> allowedPhrases,
+        List<String> ownerPlaceholders,
+        List<SectionKind> requiredSections,
+        List<String> severityValues) {
+
+    public static final List<String> DEFAULT_OWNER_PLACEHOLDERS = List.of("TBD", "TBC", "?", "-", "none", "n/a",
+            "na", "unassigned", "nobody", "the team", "everyone");
+    private static final Set<String> KEYS = Set.of("rules", "blame_phrases", "allowed_phrases",
+            "owner_placeholders", "required_sections");
+
+    public LintSettings {
+        severities = Map.copyOf(severities);
+        blamePhrases = List.copyOf(blamePhrases);
+        allowedPhrases = List.copyOf(allowedPhrases);
+        ownerPlaceholders = List.copyOf(ownerPlaceholders);
+        requiredSections = List.copyOf(requiredSections);
+        severityValues = List.copyOf(severityValues);
+    }
+
+    /** Every rule at its default severity, the default placeholders and all eight sections. */
+    public static LintSettings defaults() {
+        Map<String, Severity> sev = new LinkedHashMap<>();
+        for (RuleInfo info : Rules.infos()) {
+            sev.put(info.id(), info.severity());
+        }
+        return new LintSettings(sev, List.of(), List.of(), DEFAULT_OWNER_PLACEHOLDERS,
+                List.of(SectionKind.values()), Schema.DEFAULT_SEVERITIES);
+    }
+
+    /** Reads {@code lint:} from a loaded config; the defaults when it is absent. */
+    public static LintSettings of(Config config) throws InputException {
+        Mapping lint = config.section("lint");
+        if (lint == null) {
+            return defaults().withSeverityValues(config.schema().severities());
+        }
+        Path file = config.file();
+        for (YamlNode.Entry e : lint.entries().values()) {
+            if (!KEYS.contains(e.key())) {
+                throw new InputException(file, e.keyLine(), "unknown setting 'lint." + e.key() + "'; known: "
+                        + String.join(", ", KEYS.stream().sorted().toList()));
+            }
+        }
+        LintSettings d = defaults();
+        Map<String, Severity> sev = new LinkedHashMap<>(d.severities());
+        YamlNode rules = lint.get("rules");
+        if (rules instanceof Mapping m) {
+            for (YamlNode.Entry e : m.entries().values()) {
+                if (Rules.info(e.key()).isEmpty()) {
+                    throw new InputException(file, e.keyLine(), "unknown rule '" + e.key() + "' in lint.rules; "
+                            + "rules: " + String.join(", ", Rules.ids()));
+                }
+                String value = e.value() instanceof Scalar s && !s.isNull() ? s.text().strip() : "";
+                if (value.equalsIgnoreCase("off") || value.equalsIgnoreCase("false")) {
+                    sev.remove(e.key());
+                } else {
+                    Severity s = Severity.parse(value).orElseThrow(() -> new InputException(file,
+                            e.value() == null ? e.keyLine() : e.value().line(), "lint.rules." + e.key()
+                                    + ": '" + value + "' is not a severity; use error, warning, info or off"));
+                    sev.put(e.key(), s);
+                }
+            }
+        } else if (rules != null && !(rules instanceof Scalar s && s.isNull())) {
+            throw new InputException(file, rules.line(), "lint.rules must map rule ids to error, warning, info "
+                    + "or off, e.g. 'timeline-order: off'");
+        }
+        List<String> placeholders = Config.strings(file, lint, "owner_placeholders", d.ownerPlaceholders());
+        List<SectionKind> sections = d.requiredSections();
+        if (lint.get("required_sections") != null) {
+            List<String> names = Config.strings(file, lint, "required_sections", List.of());
+            sections = new ArrayList<>();
+            for (String name : names) {
+                SectionKind kind = SectionKind.fromHeading(name).orElseThrow(() -> new InputException(file,
+                        lint.get("required_sections").line(), "lint.required_sections: '" + name
+                                + "' is not one of the eight sections (" + titles() + ")"));
+                if (!sections.contains(kind)) {
+                    sections.add(kind);
+                }
+            }
+        }
+        return new LintSettings(sev,
+                Config.strings(file, lint, "blame_phrases", List.of()),
+                Config.strings(file, lint, "allowed_phrases", List.of()),
+                placeholders, sections, config.schema().severities());
+    }
+
+    private LintSettings withSeverityValues(List<String> values) {
+        return new LintSettings(severities, blamePhrases, allowedPhrases, ownerPlaceholders, requiredSections,
+                values);
+    }
+
+    private static String titles() {
+        List<String> t = new ArrayList<>();
+        for (SectionKind k : SectionKind.values()) {
+            t.add(k.title());
+        }
+        return String.join(", ", t);
+    }
+}

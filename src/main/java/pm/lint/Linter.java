@@ -1,0 +1,63 @@
+package pm.lint;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import pm.lint.rules.Rules;
+import pm.model.Postmortem;
+
+/**
+ * Runs the enabled rules over one parsed postmortem, applies the configured severities and the
+ * file's {@code pm-disable} comments, and returns the findings in file order. One instance lints
+ * any number of files; it keeps nothing from one file to the next.
+ */
+public final class Linter {
+    private static final Comparator<Finding> ORDER = Comparator.comparingInt(Finding::line)
+            .thenComparingInt(Finding::column).thenComparing(Finding::rule);
+
+    private record Enabled(Rule rule, String id, Severity severity) {
+    }
+
+    private final List<Enabled> rules;
+
+    public Linter(LintSettings settings) {
+        List<Enabled> enabled = new ArrayList<>();
+        for (Rule r : Rules.create(settings)) {
+            String id = r.info().id();
+            Severity severity = settings.severities().get(id);
+            if (severity != null) {
+                enabled.add(new Enabled(r, id, severity));
+            }
+        }
+        this.rules = List.copyOf(enabled);
+    }
+
+    /** A rule threw on a file: a bug in pm, reported with the rule and the file so it can be reproduced. */
+    public static final class RuleFailure extends RuntimeException {
+        public RuleFailure(String rule, String file, RuntimeException cause) {
+            super("rule " + rule + " failed on " + file + ": " + cause, cause);
+        }
+    }
+
+    /** @param file the file as it should appear in findings */
+    public List<Finding> lint(Postmortem pm, String file) {
+        List<Finding> found = new ArrayList<>();
+        for (Enabled e : rules) {
+            String id = e.id();
+            Severity severity = e.severity();
+            try {
+                e.rule().check(pm, (span, message, suggestion) ->
+                        found.add(new Finding(file, span, id, severity, message, suggestion)));
+            } catch (RuntimeException ex) {
+                throw new RuleFailure(id, file, ex);
+            }
+        }
+        if (found.isEmpty()) {
+            return found;
+        }
+        Suppressions suppressions = Suppressions.of(pm);
+        found.removeIf(suppressions::suppresses);
+        found.sort(ORDER);
+        return found;
+    }
+}

@@ -1,0 +1,114 @@
+package pm.lint.rules;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import pm.model.ActionItem;
+import pm.model.FrontMatter;
+import pm.model.Postmortem;
+import pm.model.Span;
+import pm.yaml.YamlNode;
+
+/** What the action-item rules share: which items to check, matching by title, and where fields are. */
+public final class ActionItems {
+    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+    private static final Pattern CHECKBOX = Pattern.compile("^\\s*\\[[ xX]\\]\\s*");
+
+    private ActionItems() {
+    }
+
+    /**
+     * The title reduced for matching a body item with its front-matter twin: case, markup, punctuation
+     * and spacing ignored ("Add a `pg_wal` alert." matches "add a pg_wal alert").
+     */
+    public static String key(String title) {
+        if (title == null) {
+            return "";
+        }
+        String t = CHECKBOX.matcher(title).replaceFirst("");
+        t = Normalizer.normalize(t, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        return NOT_WORD.matcher(t).replaceAll(" ").strip();
+    }
+
+    /** Titles (as keys) of the front matter's action items. */
+    static Set<String> frontMatterKeys(Postmortem pm) {
+        Set<String> keys = new HashSet<>();
+        for (ActionItem a : pm.frontMatter().actionItems()) {
+            if (a.title() != null) {
+                keys.add(key(a.title()));
+            }
+        }
+        return keys;
+    }
+
+    /**
+     * The items whose fields are checked: every front-matter item, and each body item that has no
+     * front-matter twin (a twin is checked once, where {@code pm overdue} reads it).
+     */
+    static List<ActionItem> toCheck(Postmortem pm) {
+        List<ActionItem> fm = pm.frontMatter().actionItems();
+        if (fm.isEmpty()) {
+            return pm.bodyActionItems();
+        }
+        Set<String> keys = frontMatterKeys(pm);
+        List<ActionItem> out = new ArrayList<>(fm);
+        for (ActionItem a : pm.bodyActionItems()) {
+            if (!keys.contains(key(a.title()))) {
+                out.add(a);
+            }
+        }
+        return out;
+    }
+
+    /** The YAML mapping of a front-matter item, or {@code null} for body items and plain-text items. */
+    static YamlNode.Mapping yaml(FrontMatter fm, ActionItem item) {
+        if (item.origin() != ActionItem.Origin.FRONT_MATTER || fm.raw() == null
+                || !(fm.raw().get("action_items") instanceof YamlNode.Sequence seq)) {
+            return null;
+        }
+        for (YamlNode n : seq.items()) {
+            if (n instanceof YamlNode.Mapping m && n.line() == item.span().line()
+                    && n.column() == item.span().column()) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    /** Where a field of an item is written: its YAML value in the front matter, else the item itself. */
+    static Span fieldSpan(FrontMatter fm, ActionItem item, String field) {
+        YamlNode.Mapping m = yaml(fm, item);
+        if (m != null && m.get(field) != null) {
+            YamlNode v = m.get(field);
+            return Span.at(v.line(), v.column());
+        }
+        return item.span();
+    }
+
+    /** The value of a front-matter item's field as written, or {@code null}. */
+    static String yamlText(FrontMatter fm, ActionItem item, String field) {
+        YamlNode.Mapping m = yaml(fm, item);
+        if (m != null && m.get(field) instanceof YamlNode.Scalar s && !s.isNull() && !s.text().isBlank()) {
+            return s.text().strip();
+        }
+        return null;
+    }
+
+    /** "'Add a WAL alert'", shortened for a one-line message. */
+    static String quote(ActionItem item) {
+        String t = item.title() == null ? "(untitled)" : item.title().strip();
+        if (t.length() > 60) {
+            t = t.substring(0, 57).stripTrailing() + "…";
+        }
+        return "'" + t + "'";
+    }
+
+    /** "in the front matter", "in the action-item table", … */
+    static String where(ActionItem item) {
+        return "in the " + item.origin().label();
+    }
+}

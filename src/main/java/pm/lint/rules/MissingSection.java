@@ -1,0 +1,108 @@
+package pm.lint.rules;
+
+import java.util.List;
+import java.util.regex.Pattern;
+import pm.lint.FindingSink;
+import pm.lint.Rule;
+import pm.lint.RuleInfo;
+import pm.lint.Severity;
+import pm.model.HtmlComment;
+import pm.model.Postmortem;
+import pm.model.Section;
+import pm.model.SectionKind;
+import pm.model.SourceText;
+import pm.model.Span;
+
+/**
+ * The eight sections are the questions a postmortem answers. A section that is absent, empty, or still
+ * holds only the template's prompt is an unanswered question.
+ */
+@RuleInfo(id = "missing-section", severity = Severity.ERROR, tags = {"structure"},
+        summary = "Every required section (default: all eight) is present and filled in, not just the "
+                + "template prompt.",
+        bad = "## Impact assessment  <!-- Who and what was affected and how much … -->  (nothing else)",
+        good = "## Impact assessment  12,400 card payments failed (38% of attempts) over 50 minutes.")
+public final class MissingSection implements Rule {
+    private static final Pattern TABLE_SEPARATOR = Pattern.compile("\\s*\\|?\\s*:?-+:?\\s*(\\|\\s*:?-+:?\\s*)*\\|?\\s*");
+
+    private final List<SectionKind> required;
+
+    public MissingSection(List<SectionKind> required) {
+        this.required = List.copyOf(required);
+    }
+
+    @Override
+    public void check(Postmortem pm, FindingSink out) {
+        for (SectionKind kind : required) {
+            Section s = pm.section(kind).orElse(null);
+            if (s == null) {
+                out.report(anchor(pm), "no '" + kind.title() + "' section: add '## " + kind.title() + "' with "
+                        + purpose(kind));
+                continue;
+            }
+            Emptiness e = emptiness(pm, s);
+            if (e == Emptiness.PROMPT_ONLY) {
+                out.report(s.headingSpan(), "section '" + s.heading() + "' still holds only the template prompt: "
+                        + "replace it with " + purpose(kind));
+            } else if (e == Emptiness.EMPTY) {
+                out.report(s.headingSpan(), "section '" + s.heading() + "' is empty: write " + purpose(kind));
+            }
+        }
+    }
+
+    /** Where to report an absent section: the first line of the body (the title, usually). */
+    private static Span anchor(Postmortem pm) {
+        SourceText src = pm.source();
+        int line = pm.frontMatter().present() ? pm.frontMatter().span().endLine() + 1 : 1;
+        while (line < src.lineCount() && src.lineText(line).isBlank()) {
+            line++;
+        }
+        line = Math.min(line, src.lineCount());
+        return Span.at(line, 1);
+    }
+
+    private enum Emptiness { FILLED, EMPTY, PROMPT_ONLY }
+
+    /** Comments, blank lines and tables with a header but no rows do not count as content. */
+    private static Emptiness emptiness(Postmortem pm, Section s) {
+        String text = pm.source().text();
+        StringBuilder rest = new StringBuilder();
+        int pos = s.contentStart();
+        boolean comment = false;
+        for (HtmlComment c : pm.comments()) {
+            if (c.start() >= s.contentStart() && c.start() < s.contentEnd()) {
+                rest.append(text, pos, Math.max(pos, c.start()));
+                pos = Math.max(pos, Math.min(c.end(), s.contentEnd()));
+                comment = true;
+            }
+        }
+        rest.append(text, pos, Math.max(pos, s.contentEnd()));
+        String[] lines = rest.toString().split("\\R");
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.isEmpty() || TABLE_SEPARATOR.matcher(line).matches()) {
+                continue;
+            }
+            boolean headerOfEmptyTable = line.startsWith("|") && i + 1 < lines.length
+                    && TABLE_SEPARATOR.matcher(lines[i + 1].strip()).matches() && lines[i + 1].contains("-")
+                    && (i + 2 >= lines.length || !lines[i + 2].strip().startsWith("|"));
+            if (!headerOfEmptyTable) {
+                return Emptiness.FILLED;
+            }
+        }
+        return comment ? Emptiness.PROMPT_ONLY : Emptiness.EMPTY;
+    }
+
+    private static String purpose(SectionKind kind) {
+        return switch (kind) {
+            case SUMMARY -> "two or three sentences: what happened, for how long, who was affected";
+            case TIMELINE -> "what was observed and done, in UTC, from logs and chat";
+            case IMPACT -> "who and what was affected and how much, in numbers";
+            case ROOT_CAUSE -> "the systemic causes and contributing factors";
+            case WENT_WELL -> "what helped detection and recovery";
+            case WENT_POORLY -> "what slowed detection or recovery";
+            case ACTION_ITEMS -> "the follow-ups, each with an owner, a due date and a priority";
+            case LESSONS_LEARNED -> "what we now know about our systems";
+        };
+    }
+}

@@ -1,0 +1,53 @@
+package pm.report;
+
+import java.io.PrintWriter;
+import java.util.List;
+import pm.lint.Finding;
+
+/**
+ * GitHub Actions workflow commands: {@code ::error file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message},
+ * which show up as annotations on the pull request's diff; then the summary as a plain log line.
+ */
+final class GithubReport implements Report {
+    private final PrintWriter out;
+    private final Tally tally = new Tally();
+
+    GithubReport(PrintWriter out) {
+        this.out = out;
+    }
+
+    @Override
+    public void file(String file, List<Finding> findings) {
+        tally.add(findings);
+        for (Finding f : findings) {
+            String command = switch (f.severity()) {
+                case ERROR -> "error";
+                case WARNING -> "warning";
+                case INFO -> "notice";
+            };
+            String message = f.suggestion() == null ? f.message() : f.message() + "\nSuggestion: " + f.suggestion();
+            out.println("::" + command + " file=" + property(file) + ",line=" + f.span().line() + ",col="
+                    + f.span().column() + ",endLine=" + f.span().endLine() + ",endColumn=" + f.span().endColumn()
+                    + ",title=" + property("pm lint: " + f.rule()) + "::" + data(message));
+        }
+        if (!findings.isEmpty()) {
+            out.flush();
+        }
+    }
+
+    /** Escapes a command's message, as the Actions runner expects. */
+    static String data(String s) {
+        return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+    }
+
+    /** Escapes a command property value: also ':' and ','. */
+    static String property(String s) {
+        return data(s).replace(":", "%3A").replace(",", "%2C");
+    }
+
+    @Override
+    public void finish(int unreadable) {
+        out.println("pm lint: " + tally.summary(unreadable));
+        out.flush();
+    }
+}

@@ -1,0 +1,40 @@
+package pm.report;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import pm.lint.Finding;
+
+/**
+ * Writes findings as they come, one file at a time, so no more than one file's findings is ever held.
+ * Call {@link #file} for every file checked (with or without findings), then {@link #finish} once.
+ */
+public interface Report {
+    void file(String file, List<Finding> findings);
+
+    /** @param unreadable how many files could not be read (already reported on stderr) */
+    void finish(int unreadable);
+
+    /** The output formats of {@code pm lint --format}. */
+    enum Format {
+        TEXT, JSON, SARIF, GITHUB;
+
+        /**
+         * @param color   ANSI colours in text output
+         * @param version pm's version, named in SARIF output
+         */
+        public Report create(PrintWriter out, boolean color, String version) {
+            return switch (this) {
+                case TEXT -> new TextReport(out, color);
+                case JSON -> new JsonReport(out);
+                case SARIF -> new SarifReport(out, version);
+                case GITHUB -> new GithubReport(out);
+            };
+        }
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+}

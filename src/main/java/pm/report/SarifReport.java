@@ -1,0 +1,166 @@
+package pm.report;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import pm.lint.Finding;
+import pm.lint.RuleInfo;
+import pm.lint.Severity;
+import pm.lint.rules.Rules;
+
+/**
+ * SARIF 2.1.0 for code scanning (GitHub, GitLab, Azure DevOps): one run whose driver lists every rule
+ * with its summary, default level, tags and a bad/good example; results point at file, line and column
+ * (UTF-16 code units, like pm's columns; SARIF's end column is exclusive).
+ */
+final class SarifReport implements Report {
+    static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+
+    private final PrintWriter out;
+    private final JsonGenerator gen;
+    private final Map<String, Integer> ruleIndex = new HashMap<>();
+
+    /** @param version pm's version, for the tool driver */
+    SarifReport(PrintWriter out, String version) {
+        this.out = out;
+        try {
+            gen = JsonReport.JSON.createGenerator(out);
+            gen.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            gen.useDefaultPrettyPrinter();
+            gen.writeStartObject();
+            gen.writeStringField("$schema", SCHEMA);
+            gen.writeStringField("version", "2.1.0");
+            gen.writeArrayFieldStart("runs");
+            gen.writeStartObject();
+            gen.writeObjectFieldStart("tool");
+            gen.writeObjectFieldStart("driver");
+            gen.writeStringField("name", "pm");
+            gen.writeStringField("version", version);
+            gen.writeArrayFieldStart("rules");
+            List<RuleInfo> infos = Rules.infos();
+            for (int i = 0; i < infos.size(); i++) {
+                writeRule(infos.get(i));
+                ruleIndex.put(infos.get(i).id(), i);
+            }
+            gen.writeEndArray();
+            gen.writeEndObject();
+            gen.writeEndObject();
+            gen.writeStringField("columnKind", "utf16CodeUnits");
+            gen.writeArrayFieldStart("results");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void writeRule(RuleInfo r) throws IOException {
+        gen.writeStartObject();
+        gen.writeStringField("id", r.id());
+        gen.writeStringField("name", camel(r.id()));
+        gen.writeObjectFieldStart("shortDescription");
+        gen.writeStringField("text", r.summary());
+        gen.writeEndObject();
+        gen.writeObjectFieldStart("help");
+        gen.writeStringField("text", r.summary() + "\nBad:  " + r.bad() + "\nGood: " + r.good());
+        gen.writeStringField("markdown", r.summary() + "\n\nBad: `" + r.bad().replace("`", "'") + "`\n\nGood: `"
+                + r.good().replace("`", "'") + "`");
+        gen.writeEndObject();
+        gen.writeObjectFieldStart("defaultConfiguration");
+        gen.writeStringField("level", level(r.severity()));
+        gen.writeEndObject();
+        gen.writeObjectFieldStart("properties");
+        gen.writeArrayFieldStart("tags");
+        for (String t : r.tags()) {
+            gen.writeString(t);
+        }
+        gen.writeEndArray();
+        gen.writeEndObject();
+        gen.writeEndObject();
+    }
+
+    /** "blame-language" → "BlameLanguage". */
+    private static String camel(String id) {
+        StringBuilder sb = new StringBuilder();
+        for (String part : id.split("-")) {
+            sb.append(Character.toUpperCase(part.charAt(0))).append(part, 1, part.length());
+        }
+        return sb.toString();
+    }
+
+    static String level(Severity s) {
+        return switch (s) {
+            case ERROR -> "error";
+            case WARNING -> "warning";
+            case INFO -> "note";
+        };
+    }
+
+    @Override
+    public void file(String file, List<Finding> findings) {
+        if (findings.isEmpty()) {
+            return;
+        }
+        try {
+            String uri = uri(file);
+            for (Finding f : findings) {
+                gen.writeStartObject();
+                gen.writeStringField("ruleId", f.rule());
+                gen.writeNumberField("ruleIndex", ruleIndex.get(f.rule()));
+                gen.writeStringField("level", level(f.severity()));
+                gen.writeObjectFieldStart("message");
+                gen.writeStringField("text", f.suggestion() == null ? f.message()
+                        : f.message() + "\nSuggestion: " + f.suggestion());
+                gen.writeEndObject();
+                gen.writeArrayFieldStart("locations");
+                gen.writeStartObject();
+                gen.writeObjectFieldStart("physicalLocation");
+                gen.writeObjectFieldStart("artifactLocation");
+                gen.writeStringField("uri", uri);
+                gen.writeEndObject();
+                gen.writeObjectFieldStart("region");
+                gen.writeNumberField("startLine", f.span().line());
+                gen.writeNumberField("startColumn", f.span().column());
+                gen.writeNumberField("endLine", f.span().endLine());
+                gen.writeNumberField("endColumn", f.span().endColumn() + 1);
+                gen.writeEndObject();
+                gen.writeEndObject();
+                gen.writeEndObject();
+                gen.writeEndArray();
+                gen.writeEndObject();
+            }
+            gen.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A relative URI reference with '/' separators and reserved characters escaped. */
+    static String uri(String file) {
+        String path = file.replace('\\', '/');
+        try {
+            return new URI(null, null, path, null).getRawPath();
+        } catch (URISyntaxException e) {
+            return path.replace(" ", "%20");
+        }
+    }
+
+    @Override
+    public void finish(int unreadable) {
+        try {
+            gen.writeEndArray();
+            gen.writeEndObject();
+            gen.writeEndArray();
+            gen.writeEndObject();
+            gen.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        out.println();
+        out.flush();
+    }
+}

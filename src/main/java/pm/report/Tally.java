@@ -1,0 +1,59 @@
+package pm.report;
+
+import java.util.List;
+import pm.lint.Finding;
+
+/** Counts for the summary line. */
+final class Tally {
+    int files;
+    int filesWithFindings;
+    int errors;
+    int warnings;
+    int infos;
+
+    void add(List<Finding> findings) {
+        files++;
+        if (!findings.isEmpty()) {
+            filesWithFindings++;
+        }
+        for (Finding f : findings) {
+            switch (f.severity()) {
+                case ERROR -> errors++;
+                case WARNING -> warnings++;
+                case INFO -> infos++;
+            }
+        }
+    }
+
+    /** "2 errors and 1 warning in 1 of 3 files" or "3 files checked: no problems found". */
+    String summary(int unreadable) {
+        StringBuilder sb = new StringBuilder();
+        if (errors + warnings + infos == 0) {
+            sb.append(plural(files, "file")).append(" checked: no problems found");
+        } else {
+            StringBuilder counts = new StringBuilder();
+            append(counts, errors, "error");
+            append(counts, warnings, "warning");
+            append(counts, infos, "note");
+            sb.append(counts).append(" in ").append(filesWithFindings).append(" of ").append(plural(files, "file"));
+        }
+        if (unreadable > 0) {
+            sb.append("; ").append(plural(unreadable, "file")).append(" could not be read");
+        }
+        return sb.toString();
+    }
+
+    private static void append(StringBuilder sb, int n, String word) {
+        if (n == 0) {
+            return;
+        }
+        if (sb.length() > 0) {
+            sb.append(", ");
+        }
+        sb.append(plural(n, word));
+    }
+
+    static String plural(int n, String word) {
+        return n + " " + word + (n == 1 ? "" : "s");
+    }
+}

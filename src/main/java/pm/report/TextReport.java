@@ -1,0 +1,61 @@
+package pm.report;
+
+import java.io.PrintWriter;
+import java.util.List;
+import pm.lint.Finding;
+
+/**
+ * {@code file:line:col: severity rule-id message}, one finding per line (the form editors and CI logs
+ * link), a suggested rewrite indented below it, and a summary line at the end.
+ */
+final class TextReport implements Report {
+    private static final String RESET = "\u001b[0m";
+    private static final String BOLD = "\u001b[1m";
+    private static final String DIM = "\u001b[2m";
+    private static final String RED = "\u001b[31m";
+    private static final String YELLOW = "\u001b[33m";
+    private static final String CYAN = "\u001b[36m";
+
+    private final PrintWriter out;
+    private final boolean color;
+    private final Tally tally = new Tally();
+
+    TextReport(PrintWriter out, boolean color) {
+        this.out = out;
+        this.color = color;
+    }
+
+    @Override
+    public void file(String file, List<Finding> findings) {
+        tally.add(findings);
+        for (Finding f : findings) {
+            String where = file + ":" + f.line() + ":" + f.column() + ":";
+            String sev = f.severity().id();
+            if (color) {
+                String c = switch (f.severity()) {
+                    case ERROR -> RED;
+                    case WARNING -> YELLOW;
+                    case INFO -> CYAN;
+                };
+                out.println(BOLD + where + RESET + " " + c + sev + RESET + " " + DIM + f.rule() + RESET + " "
+                        + f.message());
+            } else {
+                out.println(where + " " + sev + " " + f.rule() + " " + f.message());
+            }
+            if (f.suggestion() != null && !f.suggestion().isBlank()) {
+                out.println(color ? "    " + DIM + "suggestion: " + RESET + f.suggestion()
+                        : "    suggestion: " + f.suggestion());
+            }
+        }
+        if (!findings.isEmpty()) {
+            out.flush();
+        }
+    }
+
+    @Override
+    public void finish(int unreadable) {
+        String line = tally.summary(unreadable);
+        out.println(color ? BOLD + line + RESET : line);
+        out.flush();
+    }
+}

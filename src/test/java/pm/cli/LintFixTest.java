@@ -1,0 +1,125 @@
+package pm.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import pm.lint.LintFixture;
+import pm.testing.Cli;
+
+/** pm lint --fix rewrites the Action items table from the front matter and touches nothing else. */
+class LintFixTest {
+    private static final String ROW = "| Alert when the pg_wal volume passes 80% on every Postgres primary | @maria | "
+            + "2025-03-28 | P1 | open |";
+    private static final String TABLE = "| Action item | Owner | Due | Priority | Status |\n"
+            + "|-------------|-------|-----|----------|--------|\n" + ROW + "\n";
+    private static final String SECOND_ITEM = """
+              - title: Move WAL archiving retries behind a circuit breaker
+                owner: "@sam"
+                due: 2025-04-11
+                priority: P2
+            """;
+    /** The clean file with a second front-matter item the table does not have yet. */
+    private static final String BEHIND = LintFixture.CLEAN.replace("    status: open\n", "    status: open\n"
+            + SECOND_ITEM);
+    private static final String FIXED_TABLE = """
+            | Action item                                                       | Owner  | Due        | Priority | Status |
+            |-------------------------------------------------------------------|--------|------------|----------|--------|
+            | Alert when the pg_wal volume passes 80% on every Postgres primary | @maria | 2025-03-28 | P1       | open   |
+            | Move WAL archiving retries behind a circuit breaker               | @sam   | 2025-04-11 | P2       |        |
+            """;
+
+    @TempDir
+    Path dir;
+
+    private Path file(String text) throws Exception {
+        return file(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Path file(byte[] bytes) throws Exception {
+        Path p = dir.resolve("postmortems/a.md");
+        Files.createDirectories(p.getParent());
+        Files.write(p, bytes);
+        return p;
+    }
+
+    @Test
+    void rewritesTheTableFromTheFrontMatterAndEveryOtherByteStays() throws Exception {
+        assertThat(LintFixture.of("action-items-untracked", BEHIND)).hasSize(1);
+        Path p = file(BEHIND);
+        Cli.Result r = Cli.in(dir).run("lint", "--fix");
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.err()).isEqualTo("postmortems/a.md: rewrote the Action items table from the front matter\n");
+        assertThat(r.out()).isEqualTo("1 file checked: no problems found\n"); // linted as fixed
+        assertThat(Files.readString(p)).isEqualTo(BEHIND.replace(TABLE, FIXED_TABLE));
+    }
+
+    @Test
+    void keepsCrlfLineEndingsAndTheByteOrderMark() throws Exception {
+        byte[] before = ("\uFEFF" + BEHIND.replace("\n", "\r\n")).getBytes(StandardCharsets.UTF_8);
+        Path p = file(before);
+        assertThat(Cli.in(dir).run("lint", "--fix").code()).isZero();
+        byte[] expected = ("\uFEFF" + BEHIND.replace(TABLE, FIXED_TABLE).replace("\n", "\r\n"))
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(Files.readAllBytes(p)).isEqualTo(expected);
+    }
+
+    @Test
+    void aFileThatIsAlreadyInStepIsNotWritten() throws Exception {
+        Path p = file(LintFixture.CLEAN);
+        Files.setLastModifiedTime(p, java.nio.file.attribute.FileTime.fromMillis(0));
+        Cli.Result r = Cli.in(dir).run("lint", "--fix");
+        assertThat(r.err()).isEmpty();
+        assertThat(Files.getLastModifiedTime(p).toMillis()).isZero();
+        assertThat(Files.readString(p)).isEqualTo(LintFixture.CLEAN);
+    }
+
+    @Test
+    void createsTheTableInAnActionItemsSectionThatHasOnlyItsPrompt() throws Exception {
+        String prompt = "<!-- Every action item has an owner. -->\n";
+        String without = BEHIND.replace(TABLE, prompt);
+        Path p = file(without);
+        assertThat(Cli.in(dir).run("lint", "--fix").code()).isZero();
+        assertThat(Files.readString(p)).isEqualTo(without.replace(prompt, prompt.strip() + "\n\n" + FIXED_TABLE));
+
+        String empty = BEHIND.replace(TABLE + "\n", "");
+        file(empty);
+        assertThat(Cli.in(dir).run("lint", "--fix").code()).isZero();
+        assertThat(Files.readString(p)).isEqualTo(empty.replace("## Action items\n", "## Action items\n\n"
+                + FIXED_TABLE));
+    }
+
+    @Test
+    void refusesRatherThanDropRowsColumnsOrAList() throws Exception {
+        String extraRow = BEHIND.replace(ROW, ROW + "\n| Add a disk alert | @lee | 2025-05-01 | P2 | |");
+        Path p = file(extraRow);
+        Cli.Result r = Cli.in(dir).run("lint", "--fix");
+        assertThat(r.err()).isEqualTo("postmortems/a.md: --fix left the file alone: the Action items table has rows "
+                + "that are not in the front matter's action_items ('Add a disk alert'); add them there first so "
+                + "--fix does not drop them\n");
+        assertThat(Files.readString(p)).isEqualTo(extraRow);
+
+        String extraColumn = BEHIND.replace(TABLE, "| Action item | Owner | Due | Priority | Status | Notes |\n"
+                + "|---|---|---|---|---|---|\n" + ROW.replace("open |", "open | see PAY-1 |") + "\n");
+        file(extraColumn);
+        assertThat(Cli.in(dir).run("lint", "--fix").err()).contains("has 6 columns and --fix writes 5");
+        assertThat(Files.readString(p)).isEqualTo(extraColumn);
+
+        String list = BEHIND.replace(TABLE, "- Alert when the pg_wal volume passes 80% on every Postgres primary\n");
+        file(list);
+        assertThat(Cli.in(dir).run("lint", "--fix").err()).contains("the action items are written as a list");
+        assertThat(Files.readString(p)).isEqualTo(list);
+    }
+
+    @Test
+    void aLinkColumnIsWrittenWhenAnItemHasALink() throws Exception {
+        String linked = BEHIND.replace("    priority: P2\n", "    priority: P2\n    link: https://tracker/PAY-9\n");
+        Path p = file(linked);
+        Cli.in(dir).run("lint", "--fix");
+        assertThat(Files.readString(p)).contains("| Status | Link                  |\n")
+                .contains("| P2       |        | https://tracker/PAY-9 |\n");
+    }
+}
