@@ -85,8 +85,9 @@ public record Config(Path root, Path file, Path postmortemsDir, Path templatesDi
 
     /** A mapping-valued section such as {@code lint:}, or {@code null}. */
     public Mapping section(String name) throws InputException {
-        if (raw == null || raw.get(name) == null || raw.get(name) instanceof Scalar s && s.isNull()) {
-            return null;
+        if (raw == null || raw.get(name) == null
+                || raw.get(name) instanceof Scalar s && (s.isNull() || s.text().isBlank())) {
+            return null; // "lint:" with every setting commented out is no section, not an error
         }
         if (raw.get(name) instanceof Mapping m) {
             return m;

@@ -2,10 +2,14 @@ package pm.model;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** Where a follow-up stands. Teams write these many ways; {@link #parse} knows the common ones. */
 public enum ActionStatus {
     OPEN("open"), IN_PROGRESS("in-progress"), DONE("done"), WONT_DO("wont-do");
+
+    private static final Pattern SPACES = Pattern.compile("[\\s_]+");
+    private static final Pattern NOT_LETTERS = Pattern.compile("[^a-z' -]");
 
     private final String id;
 
@@ -26,12 +30,12 @@ public enum ActionStatus {
         if (text == null) {
             return Optional.empty();
         }
-        String s = text.strip().toLowerCase(Locale.ROOT)
-                .replace('\u2019', '\'').replaceAll("[\\s_]+", " ").replace(" - ", "-");
+        String s = SPACES.matcher(text.strip().toLowerCase(Locale.ROOT).replace('\u2019', '\''))
+                .replaceAll(" ").replace(" - ", "-");
         if (s.contains("\u2705") || s.contains("\u2714") || s.equals("[x]") || s.equals("x")) {
             return Optional.of(DONE);
         }
-        s = s.replaceAll("[^a-z' -]", "").strip();
+        s = NOT_LETTERS.matcher(s).replaceAll("").strip();
         return Optional.ofNullable(switch (s) {
             case "open", "todo", "to do", "to-do", "new", "planned", "not started", "not-started", "pending",
                     "backlog" -> OPEN;

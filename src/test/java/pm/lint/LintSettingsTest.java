@@ -31,7 +31,7 @@ class LintSettingsTest {
         assertThat(s.severities()).containsEntry("blame-language", Severity.ERROR)
                 .containsEntry("timeline-order", Severity.WARNING).hasSize(10);
         assertThat(s.requiredSections()).containsExactly(SectionKind.values());
-        assertThat(s.ownerPlaceholders()).contains("TBD", "?", "none", "n/a", "the team", "everyone");
+        assertThat(s.ownerPlaceholders()).contains("tbd", "?", "none", "n/a", "the team", "everyone");
     }
 
     @Test
@@ -77,6 +77,7 @@ class LintSettingsTest {
             init = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
         String block = init.substring(init.indexOf("# lint:"));
+        block = block.substring(0, block.indexOf("\n\n")); // up to the next blank line
         String yaml = block.lines().map(l -> l.startsWith("# ") ? l.substring(2) : l)
                 .collect(java.util.stream.Collectors.joining("\n"));
         LintSettings s = read(yaml);

@@ -1,0 +1,189 @@
+package pm.cli;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import pm.config.Config;
+import pm.model.Owners;
+import pm.yaml.YamlNode;
+import pm.git.TrackedFiles;
+import pm.io.InputException;
+import pm.overdue.OverdueCollector;
+import pm.overdue.OverdueFilter;
+import pm.overdue.OverdueItem;
+import pm.overdue.OverdueReport;
+import pm.overdue.OverdueSettings;
+import pm.overdue.PostmortemFiles;
+import pm.overdue.Skipped;
+import pm.parse.Dates;
+import pm.parse.PostmortemParser;
+import pm.parse.Schema;
+import pm.report.OverdueFormat;
+
+/** {@code pm overdue [DIR]}: the follow-ups that are late, from the front matter of the postmortems git tracks. */
+@Command(name = "overdue", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"List late follow-ups: action items past their due date, open ones with no owner or no due "
+                + "date, and postmortems behind their draft/review/publish/30-day follow-up deadlines.",
+                "Reads the front matter of the *.md files git tracks under DIR (not untracked or ignored ones)."},
+        footer = {"", "Exit status: 0 report printed; 1 something is overdue and --fail-on-overdue was given; "
+                + "2 usage or input error.",
+                "", "Examples:", "  pm overdue", "  pm overdue --owner @maria --due-within 14",
+                "  pm overdue --rev origin/main --format markdown", "  pm overdue --format json --fail-on-overdue"})
+public final class OverdueCommand implements Callable<Integer> {
+    @ParentCommand
+    PmCommand parent;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "Folder of postmortems (default: "
+            + "postmortems_dir from .pm.yml, else postmortems/ at the repository root).")
+    String dir;
+
+    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "Report as of this day (default: today, "
+            + "UTC). An item due on this day is not overdue yet.")
+    String asOf;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table (default), "
+            + "markdown, json or csv.")
+    OverdueFormat format;
+
+    @Option(names = "--owner", paramLabel = "NAME", description = "Only this owner's items (repeatable; '@' and "
+            + "case ignored). Lifecycle reminders belong to the postmortem's authors.")
+    List<String> owners = new ArrayList<>();
+
+    @Option(names = "--severity", paramLabel = "SEV", description = "Only postmortems of this severity "
+            + "(repeatable).")
+    List<String> severities = new ArrayList<>();
+
+    @Option(names = "--priority", paramLabel = "P", description = "Only action items of this priority, P0-P3 "
+            + "(repeatable).")
+    List<String> priorities = new ArrayList<>();
+
+    @Option(names = "--service", paramLabel = "NAME", description = "Only postmortems about this service "
+            + "(repeatable).")
+    List<String> services = new ArrayList<>();
+
+    @Option(names = "--due-within", paramLabel = "N", description = "Also list items due in the next N days, "
+            + "for planning the sprint.")
+    Integer dueWithin;
+
+    @Option(names = "--rev", paramLabel = "REV", description = "Read the postmortems as committed at REV (e.g. "
+            + "origin/main), not the working tree.")
+    String rev;
+
+    @Option(names = "--include-untracked", description = "Also read *.md files git does not track yet (ignored "
+            + "files are still left out).")
+    boolean includeUntracked;
+
+    @Option(names = "--no-git", description = "Scan DIR as it is on disk, without asking git which files count.")
+    boolean noGit;
+
+    @Option(names = "--fail-on-overdue", description = "Exit 1 when any action item or lifecycle deadline is "
+            + "overdue (items with no owner or no due date do not count).")
+    boolean failOnOverdue;
+
+    @Override
+    public Integer call() throws InputException {
+        Context ctx = parent.context();
+        if (noGit && (rev != null || includeUntracked)) {
+            throw new InputException("--no-git cannot be combined with " + (rev != null ? "--rev" : "--include-untracked")
+                    + "; both need git");
+        }
+        if (rev != null && includeUntracked) {
+            throw new InputException("--rev cannot be combined with --include-untracked: untracked files are not in "
+                    + "any revision");
+        }
+        if (rev != null && rev.isBlank()) {
+            throw new InputException("--rev is empty; name a branch, tag or commit, e.g. --rev origin/main");
+        }
+        if (dueWithin != null && dueWithin < 0) {
+            throw new InputException("--due-within must be 0 or more days, not " + dueWithin);
+        }
+        LocalDate day = LocalDate.now(ctx.clock());
+        if (asOf != null) {
+            Dates.Result<LocalDate> r = Dates.date(asOf);
+            if (!r.ok()) {
+                throw new InputException("--as-of " + r.problem());
+            }
+            day = r.value();
+        }
+        Config config = Config.load(ctx.cwd());
+        OverdueSettings settings = OverdueSettings.from(config);
+        OverdueFilter filter = new OverdueFilter(owners, checked(severities, config.schema()), priorities(),
+                services, dueWithin);
+        Path target = dir != null ? ctx.resolve(dir) : config.postmortemsDir();
+        Function<Path, String> display = p -> NewCommand.display(ctx.cwd(), p);
+
+        if (noGit) {
+            return finish(ctx, target, collect(config, settings, day, filter,
+                    PostmortemFiles.scan(target, config.root(), display)));
+        }
+        try (TrackedFiles git = TrackedFiles.find(target)) {
+            if (git == null) {
+                throw new InputException(target, 0, "not inside a git repository; run pm overdue in the "
+                        + "repository that holds the postmortems, or add --no-git to scan the folder as it is");
+            }
+            PostmortemFiles.Listing listing = rev != null ? PostmortemFiles.atRevision(git, target, rev, display)
+                    : PostmortemFiles.tracked(git, target, includeUntracked, display);
+            return finish(ctx, target, collect(config, settings, day, filter, listing));
+        }
+    }
+
+    private static OverdueReport collect(Config config, OverdueSettings settings, LocalDate day, OverdueFilter filter,
+            PostmortemFiles.Listing listing) throws InputException {
+        return new OverdueCollector(new PostmortemParser(config.schema()), settings, day, filter,
+                Owners.placeholders(ownerPlaceholders(config))).collect(listing.inputs(), listing.skipped());
+    }
+
+    /** The owners that name nobody: {@code lint.owner_placeholders}, shared with pm lint. */
+    private static List<String> ownerPlaceholders(Config config) throws InputException {
+        YamlNode.Mapping lint = config.section("lint");
+        return lint == null ? Owners.DEFAULT_PLACEHOLDERS
+                : Config.strings(config.file(), lint, "owner_placeholders", Owners.DEFAULT_PLACEHOLDERS);
+    }
+
+    private int finish(Context ctx, Path target, OverdueReport report) {
+        for (Skipped s : report.skipped()) {
+            ctx.err().println("pm: " + s.oneLine() + " (skipped)");
+        }
+        for (Skipped s : report.undated()) {
+            ctx.err().println("pm: " + s.oneLine());
+        }
+        if (report.read() == 0 && report.skipped().isEmpty()) {
+            String where = NewCommand.display(ctx.cwd(), target);
+            ctx.err().println("pm: no postmortems found under " + where + (noGit ? "" : rev != null
+                    ? " at " + rev : ": git tracks no *.md files there (git add them, or use --include-untracked)"));
+        }
+        ctx.err().flush();
+        format.write(report, ctx.out());
+        if (format == OverdueFormat.JSON || format == OverdueFormat.CSV) {
+            ctx.err().println("pm overdue: read " + report.read() + ", skipped " + report.skipped().size() + ", "
+                    + report.overdue().size() + " overdue");
+            ctx.err().flush();
+        }
+        return failOnOverdue && report.items().stream().anyMatch(OverdueItem::overdue) ? Main.EXIT_FINDINGS : 0;
+    }
+
+    private List<String> checked(List<String> values, Schema schema) throws InputException {
+        List<String> out = new ArrayList<>();
+        for (String v : values) {
+            out.add(schema.severity(v).orElseThrow(() -> new InputException("--severity '" + v + "' is not one of "
+                    + String.join(", ", schema.severities()) + " (set 'severities' in .pm.yml to change them)")));
+        }
+        return out;
+    }
+
+    private List<String> priorities() throws InputException {
+        List<String> out = new ArrayList<>();
+        for (String p : priorities) {
+            out.add(Schema.priority(p).orElseThrow(() -> new InputException("--priority '" + p + "' is not one of "
+                    + String.join(", ", Schema.PRIORITIES))));
+        }
+        return out;
+    }
+}

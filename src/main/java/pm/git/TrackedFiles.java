@@ -1,0 +1,215 @@
+package pm.git;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.dircache.DirCacheEntry;
+import org.eclipse.jgit.errors.LargeObjectException;
+import org.eclipse.jgit.errors.RevisionSyntaxException;
+import org.eclipse.jgit.lib.Config;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectLoader;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileBasedConfig;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.PathFilter;
+import org.eclipse.jgit.util.FS;
+import org.eclipse.jgit.util.SystemReader;
+import pm.io.InputException;
+
+/**
+ * The files git knows about under a folder, listed with JGit: from the index (what is tracked now), from the
+ * tree of a revision, or untracked-but-not-ignored. Never runs git, hooks or anything a repository supplies,
+ * and never changes the repository or the working tree.
+ */
+public final class TrackedFiles implements AutoCloseable {
+    /** A file git lists: its path relative to the work tree ('/' separated), its blob and whether it is a link. */
+    public record Entry(String path, ObjectId blob, boolean symlink) {
+    }
+
+    static {
+        // JGit runs `git --version` and `git config --system` to find the system gitconfig; pm runs no
+        // programs, and nothing there changes which files are tracked or what a blob holds
+        SystemReader.setInstance(new SystemReader.Delegate(SystemReader.getInstance()) {
+            @Override
+            public FileBasedConfig openSystemConfig(Config parent, FS fs) {
+                return new FileBasedConfig(parent, null, fs) {
+                    @Override
+                    public void load() {
+                        // no system config
+                    }
+
+                    @Override
+                    public boolean isOutdated() {
+                        return false;
+                    }
+                };
+            }
+        });
+    }
+
+    private final Repository repo;
+
+    private TrackedFiles(Repository repo) {
+        this.repo = repo;
+    }
+
+    /**
+     * Opens the repository that contains {@code dir} (or its nearest existing parent).
+     *
+     * @return {@code null} when there is no git repository around {@code dir}
+     */
+    public static TrackedFiles find(Path dir) throws InputException {
+        Path start = dir.toAbsolutePath().normalize();
+        while (start != null && !Files.isDirectory(start)) {
+            start = start.getParent();
+        }
+        if (start == null) {
+            return null;
+        }
+        FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(start.toFile());
+        if (builder.getGitDir() == null) {
+            return null;
+        }
+        try {
+            return new TrackedFiles(builder.build());
+        } catch (IOException | IllegalArgumentException e) {
+            throw new InputException(builder.getGitDir().toPath(), 0, "cannot open the git repository: "
+                    + e.getMessage());
+        }
+    }
+
+    /** The work tree's root, or {@code null} for a bare repository. */
+    public Path workTree() {
+        return repo.isBare() ? null : repo.getWorkTree().toPath().toAbsolutePath().normalize();
+    }
+
+    public Path gitDir() {
+        return repo.getDirectory().toPath();
+    }
+
+    /**
+     * The files in the index whose path starts with {@code prefix} (a folder relative to the work tree, '/'
+     * separated, empty for all) and ends with {@code suffix}, in path order. Reads the index once.
+     */
+    public List<Entry> index(String prefix, String suffix) throws InputException {
+        DirCache dc;
+        try {
+            dc = repo.readDirCache();
+        } catch (IOException | RuntimeException e) {
+            throw new InputException(gitDir().resolve("index"), 0, "cannot read the git index: " + e.getMessage());
+        }
+        String folder = folderPrefix(prefix);
+        List<Entry> out = new ArrayList<>();
+        String last = null;
+        for (int i = 0; i < dc.getEntryCount(); i++) {
+            DirCacheEntry e = dc.getEntry(i);
+            String path = e.getPathString();
+            if (!path.startsWith(folder) || !path.endsWith(suffix) || path.equals(last)) {
+                continue; // a merge conflict lists a path once per stage: keep the first
+            }
+            FileMode mode = e.getFileMode();
+            if (mode == FileMode.REGULAR_FILE || mode == FileMode.EXECUTABLE_FILE || mode == FileMode.SYMLINK) {
+                out.add(new Entry(path, e.getObjectId(), mode == FileMode.SYMLINK));
+                last = path;
+            }
+        }
+        return out;
+    }
+
+    /** Like {@link #index} but from the tree committed at {@code rev} (a branch, tag, commit or other revision). */
+    public List<Entry> atRevision(String rev, String prefix, String suffix) throws InputException {
+        ObjectId tree;
+        try {
+            tree = repo.resolve(rev + "^{tree}");
+        } catch (IOException | RevisionSyntaxException e) {
+            tree = null;
+        }
+        if (tree == null) {
+            throw new InputException("--rev '" + rev + "' is not a revision in this repository; name a branch, tag "
+                    + "or commit (see git log)");
+        }
+        String folder = folderPrefix(prefix);
+        List<Entry> out = new ArrayList<>();
+        try (RevWalk rw = new RevWalk(repo); TreeWalk walk = new TreeWalk(repo)) {
+            walk.addTree(rw.parseTree(tree));
+            walk.setRecursive(true);
+            if (!folder.isEmpty()) {
+                walk.setFilter(PathFilter.create(folder.substring(0, folder.length() - 1)));
+            }
+            while (walk.next()) {
+                String path = walk.getPathString();
+                FileMode mode = walk.getFileMode(0);
+                if (path.endsWith(suffix) && (mode == FileMode.REGULAR_FILE || mode == FileMode.EXECUTABLE_FILE
+                        || mode == FileMode.SYMLINK)) {
+                    out.add(new Entry(path, walk.getObjectId(0), mode == FileMode.SYMLINK));
+                }
+            }
+        } catch (IOException e) {
+            throw new InputException("--rev '" + rev + "' cannot be read: " + e.getMessage());
+        }
+        return out;
+    }
+
+    /** Files under {@code prefix} ending with {@code suffix} that are neither tracked nor ignored. */
+    public List<String> untracked(String prefix, String suffix) throws InputException {
+        String folder = folderPrefix(prefix);
+        Set<String> out = new TreeSet<>();
+        try {
+            var status = Git.wrap(repo).status();
+            if (!folder.isEmpty()) {
+                status.addPath(folder.substring(0, folder.length() - 1));
+            }
+            for (String path : status.call().getUntracked()) {
+                if (path.startsWith(folder) && path.endsWith(suffix)) {
+                    out.add(path);
+                }
+            }
+        } catch (GitAPIException | RuntimeException e) {
+            throw new InputException(workTree(), 0, "cannot list untracked files: " + e.getMessage());
+        }
+        return new ArrayList<>(out);
+    }
+
+    /**
+     * The content of a blob; one larger than {@code maxBytes} throws {@link LargeObjectException}. Safe to call
+     * from several threads.
+     */
+    public byte[] read(ObjectId blob, long maxBytes) throws IOException {
+        try (ObjectReader reader = repo.newObjectReader()) {
+            ObjectLoader loader = reader.open(blob, Constants.OBJ_BLOB);
+            if (loader.getSize() > maxBytes) {
+                throw new LargeObjectException.ExceedsLimit(maxBytes, loader.getSize());
+            }
+            return loader.getCachedBytes((int) Math.min(Integer.MAX_VALUE, maxBytes));
+        }
+    }
+
+    private static String folderPrefix(String prefix) {
+        String p = prefix == null ? "" : prefix.replace('\\', '/');
+        while (p.startsWith("/")) {
+            p = p.substring(1);
+        }
+        while (p.endsWith("/")) {
+            p = p.substring(0, p.length() - 1);
+        }
+        return p.isEmpty() || p.equals(".") ? "" : p + "/";
+    }
+
+    @Override
+    public void close() {
+        repo.close();
+    }
+}

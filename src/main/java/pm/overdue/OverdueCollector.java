@@ -1,0 +1,226 @@
+package pm.overdue;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import pm.io.InputException;
+import pm.model.ActionItem;
+import pm.model.ActionStatus;
+import pm.model.FrontMatter;
+import pm.model.Owners;
+import pm.model.Problem;
+import pm.model.SourceText;
+import pm.parse.PostmortemParser;
+
+/**
+ * Reads the front matter of each postmortem (never the Markdown body) and collects what is late as of a day:
+ * action items past due, unfinished ones without a due date or an owner, and postmortems behind their
+ * lifecycle deadlines. One unreadable file is recorded as skipped; the others are still reported.
+ */
+public final class OverdueCollector {
+    /** The order of rows: overdue and due-soon first (most overdue first), then no-owner, then no-due-date. */
+    public static final Comparator<OverdueItem> ORDER = Comparator
+            .comparing((OverdueItem i) -> i.kind() == Kind.NO_OWNER ? 1 : i.kind() == Kind.NO_DUE_DATE ? 2 : 0)
+            .thenComparing(i -> i.daysOverdue() == null ? Long.MIN_VALUE : i.daysOverdue(), Comparator.reverseOrder())
+            .thenComparing(OverdueItem::file)
+            .thenComparingInt(OverdueItem::line);
+
+    private final PostmortemParser parser;
+    private final OverdueSettings settings;
+    private final LocalDate asOf;
+    private final OverdueFilter filter;
+    private final java.util.function.Predicate<String> namesNobody;
+
+    public OverdueCollector(PostmortemParser parser, OverdueSettings settings, LocalDate asOf, OverdueFilter filter) {
+        this(parser, settings, asOf, filter, Owners::isPlaceholder);
+    }
+
+    /** @param namesNobody which owners count as none (see {@link Owners#placeholders}) */
+    public OverdueCollector(PostmortemParser parser, OverdueSettings settings, LocalDate asOf, OverdueFilter filter,
+            java.util.function.Predicate<String> namesNobody) {
+        this.parser = parser;
+        this.settings = settings;
+        this.asOf = asOf;
+        this.filter = filter;
+        this.namesNobody = namesNobody;
+    }
+
+    /** What one file gave: its rows, or why it was skipped, and whether it could not be aged. */
+    private record Outcome(List<OverdueItem> items, Skipped skipped, Skipped undated) {
+    }
+
+    /**
+     * Reads every input (in parallel: the parser is shared and keeps no state) and builds the report.
+     *
+     * @param alreadySkipped files the listing could not offer at all (e.g. tracked but missing)
+     */
+    public OverdueReport collect(List<PostmortemInput> inputs, List<Skipped> alreadySkipped) {
+        List<Outcome> outcomes = (inputs.size() > 64 ? inputs.parallelStream() : inputs.stream())
+                .map(this::examine).toList();
+        List<OverdueItem> items = new ArrayList<>();
+        List<Skipped> skipped = new ArrayList<>(alreadySkipped);
+        List<Skipped> undated = new ArrayList<>();
+        int read = 0;
+        for (Outcome o : outcomes) {
+            if (o.skipped() != null) {
+                skipped.add(o.skipped());
+                continue;
+            }
+            read++;
+            items.addAll(o.items());
+            if (o.undated() != null) {
+                undated.add(o.undated());
+            }
+        }
+        items.sort(ORDER);
+        skipped.sort(Comparator.comparing(Skipped::file));
+        return new OverdueReport(asOf, filter.dueWithin(), items, read, skipped, undated);
+    }
+
+    private Outcome examine(PostmortemInput input) {
+        SourceText source;
+        try {
+            source = input.loader().load();
+        } catch (InputException e) {
+            return new Outcome(List.of(), new Skipped(input.file(), e.line(), e.getMessage()), null);
+        }
+        FrontMatter fm = parser.frontMatter(source);
+        if (!fm.present() || !fm.readable()) {
+            Problem p = fm.problems().isEmpty() ? Problem.at(1, 1, "front matter cannot be read")
+                    : fm.problems().get(0);
+            return new Outcome(List.of(), new Skipped(input.file(), p.line(), p.message()), null);
+        }
+        return new PostmortemRows(input.file(), fm).build();
+    }
+
+    /** The rows of one postmortem. */
+    private final class PostmortemRows {
+        private final String file;
+        private final FrontMatter fm;
+        private final String name;
+        private final List<OverdueItem> rows = new ArrayList<>();
+
+        PostmortemRows(String file, FrontMatter fm) {
+            this.file = file;
+            this.fm = fm;
+            String base = Path.of(file).getFileName().toString();
+            this.name = fm.title() != null ? fm.title() : base.endsWith(".md") ? base.substring(0, base.length() - 3)
+                    : base;
+        }
+
+        Outcome build() {
+            int open = 0;
+            for (ActionItem item : fm.actionItems()) {
+                if (!finished(item)) {
+                    open++;
+                    actionItem(item);
+                }
+            }
+            Skipped undated = null;
+            if (fm.date() == null) {
+                if (open > 0 || !"published".equals(fm.status())) {
+                    undated = new Skipped(file, fm.lineOf("date"), "no incident date, so its review, publish and "
+                            + "follow-up deadlines cannot be checked; add 'date: YYYY-MM-DD'");
+                }
+            } else {
+                lifecycle(open);
+            }
+            return new Outcome(rows.stream().filter(filter::keeps).toList(), null, undated);
+        }
+
+        private boolean finished(ActionItem item) {
+            // the parser has already turned the status words into ids; an unknown word stays unfinished
+            String status = item.status();
+            return ActionStatus.DONE.id().equals(status) || ActionStatus.WONT_DO.id().equals(status);
+        }
+
+        private void actionItem(ActionItem item) {
+            boolean noOwner = namesNobody.test(item.owner());
+            Long days = item.due() == null ? null : ChronoUnit.DAYS.between(item.due(), asOf);
+            Kind kind;
+            String note = null;
+            if (days != null && days > 0) {
+                kind = Kind.ACTION_ITEM;
+            } else if (noOwner) {
+                kind = Kind.NO_OWNER;
+                note = item.hasOwner() ? "owner '" + item.owner().strip() + "' names nobody; name one person"
+                        : "no owner; name one person";
+            } else if (item.due() == null) {
+                kind = Kind.NO_DUE_DATE;
+                note = item.dueText() == null ? "no due date; agree one with " + item.owner().strip()
+                        : "due " + item.dueProblem();
+            } else if (filter.dueWithin() != null && -days <= filter.dueWithin()) {
+                kind = Kind.ACTION_ITEM;
+            } else {
+                return;
+            }
+            String title = item.title() == null || item.title().isBlank() ? "(action item without a title)"
+                    : item.title().strip();
+            String owner = noOwner ? null : item.owner().strip();
+            rows.add(new OverdueItem(kind, file, item.span().line(), name, title, owner,
+                    owner == null ? List.of() : List.of(owner), item.due(), item.priority(), item.status(), days,
+                    note, fm.severity(), fm.services()));
+        }
+
+        /** The deadlines of the postmortem itself, counted from its incident date. */
+        private void lifecycle(int open) {
+            String status = fm.status();
+            List<Step> steps = new ArrayList<>();
+            if ("draft".equals(status)) {
+                steps.add(new Step(settings.draftDays(), "Still a draft after " + days(settings.draftDays())
+                        + ": send it for review"));
+            }
+            if ("draft".equals(status) || "in-review".equals(status)) {
+                steps.add(new Step(settings.reviewDays(), "Not reviewed after " + days(settings.reviewDays())
+                        + ": hold the postmortem review"));
+            }
+            if (!"published".equals(status)) {
+                steps.add(new Step(settings.publishDays(), "Not published after " + days(settings.publishDays())
+                        + ": set status: published"));
+            }
+            // one reminder for where the postmortem stands: the earliest deadline it has missed (or, with
+            // --due-within, the next one coming up)
+            Comparator<Step> earliest = Comparator.comparingInt(Step::days);
+            Optional<Step> missed = steps.stream().filter(s -> late(s.days())).min(earliest);
+            (missed.isPresent() ? missed : steps.stream().filter(s -> soon(s.days())).min(earliest))
+                    .ifPresent(s -> lifecycleRow(s, fm.lineOf("status")));
+            if (open > 0 && fm.followUpReviewed() == null) {
+                Step followUp = new Step(settings.followUpDays(), settings.followUpDays() + "-day follow-up "
+                        + "review: " + open + (open == 1 ? " item" : " items") + " open; then set follow_up_reviewed");
+                if (late(followUp.days()) || soon(followUp.days())) {
+                    lifecycleRow(followUp, fm.lineOf("action_items"));
+                }
+            }
+        }
+
+        private boolean late(int days) {
+            return asOf.isAfter(fm.date().plusDays(days));
+        }
+
+        private boolean soon(int days) {
+            LocalDate due = fm.date().plusDays(days);
+            return filter.dueWithin() != null && !asOf.isAfter(due)
+                    && ChronoUnit.DAYS.between(asOf, due) <= filter.dueWithin();
+        }
+
+        private void lifecycleRow(Step step, int line) {
+            LocalDate due = fm.date().plusDays(step.days());
+            List<String> authors = fm.authors().stream().filter(a -> !namesNobody.test(a)).toList();
+            rows.add(new OverdueItem(Kind.LIFECYCLE, file, line, name,
+                    step.text(),
+                    authors.isEmpty() ? null : String.join(", ", authors), authors, due, null, fm.status(),
+                    ChronoUnit.DAYS.between(due, asOf), null, fm.severity(), fm.services()));
+        }
+    }
+
+    private record Step(int days, String text) {
+    }
+
+    private static String days(int n) {
+        return n + (n == 1 ? " day" : " days");
+    }
+}

@@ -1,0 +1,53 @@
+package pm.overdue;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * One row of the overdue report.
+ *
+ * @param file        the postmortem's path as shown to the user
+ * @param line        the line of the action item (or of the front matter key a lifecycle rule reads)
+ * @param postmortem  the postmortem's title (its file name when it has none)
+ * @param title       what is late: the action item's title, or the lifecycle step
+ * @param owner       who owns it as written, {@code null} when nobody does (missing or a placeholder)
+ * @param owners      the people matched by {@code --owner}: the owner, or a postmortem's authors
+ * @param due         the due date (for lifecycle rows: the incident date plus the configured days), or null
+ * @param priority    P0–P3 or null
+ * @param status      the action item's status id, or for lifecycle rows the postmortem's status; may be null
+ * @param daysOverdue days past due (0 = due today, negative = due in that many days); null without a due date
+ * @param note        why a no-owner / no-due-date row is listed, or null
+ * @param severity    the postmortem's severity, or null
+ * @param services    the postmortem's services
+ */
+public record OverdueItem(
+        Kind kind,
+        String file,
+        int line,
+        String postmortem,
+        String title,
+        String owner,
+        List<String> owners,
+        LocalDate due,
+        String priority,
+        String status,
+        Long daysOverdue,
+        String note,
+        String severity,
+        List<String> services) {
+
+    public OverdueItem {
+        owners = List.copyOf(owners);
+        services = List.copyOf(services);
+    }
+
+    /** Past its due date: what {@code --fail-on-overdue} and the aging buckets count. */
+    public boolean overdue() {
+        return (kind == Kind.ACTION_ITEM || kind == Kind.LIFECYCLE) && daysOverdue != null && daysOverdue > 0;
+    }
+
+    /** Listed only because of {@code --due-within}: due today or in the next days. */
+    public boolean upcoming() {
+        return (kind == Kind.ACTION_ITEM || kind == Kind.LIFECYCLE) && daysOverdue != null && daysOverdue <= 0;
+    }
+}

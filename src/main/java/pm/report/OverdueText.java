@@ -1,0 +1,113 @@
+package pm.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import pm.overdue.Kind;
+import pm.overdue.OverdueFilter;
+import pm.overdue.OverdueItem;
+import pm.overdue.OverdueReport;
+
+/** Wording and grouping shared by the human-readable overdue formats (table and Markdown). */
+final class OverdueText {
+    static final String NO_OWNER_LABEL = "(no owner)";
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}\\u2028\\u2029]+");
+
+    private OverdueText() {
+    }
+
+    /** "12" days late, "today", or "in 3" days. */
+    static String late(OverdueItem i) {
+        if (i.daysOverdue() == null) {
+            return "";
+        }
+        long d = i.daysOverdue();
+        return d > 0 ? Long.toString(d) : d == 0 ? "today" : "in " + -d;
+    }
+
+    static String orDash(Object o) {
+        return o == null || o.toString().isBlank() ? "-" : o.toString();
+    }
+
+    static String plural(long n, String one) {
+        return n + " " + one + (n == 1 ? "" : "s");
+    }
+
+    /** Overdue and due-soon rows grouped by owner; groups with the most overdue row first. */
+    static Map<String, List<OverdueItem>> byOwner(OverdueReport report) {
+        Map<String, List<OverdueItem>> groups = new LinkedHashMap<>();
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (OverdueItem i : report.items()) {
+            if (i.kind() == Kind.ACTION_ITEM || i.kind() == Kind.LIFECYCLE) {
+                String key = i.owner() == null ? "" : OverdueFilter.ownerKey(i.owner());
+                labels.putIfAbsent(key, i.owner() == null ? NO_OWNER_LABEL : i.owner());
+                groups.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
+            }
+        }
+        List<String> keys = new ArrayList<>(groups.keySet());
+        keys.sort((a, b) -> {
+            int c = Long.compare(maxLate(groups.get(b)), maxLate(groups.get(a)));
+            return c != 0 ? c : labels.get(a).compareToIgnoreCase(labels.get(b));
+        });
+        Map<String, List<OverdueItem>> out = new LinkedHashMap<>();
+        for (String k : keys) {
+            out.put(labels.get(k), groups.get(k));
+        }
+        return out;
+    }
+
+    private static long maxLate(List<OverdueItem> items) {
+        return items.stream().mapToLong(i -> i.daysOverdue() == null ? Long.MIN_VALUE : i.daysOverdue()).max()
+                .orElse(Long.MIN_VALUE);
+    }
+
+    /** "5 overdue (4 action items, 1 lifecycle) · 2 due within 7 days · 1 without an owner · …". */
+    static String totals(OverdueReport r) {
+        List<String> parts = new ArrayList<>();
+        long overdue = r.overdue().size();
+        parts.add(overdue + " overdue (" + plural(r.overdueCount(Kind.ACTION_ITEM), "action item") + ", "
+                + r.overdueCount(Kind.LIFECYCLE) + " lifecycle)");
+        if (r.dueWithin() != null) {
+            parts.add(r.upcoming().size() + " due within " + plural(r.dueWithin(), "day"));
+        }
+        parts.add(r.count(Kind.NO_OWNER) + " without an owner");
+        parts.add(r.count(Kind.NO_DUE_DATE) + " without a due date");
+        return String.join(" · ", parts);
+    }
+
+    /** The aging buckets: "1–7 days: 3 · 8–30 days: 1 · …". */
+    static String aging(OverdueReport r) {
+        int[] b = r.aging();
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < b.length; i++) {
+            parts.add(OverdueReport.BUCKETS.get(i) + " days: " + b[i]);
+        }
+        return String.join(" · ", parts);
+    }
+
+    /** "Read 12 postmortems, skipped 1 (named on stderr)." and the undated count when there are any. */
+    static String files(OverdueReport r) {
+        String s = "Read " + plural(r.read(), "postmortem") + ", skipped " + r.skipped().size()
+                + (r.skipped().isEmpty() ? "." : " (named on stderr).");
+        if (!r.undated().isEmpty()) {
+            s += " " + plural(r.undated().size(), "postmortem") + " without an incident date could not be aged "
+                    + "(named on stderr).";
+        }
+        return s;
+    }
+
+    /** Shortens text to {@code max} characters with an ellipsis. */
+    static String clip(String s, int max) {
+        if (s.codePointCount(0, s.length()) <= max) {
+            return s;
+        }
+        return s.substring(0, s.offsetByCodePoints(0, max - 1)).stripTrailing() + "…";
+    }
+
+    /** One line: tabs, line breaks and other control characters become spaces. */
+    static String oneLine(String s) {
+        return s == null ? null : CONTROL.matcher(s).replaceAll(" ").strip();
+    }
+}
