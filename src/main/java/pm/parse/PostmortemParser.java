@@ -48,7 +48,6 @@ import pm.model.TimelineRow;
 
 /** Parses a postmortem once into the {@link Postmortem} model: front matter with Jackson, body with flexmark. */
 public final class PostmortemParser {
-    private static final Parser MARKDOWN = createMarkdownParser();
     private static final Pattern CHECKBOX = Pattern.compile("^\\[([ xX])\\]\\s");
     private static final Pattern COMMENT = Pattern.compile("<!--(.*?)(?:-->|$)", Pattern.DOTALL);
 
@@ -58,14 +57,19 @@ public final class PostmortemParser {
         this.frontMatterParser = new FrontMatterParser(schema);
     }
 
-    private static Parser createMarkdownParser() {
-        MutableDataSet options = new MutableDataSet();
-        options.set(Parser.EXTENSIONS, List.of(TablesExtension.create()));
-        options.set(TablesExtension.COLUMN_SPANS, false);
-        options.set(TablesExtension.APPEND_MISSING_COLUMNS, true);
-        options.set(TablesExtension.DISCARD_EXTRA_COLUMNS, true);
-        options.set(TablesExtension.HEADER_SEPARATOR_COLUMN_MATCH, false);
-        return Parser.builder(options).build();
+    /** The Markdown parser, built on first use: front-matter-only work ({@code pm overdue}) never loads it. */
+    private static final class Markdown {
+        static final Parser PARSER = create();
+
+        private static Parser create() {
+            MutableDataSet options = new MutableDataSet();
+            options.set(Parser.EXTENSIONS, List.of(TablesExtension.create()));
+            options.set(TablesExtension.COLUMN_SPANS, false);
+            options.set(TablesExtension.APPEND_MISSING_COLUMNS, true);
+            options.set(TablesExtension.DISCARD_EXTRA_COLUMNS, true);
+            options.set(TablesExtension.HEADER_SEPARATOR_COLUMN_MATCH, false);
+            return Parser.builder(options).build();
+        }
     }
 
     /** Only the front matter: what {@code pm overdue} needs, without building the Markdown tree. */
@@ -99,7 +103,7 @@ public final class PostmortemParser {
         }
 
         Postmortem build() {
-            Document doc = MARKDOWN.parse(source.text().substring(base));
+            Document doc = Markdown.PARSER.parse(source.text().substring(base));
             collectSections(doc);
             walk(doc);
             return new Postmortem(path, source, frontMatter, sections, timeline, actionItems,
