@@ -65,21 +65,31 @@ final class BlameRules {
     private static final String WORD = "[\\p{L}@][\\p{L}\\p{N}@'’_-]*";
     private static final String PARTICIPLE = "(?:\\w+ed|read|paid|known|seen|done|run|taken|made|thought"
             + "|caught|kept|left|gone|written|chosen|understood|spent|told)\\b";
+    /**
+     * What "lazy" describes in software ("lazy loading", "lazy DB lookups", "lazily-evaluated"): a known
+     * term, or a nominalised or participial word, optionally after an acronym.
+     */
+    private static final String TECHNICAL_TERM = "(?:(?-i:\\p{Lu}{2,}s?)\\s+)?(?:init|mode|val|var|eval|binding"
+            + "|imports?|iterators?|sequences?|propert(?:y|ies)|\\w+(?:ups?|ing|ion|ions|ed|es))\\b";
+    /** Things a person can miss or ignore. */
+    private static final String SIGNAL = "alerts?|pages?|warnings?|signs?|signals?|notifications?|emails?"
+            + "|messages?|errors?|steps?";
     private static final String FUNCTION_WORD = "(?:in|on|at|to|into|for|from|and|or|of|with|by|because|which"
             + "|that|during|after|before|when|while|so|but|as|than)";
     private static final String NEGATIVE_EVENT = "(?:outage|incident|broke|broken|failed|failure|down|lost"
             + "|wiped|expired|deleted|dropped|crashed|corrupted|leaked|exposed|happened|started|lasted|duplicated"
             + "|pulled|errors?|degraded|stalled|rejected|blocked|went\\s+wrong)";
+    private static final String AUXILIARY = "(?:had|has|have|was|were|is|are|did|does|would|could|should)\\b";
     private static final String ACTIVE_PAST = "(?!(?:was|were|is|are|had|has|have|did|does|thought|believed"
             + "|assumed|expected|understood|knew|felt|seemed|needed|wanted)\\b)(?:\\w+ed|forgot|ran|took|broke"
             + "|made|chose|put|set|left|sent|went|wrote|read|gave|kept|let|misread|mistook|overrode|undid|pushed)";
 
     static final List<BlameRule> ALL = List.of(
             // judgmental questions
-            rule(QUESTION, Actor.SUBJECT_GROUP, "^\\W*(?:why|how)\\s+(?:on\\s+earth\\s+)?(?:did|didn" + APOS
-                    + "t|would|wouldn" + APOS + "t|could|couldn" + APOS + "t|had|hadn" + APOS + "t|has|hasn"
-                    + APOS + "t|have|haven" + APOS + "t|do|don" + APOS + "t|does|doesn" + APOS
-                    + "t|can|can" + APOS + "t)\\s+(?:not\\s+)?(?<subj>" + WORD + ")(?=[^?]*\\?)",
+            rule(QUESTION, Actor.SUBJECT_GROUP, "^\\W*(?:why\\s+(?:on\\s+earth\\s+)?(?:(?:did|would|could|had"
+                    + "|has|have|do|does|was|were)(?:n" + APOS + "t)?|can(?:not|" + APOS + "t)?)|how\\s+(?:on\\s+earth"
+                    + "\\s+)?(?:did|would|could|had|has|have)(?:n" + APOS + "t)?)\\s+(?:not\\s+)?(?!(?:we|i)\\b)(?<subj>"
+                    + WORD + ")(?=[^?]*\\?)",
                     "\"%s\" asks who to blame", ASK_SYSTEM),
             rule(QUESTION, Actor.ANY, "^\\W*who\\s+(?:\\w+ly\\s+)?(?:approved|decided|signed\\s+off|thought"
                     + "|allowed|let|merged|pushed|deployed|wrote|made|broke|caused|forgot|missed|ignored|ran"
@@ -90,7 +100,7 @@ final class BlameRules {
             // hindsight
             rule(HINDSIGHT, Actor.ANY, "\\bit\\s+(?:was|is|should\\s+have\\s+been|would\\s+have\\s+been"
                     + "|must\\s+have\\s+been)\\s+(?:so\\s+|very\\s+|pretty\\s+|perfectly\\s+|completely\\s+"
-                    + "|blindingly\\s+|painfully\\s+)?obvious\\b(?!\\s+in\\b)",
+                    + "|blindingly\\s+|painfully\\s+)?obvious\\b(?!\\s+(?:in|now|with|looking)\\b)",
                     "\"%s\" uses hindsight", AT_THE_TIME),
             rule(HINDSIGHT, Actor.ANY, "\\bit\\s+(?:was|is|should\\s+have\\s+been|would\\s+have\\s+been)\\s+"
                     + "(?:\\w+\\s+)?(?:clear|evident)\\s+to\\s+(?:anyone|everyone|anybody|everybody|all)\\b",
@@ -110,6 +120,9 @@ final class BlameRules {
             rule(HINDSIGHT, Actor.ANY, "\\b(?:missed|ignored|overlooked)\\s+(?:the\\s+|an?\\s+|all\\s+the\\s+"
                     + "|such\\s+|these\\s+|those\\s+)?(?:obvious|clear|glaring|blatant)\\b",
                     "\"%s\" calls a signal obvious in hindsight", SIGNAL_MISSED),
+            rule(HINDSIGHT, Actor.ANY, "\\b(?:signs|signals|symptoms|warnings|red\\s+flags)\\s+(?:were|had\\s+been)"
+                    + "\\s+(?:all\\s+)?(?:so\\s+)?(?:obvious|glaring|unmistakable)\\b",
+                    "\"%s\" calls a signal obvious in hindsight", SIGNAL_MISSED),
             rule(HINDSIGHT, Actor.PERSON, "\\b(?:mistakenly|wrongly|naively|hastily|rashly|blindly)\\b",
                     "\"%s\" judges the decision in hindsight", DECISION),
             // human error
@@ -119,15 +132,16 @@ final class BlameRules {
                     "\"%s\" is a label, not a cause", MECHANISM),
             // character judgments
             rule(CHARACTER, Actor.ANY, "\\b(?:careless(?:ly|ness)?|sloppy|sloppily|sloppiness|negligen(?:t|tly"
-                    + "|ce)|lazily|laziness|incompeten(?:t|tly|ce)|reckless(?:ly|ness)?|foolish(?:ly|ness)?"
+                    + "|ce)|laziness|incompeten(?:t|tly|ce)|reckless(?:ly|ness)?|foolish(?:ly|ness)?"
                     + "|stupid(?:ly|ity)?|irresponsib(?:le|ly|ility)|inexcusabl[ey]|idiotic|boneheaded|clueless"
+                    + "|overconfiden(?:t|ce)|complacen(?:t|cy)|cavalier|in\\s+(?:my|his|her|their|our|your)\\s+haste"
                     + "|rookie\\s+mistake|amateur(?:ish)?\\s+(?:mistake|error|move)|rubber-stamp(?:ed|ing)?"
                     + "|(?:poor|bad|questionable|terrible|awful)\\s+(?:judge?ment|decisions?|decision-making"
                     + "|calls?|choices?))\\b", "\"%s\" judges a person's character", CONTEXT),
-            rule(CHARACTER, Actor.ANY, "\\b(?:too\\s+)?lazy\\b(?![\\s-]+(?:initiali[sz]ation|initiali[sz]ed"
-                    + "|init|load(?:ing|ed|s)?|evaluation|evaluated|instantiation|fetch(?:ing)?|deletion"
-                    + "|allocation|propagation|mode|binding|imports?|compilation|parsing|iterators?|sequences?"
-                    + "|val|var|propert(?:y|ies)|eval)\\b)", "\"%s\" judges a person's character", CONTEXT),
+            rule(CHARACTER, Actor.ANY, "\\b(?:too\\s+)?lazy\\b(?![\\s-]+" + TECHNICAL_TERM + ")",
+                    "\"%s\" judges a person's character", CONTEXT),
+            rule(CHARACTER, Actor.ANY, "(?<!\\b(?:\\w{2,20}ed|built|done|run|read|kept|made)\\s)\\blazily\\b(?![\\s-]+"
+                    + TECHNICAL_TERM + ")", "\"%s\" judges a person's character", CONTEXT),
             rule(CHARACTER, Actor.ANY, "\\b(?:was|were)(?:n" + APOS + "t|\\s+not)\\s+(?:even\\s+)?(?:thinking"
                     + "|paying\\s+attention)\\b", "\"%s\" judges a person's character", CONTEXT),
             rule(CHARACTER, Actor.PERSON, "\\bpanick?ed\\b", "\"%s\" judges a person's character", CONTEXT),
@@ -140,7 +154,7 @@ final class BlameRules {
             rule(FAULT, Actor.PERSON, "\\b(?:is|was|are|were)\\s+(?:entirely\\s+|partly\\s+|solely\\s+"
                     + "|squarely\\s+|clearly\\s+)?(?:at\\s+fault|to\\s+blame)\\b",
                     "\"%s\" names a person as the cause", CONDITIONS),
-            rule(FAULT, Actor.ANY, "\\b(?:the\\s+)?blame\\s+(?:lies|rests|falls|lay)\\s+(?:\\w+\\s+)?(?:with"
+            rule(FAULT, Actor.ANY, "\\b(?:the\\s+)?blame(?:\\s+for\\s+[^,;]{1,40}?)?\\s+(?:lies|rests|falls|lay)\\s+(?:\\w+\\s+)?(?:with"
                     + "|on)\\b", "\"%s\" names a person as the cause", CONDITIONS),
             rule(FAULT, Actor.PERSON, "\\b(?:is|was|are|were)\\s+(?:solely\\s+|directly\\s+|personally\\s+)?"
                     + "responsible\\s+for\\s+(?:the|this)\\s+(?:outage|incident|failure|breach|downtime"
@@ -150,8 +164,8 @@ final class BlameRules {
                     "\"%s\" names a person as the cause", CONDITIONS),
             rule(FAULT, Actor.SUBJECT_GROUP, "\\broot\\s+cause\\s*(?:is|was|:)\\s*(?:that\\s+)?(?<subj>"
                     + WORD + ")", "\"%s\" names a person as the root cause", CONDITIONS),
-            rule(FAULT, Actor.SUBJECT_GROUP, "(?<=\\b" + NEGATIVE_EVENT + "\\b.{0,80})\\bbecause\\s+(?<subj>"
-                    + "(?:the\\s+|our\\s+|an?\\s+)?" + WORD + "(?:\\s+" + WORD + "){0,2}?)\\s+(?:\\w+ly\\s+)?"
+            rule(FAULT, Actor.SUBJECT_GROUP, "(?<=\\b" + NEGATIVE_EVENT + "\\b.{0,80})(?<!\\bnot\\s)\\bbecause\\s+(?<subj>"
+                    + "(?:the\\s+|our\\s+|an?\\s+)?" + WORD + "(?:\\s+(?!" + AUXILIARY + ")" + WORD + "){0,2}?)\\s+(?:\\w+ly\\s+)?"
                     + ACTIVE_PAST + "\\b", "\"%s\" names a person as the cause", CONDITIONS),
             rule(FAULT, Actor.PERSON, "\\b(?:broke|caused|took\\s+down|brought\\s+down|wiped|nuked|trashed)\\b"
                     + "(?:\\s+(?:the|an?|our|their|production|prod)\\b(?:\\s+[\\w-]+)?)?",
@@ -159,21 +173,21 @@ final class BlameRules {
             // counterfactual judgments of people
             rule(COUNTERFACTUAL, Actor.NOT_SYSTEM, SHOULD_HAVE + "(?<verb>" + SHOULD_MIND + ")\\b",
                     "\"%s\" judges a person in hindsight", BlameRules::forVerb),
-            rule(COUNTERFACTUAL, Actor.PERSON_OR_NONE, SHOULD_HAVE + "(?<verb>(?!been\\b)\\w+)",
+            rule(COUNTERFACTUAL, Actor.PERSON_OR_NONE, SHOULD_HAVE + "(?<verb>(?!been\\b|had\\b)\\w+)",
                     "\"%s\" judges a person in hindsight", BlameRules::forVerb),
             rule(COUNTERFACTUAL, Actor.NOT_SYSTEM, FAILED_TO + "(?<verb>" + MIND + ")\\b",
-                    "\"%s\" judges a person in hindsight", BlameRules::forVerb),
+                    "\"%s\" judges a person in hindsight", BlameRules::forVerb).excusedBySystemCause(),
             rule(COUNTERFACTUAL, Actor.PERSON, FAILED_TO + "(?<verb>\\w+)",
-                    "\"%s\" judges a person in hindsight", BlameRules::forVerb),
+                    "\"%s\" judges a person in hindsight", BlameRules::forVerb).excusedBySystemCause(),
             rule(COUNTERFACTUAL, Actor.PERSON, "\\b" + NEGATION + "\\s+(?:adequately|properly|carefully"
                     + "|thoroughly|sufficiently|correctly)\\s+\\w+",
                     "\"%s\" judges a person in hindsight", m -> STEP_SKIPPED),
             rule(COUNTERFACTUAL, Actor.NOT_SYSTEM, "\\b" + NEGATION + "\\s+(?:(?:really|even|actually|ever"
                     + "|once|always|fully)\\s+)?(?<verb>" + MIND + ")\\b",
-                    "\"%s\" blames a person for what they missed", BlameRules::forVerb),
+                    "\"%s\" blames a person for what they missed", BlameRules::forVerb).excusedBySystemCause(),
             rule(COUNTERFACTUAL, Actor.PERSON, "\\b" + NEGATION + "\\s+(?:(?:really|even|actually|ever|once"
                     + "|always|fully)\\s+)?(?<verb>" + STEP + ")\\b",
-                    "\"%s\" blames a person for a skipped step", BlameRules::forVerb),
+                    "\"%s\" blames a person for a skipped step", BlameRules::forVerb).excusedBySystemCause(),
             rule(COUNTERFACTUAL, Actor.ANY, "\\b(?:nobody|no\\s+one|no-one|none\\s+of\\s+(?:us|them"
                     + "|the\\s+\\w+))(?:\\s+(?:on|in|from|at|of)\\s+(?:the\\s+|our\\s+)?[\\w-]+(?:\\s+team)?)?"
                     + "\\s+(?:\\w+ly\\s+)?(?<verb>noticed|checked|tested|verified|caught|read"
@@ -186,8 +200,14 @@ final class BlameRules {
                     "\"%s\" judges a person in hindsight", m -> STEP_SKIPPED),
             rule(COUNTERFACTUAL, Actor.PERSON, "\\b(?:ignored|ignoring|ignores|disregarded|overlooked"
                     + "|misread|misjudged|misinterpreted|misunderstood|misconfigured|botched|fat-fingered"
-                    + "|fumbled|messed\\s+up|screwed\\s+up|refused\\s+to|wasted|dismissed)\\b",
+                    + "|fumbled|messed\\s+up|screwed\\s+up|refused\\s+to|wasted|dismissed|skipped|bypassed"
+                    + "|(?:chose|decided|opted)\\s+to\\s+(?:ignore|disregard|dismiss))\\b",
                     "\"%s\" judges a person in hindsight", m -> DECISION),
+            rule(COUNTERFACTUAL, Actor.NOT_SYSTEM, "\\bmissed\\s+(?:the\\s+|an?\\s+|all\\s+|both\\s+|several\\s+"
+                    + "|\\w+\\s+)?(?:" + SIGNAL + ")\\b", "\"%s\" blames a person for what they missed", SIGNAL_MISSED),
+            rule(COUNTERFACTUAL, Actor.SUBJECT_GROUP, "\\b(?:was|were|got|been)\\s+(?:\\w+ly\\s+)?(?:ignored|overlooked"
+                    + "|skipped|missed|botched|disregarded|dismissed|bypassed|rubber-stamped|misread)\\s+by\\s+"
+                    + "(?<subj>" + WORD + ")", "\"%s\" judges a person in hindsight", DECISION),
             rule(COUNTERFACTUAL, Actor.SUBJECT_GROUP, "\\bif\\s+(?:only\\s+)?(?<subj>[^,;:]{1,40}?)\\s+had\\s+"
                     + "(?:\\w+ly\\s+)?" + PARTICIPLE, "\"%s\" judges a person by the outcome", m -> DECISION),
             rule(COUNTERFACTUAL, Actor.SUBJECT_GROUP, "(?:^\\W*|[,;]\\s*)\\bhad\\s+(?<subj>[^,;:]{1,40}?)\\s+"
@@ -226,7 +246,7 @@ final class BlameRules {
 
     private static BlameRule rule(String family, Actor actor, String regex, String message,
             Function<Matcher, String> suggestion) {
-        return new BlameRule(family, compile(regex), actor, message, suggestion);
+        return new BlameRule(family, compile(regex), actor, message, suggestion, false);
     }
 
     private static BlameRule rule(String family, Actor actor, String regex, String message, String suggestion) {

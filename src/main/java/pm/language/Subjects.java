@@ -73,6 +73,9 @@ final class Subjects {
             if (isSubjectCandidate(k)) {
                 return phraseEndingAt(k);
             }
+            if (w.equals("to") && k + 2 == at && k > 0 && isNominal(tokens.get(k - 1))) {
+                return phraseEndingAt(k - 1); // "causing prow to use the wrong …": prow acts
+            }
         }
         return Kind.NONE;
     }
@@ -95,6 +98,9 @@ final class Subjects {
                 break; // "Pavel disabling …", "… wait 40 minutes"
             }
             Kind kind = Lexicon.classify(t);
+            if (k > at && isName(t, kind)) {
+                kind = Kind.UNKNOWN; // "the ongoing Dust Storm attack": a proper noun, not a person
+            }
             end = t.end();
             if ((kind == Kind.PERSON && !Lexicon.isRole(t.bare())) || Lexicon.THING_PRONOUNS.contains(t.bare())) {
                 return new NounPhrase(kind, end); // a pronoun, name or handle is a whole noun phrase
@@ -107,6 +113,30 @@ final class Subjects {
             }
         }
         return new NounPhrase(head, end);
+    }
+
+    /**
+     * Whether the sentence goes on, after token {@code from}, to give a system or a condition as the cause:
+     * "… because the alert was routed to a muted channel", "… since there was no dashboard", "… due to it".
+     */
+    boolean systemCauseAfter(int from) {
+        for (int k = from; k < tokens.size() - 1; k++) {
+            String w = tokens.get(k).lower();
+            int cause = w.equals("because") || w.equals("since") ? k + 1
+                    : w.equals("due") && tokens.get(k + 1).lower().equals("to") ? k + 2 : -1;
+            if (cause > 0 && cause < tokens.size() && tokens.get(cause).lower().equals("of")) {
+                cause++;
+            }
+            if (cause > 0 && cause < tokens.size()) {
+                return tokens.get(cause).lower().equals("there") || after(cause).kind() == Kind.SYSTEM;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isName(Token t, Kind kind) {
+        return kind == Kind.PERSON && !Lexicon.isRole(t.bare()) && !Lexicon.PERSON_PRONOUNS.contains(t.bare())
+                && !t.text().startsWith("@");
     }
 
     private boolean isPhraseOpener(int k) {

@@ -28,8 +28,8 @@ public final class VagueActionDetector {
 
     private static final List<Cue> CUES = List.of(
             new Cue(compile("\\b(?:be\\s+(?:more|extra|very|really)\\s+\\w+|be\\s+(?:careful|vigilant|thorough"
-                    + "|mindful|aware)|remind\\w*|re-?train\\w*|train\\s+(?:the\\s+)?(?:team|engineers|developers"
-                    + "|staff|people|everyone|on-call)|get\\s+(?:the\\s+)?\\w+\\s+trained|educate\\w*|awareness"
+                    + "|mindful|aware)|remind\\w*|re-?train\\w*|train\\s+(?:the\\s+|our\\s+|all\\s+)?(?:[\\w-]+\\s+)?(?:team|engineers"
+                    + "|developers|staff|people|everyone|on-call|responders|hires)|get\\s+(?:the\\s+)?\\w+\\s+trained|educate\\w*|awareness"
                     + "|pay\\s+(?:more\\s+|closer\\s+)?attention|remember\\s+to|double-check|try\\s+(?:to|harder)"
                     + "|do\\s+a\\s+better\\s+job|get\\s+better\\s+at|keep\\s+an\\s+eye|communicate\\w*|discuss\\w*"
                     + "|(?:have|hold|schedule)\\s+a\\s+(?:retro|meeting|discussion|conversation|chat)"
@@ -70,7 +70,7 @@ public final class VagueActionDetector {
 
     /** Numbers and code-like names: worth two points. Case-sensitive, to see camelCase. */
     private static final Pattern STRONG_SPECIFICS = Pattern.compile(
-            "\\d|`|\\w\\.\\w{1,5}\\b|\\w/\\w|\\w_\\w|=|--\\w|\\p{Ll}\\p{Lu}|#\\w|\\*|\"[^\"]+\"");
+            "\\d|`|\\w\\.\\w{1,5}\\b|\\w/(?:\\w|\\s|$)|\\w_\\w|=|--\\w|\\p{Ll}\\p{Lu}|#\\w|\\*|\"[^\"]+\"");
     /** Mechanisms and conditions: one point each. */
     private static final List<Pattern> MECHANISMS = List.of(
             compile("\\bso\\s+(?:that|it|they|the)\\b"),
@@ -82,8 +82,10 @@ public final class VagueActionDetector {
             compile("\\b(?:exceeds?|above|below|within|per)\\b"),
             compile("\\bevery\\s+\\w+"),
             compile("\\brequir(?:e|es|ing)\\b"),
+            compile("\\bonly\\s+(?:from|through|via|to|for|in|on|by|when|if)\\b"),
+            compile("\\bto\\s+(?:include|list|cover|show|mention|require|reject|block|use|point\\s+at)\\b"),
             compile("\\band\\s+(?:add|remove|set|enable|disable|block|alert|fail|attach|link|record|page|delete"
-                    + "|revoke|rotate|grant|move|pin)\\s+(?:a|an|the|it|every|all)\\b"));
+                    + "|revoke|rotate|grant|move|pin|post|publish|attach|send|fail|store)\\s+(?:a|an|the|it|every|all)\\b"));
 
     public Optional<VagueFinding> check(String actionItem) {
         String item = actionItem == null ? "" : actionItem.strip();
