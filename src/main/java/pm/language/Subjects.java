@@ -16,6 +16,7 @@ final class Subjects {
     private static final Set<String> CLAUSE_OPENERS = Set.of(
             "because", "when", "if", "although", "though", "while", "since", "unless", "until", "whereas");
     private static final Set<String> PARTITIVES = Set.of("one", "some", "none", "any", "all", "each", "most");
+    private static final Set<String> PLURAL_PRONOUNS = Set.of("they", "them");
     private static final int MAX_PHRASE = 5;
 
     private final List<Token> tokens;
@@ -97,7 +98,7 @@ final class Subjects {
             if (n > 0 && (t.lower().endsWith("ing") || Character.isDigit(t.text().charAt(0)))) {
                 break; // "Pavel disabling …", "… wait 40 minutes"
             }
-            Kind kind = Lexicon.classify(t);
+            Kind kind = classify(k);
             if (k > at && isName(t, kind)) {
                 kind = Kind.UNKNOWN; // "the ongoing Dust Storm attack": a proper noun, not a person
             }
@@ -134,6 +135,29 @@ final class Subjects {
         return false;
     }
 
+    /** What token {@code k} refers to; "they" takes the kind of the plural noun or group it stands for. */
+    private Kind classify(int k) {
+        if (!PLURAL_PRONOUNS.contains(tokens.get(k).lower())) {
+            return Lexicon.classify(tokens.get(k));
+        }
+        for (int i = k - 1; i >= 0; i--) {
+            Token t = tokens.get(i);
+            Kind kind = Lexicon.classify(t);
+            if (kind == Kind.PERSON && !PLURAL_PRONOUNS.contains(t.lower())) {
+                return Kind.PERSON; // "the developers …", "QA …", "Sam and Ana …"
+            }
+            if (isNominal(t) && isPlural(t.lower())) {
+                return Kind.SYSTEM; // "the pods … because they …"
+            }
+        }
+        return Kind.PERSON;
+    }
+
+    private static boolean isPlural(String word) {
+        return word.length() > 3 && word.endsWith("s") && !word.endsWith("ss") && !word.endsWith("'s")
+                && !Lexicon.PERSON_PRONOUNS.contains(word) && !Lexicon.THING_PRONOUNS.contains(word);
+    }
+
     private static boolean isName(Token t, Kind kind) {
         return kind == Kind.PERSON && !Lexicon.isRole(t.bare()) && !Lexicon.PERSON_PRONOUNS.contains(t.bare())
                 && !t.text().startsWith("@");
@@ -154,7 +178,7 @@ final class Subjects {
         while (start > 0 && isNominal(tokens.get(start - 1))) {
             start--;
         }
-        Kind kind = Lexicon.classify(tokens.get(end));
+        Kind kind = classify(end);
         if (kind == Kind.PERSON && start < end && isSoftwareOperator(tokens.get(end), tokens.get(end - 1))) {
             kind = Kind.SYSTEM;
         }

@@ -202,6 +202,79 @@ class BlameDetectorTest {
     }
 
     @Nested
+    class GeneralisedPatterns {
+
+        @ParameterizedTest
+        @ValueSource(strings = {
+                "The capacity warning was ignored by the SRE on duty.",
+                "Both pre-flight checks were skipped by @tomek to save ten minutes.",
+                "The backlog alert was missed by the night engineer.",
+                "Ifeoma missed the page because she had silenced her phone.",
+                "The team decided to ignore the deprecation warnings.",
+                "Because Anand skipped the staging deploy, the bad schema reached production.",
+                "Our contractor bypassed the review by pushing with admin rights.",
+        })
+        void flagsPassiveAgentsMissedSignalsAndSkippedSteps(String sentence) {
+            assertThat(families(sentence)).contains("counterfactual");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {
+                "The timeout errors were ignored by the SDK because they arrived with status 200.",
+                "The nightly job missed its window twice during the leader election.",
+                "The pipeline skipped the integration stage for tagged builds.",
+                "We should have had a dashboard for consumer lag.",
+                "In hindsight we should've had a rollback button in the deploy tool.",
+                "We didn't notice the drift for two days because the alert only watched the primary.",
+                "The on-call failed to acknowledge the page since the paging app had logged itself out.",
+                "I did not see the warning, as there was no alert for it.",
+        })
+        void passesSystemsAsAgentsMissingControlsAndDetectionGapsWithASystemCause(String sentence) {
+            assertThat(detector.find(sentence)).isEmpty();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {
+                "We didn't notice the drift for two days because we were busy with the launch.",
+                "Hyun-woo failed to check the replica because he was in a hurry.",
+        })
+        void stillFlagsDetectionGapsExplainedByAPerson(String sentence) {
+            assertThat(families(sentence)).contains("counterfactual");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {
+                "The warning signs were all glaring, and still nobody acted.",
+                "Blame for the lost orders rests with the integrations team.",
+                "The on-call was overconfident and skipped the dry run.",
+                "We had grown complacent about restore tests.",
+                "In his haste the DBA pointed the restore at the live database.",
+                "Why wasn't the on-call watching the error budget during the rollout?",
+                "Why weren't the reviewers looking at the migration file?",
+        })
+        void flagsSignsCalledObviousBlameLocatedAndCharacterWords(String sentence) {
+            assertThat(detector.find(sentence)).isNotEmpty();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {
+                "It is obvious now that both services shared one connection pool; nothing documented it.",
+                "Prefetching the user record avoids later lazy DB lookups.",
+                "Plugin manifests are parsed lazily, so a broken manifest only fails on first use.",
+                "Latency rose due to the ongoing Mirai Botnet attack on our upstream provider.",
+                "These were good outcomes, but not because we had planned them after the last outage.",
+                "Bea fixed the typo causing the scheduler to pick the wrong node pool.",
+                "How are we preventing this from happening again?",
+                "How do we make rollbacks faster?",
+                "Why didn't we hear about this sooner?",
+                "How could we have detected this earlier?",
+        })
+        void passesTechnicalLazinessProperNounsNegatedCausesAndQuestionsToOurselves(String sentence) {
+            assertThat(detector.find(sentence)).isEmpty();
+        }
+    }
+
+    @Nested
     class NeutralProse {
 
         @ParameterizedTest

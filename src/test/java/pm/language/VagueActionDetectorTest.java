@@ -29,6 +29,7 @@ class VagueActionDetectorTest {
             "Raise awareness of the change freeze",
             "Get the team trained on the new deploy tool",
             "Talk to the vendor about their SLA",
+            "Train the mobile team on the release tooling",
     })
     void flagsAsksForPeopleToTryHarder(String item) {
         assertThat(detector.check(item)).hasValueSatisfying(f -> assertThat(f.message()).contains("try harder"));
@@ -66,6 +67,8 @@ class VagueActionDetectorTest {
             "Investigate the 502s on the checkout API and attach the findings to INC-1203 by 2024-06-01",
             "Review the on-call runbook and add a step to verify the replica lag before failover",
             "Upgrade the Node.js runtime of the webhook service to 20 LTS",
+            "Harden the admin API by removing the debug routes and allowing access only from the VPN",
+            "Review the Helm diff in CI and post it as a comment on every pull request under charts/",
     })
     void passesOpenEndedVerbsThatNameAConcreteChange(String item) {
         assertThat(detector.check(item)).isEmpty();
