@@ -78,10 +78,12 @@ public final class RuleEvaluation {
                 System.out.println(set.file() + ": not in " + folder.toAbsolutePath().normalize() + "; skipped");
             }
         }
-        allMet &= evaluate(blameDev.renamed("heldout-blame.tsv"), select(heldOut("heldout-blame.tsv"), half),
-                verbose);
-        allMet &= evaluate(actionsDev.renamed("heldout-actions.tsv"), select(heldOut("heldout-actions.tsv"), half),
-                verbose);
+        for (String prefix : List.of("heldout-", "heldout-final-")) {
+            allMet &= evaluate(blameDev.renamed(prefix + "blame.tsv"), select(heldOut(prefix + "blame.tsv"), half),
+                    verbose);
+            allMet &= evaluate(actionsDev.renamed(prefix + "actions.tsv"),
+                    select(heldOut(prefix + "actions.tsv"), half), verbose);
+        }
         if (check && !allMet) {
             System.exit(1);
         }
@@ -122,7 +124,7 @@ public final class RuleEvaluation {
         double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
         boolean met = precision >= set.minPrecision() && recall >= set.minRecall();
         System.out.printf(Locale.ROOT,
-                "%-26s %-6s precision %.3f (>= %.2f)  recall %.3f (>= %.2f)  F1 %.3f  tp %d fp %d fn %d tn %d  %s%n",
+                "%-28s %-6s precision %.3f (>= %.2f)  recall %.3f (>= %.2f)  F1 %.3f  tp %d fp %d fn %d tn %d  %s%n",
                 set.file(), set.positive(), precision, set.minPrecision(), recall, set.minRecall(), f1, tp, fp, fn,
                 tn, met ? "OK" : "MISSED");
         if (verbose) {
