@@ -39,7 +39,7 @@ record BlameRule(String family, Pattern pattern, Actor actor, String message, Fu
     }
 
     boolean accepts(Matcher m, Subjects subjects) {
-        if (excusable && subjects.systemCauseAfter(subjects.indexAt(m.end()))) {
+        if (excusable && subjects.impersonalCauseAfter(subjects.indexAt(m.end()))) {
             return false;
         }
         return actorMatches(m, subjects);

@@ -37,8 +37,8 @@ final class BlameRules {
             + " which one was selected?";
 
     private static final String APOS = "['’]";
-    private static final String NEGATION =
-            "(?:did\\s+not|didn" + APOS + "t|never|nor\\s+did\\s+(?:he|she|they|we|i|you))";
+    private static final String NEGATION = "(?:(?:did|had)(?:\\s+not|n" + APOS + "t)|never|nor\\s+did\\s+"
+            + "(?:he|she|they|we|i|you))";
     private static final String ATTENTION = "\\s+(?:any\\s+|enough\\s+|proper\\s+|close\\s+|closer\\s+|much\\s+"
             + "|more\\s+)?attention";
     /** Verbs of perception and thought: only people do these, so an unknown subject is enough. */
@@ -135,6 +135,8 @@ final class BlameRules {
                     + "|ce)|laziness|incompeten(?:t|tly|ce)|reckless(?:ly|ness)?|foolish(?:ly|ness)?"
                     + "|stupid(?:ly|ity)?|irresponsib(?:le|ly|ility)|inexcusabl[ey]|idiotic|boneheaded|clueless"
                     + "|overconfiden(?:t|ce)|complacen(?:t|cy)|cavalier|in\\s+(?:my|his|her|their|our|your)\\s+haste"
+                    + "|dropped\\s+the\\s+ball|asleep\\s+at\\s+the\\s+(?:wheel|switch)|cut(?:ting)?\\s+corners"
+                    + "|lack\\s+of\\s+(?:care|attention|diligence|rigou?r|discipline|ownership)"
                     + "|rookie\\s+mistake|amateur(?:ish)?\\s+(?:mistake|error|move)|rubber-stamp(?:ed|ing)?"
                     + "|(?:poor|bad|questionable|terrible|awful)\\s+(?:judge?ment|decisions?|decision-making"
                     + "|calls?|choices?))\\b", "\"%s\" judges a person's character", CONTEXT),
@@ -143,12 +145,16 @@ final class BlameRules {
             rule(CHARACTER, Actor.ANY, "(?<!\\b(?:\\w{2,20}ed|built|done|run|read|kept|made)\\s)\\blazily\\b(?![\\s-]+"
                     + TECHNICAL_TERM + ")", "\"%s\" judges a person's character", CONTEXT),
             rule(CHARACTER, Actor.ANY, "\\b(?:was|were)(?:n" + APOS + "t|\\s+not)\\s+(?:even\\s+)?(?:thinking"
-                    + "|paying\\s+attention)\\b", "\"%s\" judges a person's character", CONTEXT),
+                    + "|paying\\s+attention|watching|looking)\\b", "\"%s\" judges a person's character", CONTEXT),
+            rule(CHARACTER, Actor.PERSON, "\\b(?:was|were)(?:n" + APOS + "t|\\s+not)\\s+(?:nearly\\s+|very\\s+)?"
+                    + "(?:careful|thorough|cautious|attentive|diligent)\\b", "\"%s\" judges a person's character", CONTEXT),
             rule(CHARACTER, Actor.PERSON, "\\bpanick?ed\\b", "\"%s\" judges a person's character", CONTEXT),
             // fault put on a person
             rule(FAULT, Actor.SUBJECT_GROUP, "\\b(?<subj>" + WORD + ")" + APOS + "s\\s+(?:own\\s+)?(?:fault"
                     + "|failure\\s+to|failure|mistake|error|oversight|blunder|screw-?up|misstep|lapse)\\b",
                     "\"%s\" names a person as the cause", CONDITIONS),
+            rule(FAULT, Actor.ANY, "\\b(?:this|that|it)(?:\\s+one)?\\s+(?:is|was|'s|’s)\\s+(?:all\\s+|entirely\\s+)?on\\s+"
+                    + "(?:me|us|him|her|them)\\b", "\"%s\" names a person as the cause", CONDITIONS),
             rule(FAULT, Actor.ANY, "\\b(?:my|his|her|their|our|your)\\s+(?:own\\s+)?(?:fault|mistake|screw-?up"
                     + "|blunder)\\b", "\"%s\" names a person as the cause", CONDITIONS),
             rule(FAULT, Actor.PERSON, "\\b(?:is|was|are|were)\\s+(?:entirely\\s+|partly\\s+|solely\\s+"
@@ -192,7 +198,7 @@ final class BlameRules {
                     + "|the\\s+\\w+))(?:\\s+(?:on|in|from|at|of)\\s+(?:the\\s+|our\\s+)?[\\w-]+(?:\\s+team)?)?"
                     + "\\s+(?:\\w+ly\\s+)?(?<verb>noticed|checked|tested|verified|caught|read"
                     + "|realized|realised|thought\\s+to|looked|reviewed|considered|questioned|followed|spotted"
-                    + "|asked)\\b", "\"%s\" blames people for what they missed", BlameRules::forVerb),
+                    + "|asked)\\b", "\"%s\" blames people for what they missed", BlameRules::forVerb).excusedBySystemCause(),
             rule(COUNTERFACTUAL, Actor.NOT_SYSTEM, "\\b(?:forgot|forgotten|forgets|forgetting)\\s+(?:to|about"
                     + "|that)\\b", "\"%s\" blames a person's memory", m -> STEP_SKIPPED),
             rule(COUNTERFACTUAL, Actor.ANY, "\\bneglect(?:ed|s|ing)\\s+to\\b|\\bcould(?:n" + APOS
@@ -210,7 +216,7 @@ final class BlameRules {
                     + "(?<subj>" + WORD + ")", "\"%s\" judges a person in hindsight", DECISION),
             rule(COUNTERFACTUAL, Actor.SUBJECT_GROUP, "\\bif\\s+(?:only\\s+)?(?<subj>[^,;:]{1,40}?)\\s+had\\s+"
                     + "(?:\\w+ly\\s+)?" + PARTICIPLE, "\"%s\" judges a person by the outcome", m -> DECISION),
-            rule(COUNTERFACTUAL, Actor.SUBJECT_GROUP, "(?:^\\W*|[,;]\\s*)\\bhad\\s+(?<subj>[^,;:]{1,40}?)\\s+"
+            rule(COUNTERFACTUAL, Actor.SUBJECT_GROUP, "(?:^\\W*|[,;]\\s*|\\b(?:avoid|prevent)(?:able|ed)\\s+)\\bhad\\s+(?<subj>[^,;:]{1,40}?)\\s+"
                     + "(?:\\w+ly\\s+)?" + PARTICIPLE, "\"%s\" judges a person by the outcome", m -> DECISION),
             rule(COUNTERFACTUAL, Actor.CLAUSE_PERSON, "\\bwithout\\s+(?:first\\s+|even\\s+|properly\\s+)?"
                     + "(?:telling|testing|checking|running|looking|reading|reviewing|verifying|asking|waiting"
@@ -219,10 +225,11 @@ final class BlameRules {
                     "\"%s\" blames a person for a skipped step", m -> STEP_SKIPPED),
             rule(COUNTERFACTUAL, Actor.CLAUSE_PERSON, "\\b(?:the|a|an)\\s+(?:wrong|incorrect)\\s+[\\w-]+"
                     + "(?:\\s+(?!" + FUNCTION_WORD + "\\b)[\\w-]+)?",
-                    "\"%s\" frames the action as a personal mistake", m -> WRONG_TARGET));
+                    "\"%s\" frames the action as a personal mistake", m -> WRONG_TARGET).excusedBySystemCause());
 
     /** Sentences that mention blame in order to reject it. */
     static final List<Pattern> REJECTIONS = List.of(
+            compile("\\bhindsight\\s+bias\\b|\\b(?:makes?|made)\\s+it\\s+(?:look|seem)\\b"),
             compile("\\b(?:not|never|n" + APOS + "t)\\s+(?:\\w+\\s+){0,3}?(?:record(?:ed|ing)?|list(?:ed|ing)?"
                     + "|call(?:ed|ing)?|label(?:l?ed|l?ing)?|treat(?:ed|ing)?|consider(?:ed|ing)?|count(?:ed|ing)?"
                     + "|cite[ds]?|accept(?:ed|ing)?|attribut(?:e|ed|ing)|see|saw|stop)\\s+(?:\\w+\\s+){0,3}?"

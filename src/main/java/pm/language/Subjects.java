@@ -16,6 +16,7 @@ final class Subjects {
     private static final Set<String> CLAUSE_OPENERS = Set.of(
             "because", "when", "if", "although", "though", "while", "since", "unless", "until", "whereas");
     private static final Set<String> PARTITIVES = Set.of("one", "some", "none", "any", "all", "each", "most");
+    private static final Set<String> MODALS = Set.of("must", "might", "may", "could", "would", "will");
     private static final Set<String> PLURAL_PRONOUNS = Set.of("they", "them");
     private static final int MAX_PHRASE = 5;
 
@@ -38,8 +39,9 @@ final class Subjects {
     /** Who performs the verb at token {@code verb}: the noun phrase right before it. */
     Kind before(int verb) {
         int i = verb - 1;
-        while (i >= 0 && (isAdverb(tokens.get(i)) || Lexicon.PERFECT_AUXILIARIES.contains(tokens.get(i).lower()))) {
-            i--;
+        while (i >= 0 && (isAdverb(tokens.get(i)) || Lexicon.PERFECT_AUXILIARIES.contains(tokens.get(i).lower())
+                || (MODALS.contains(tokens.get(i).lower()) && i + 1 < verb))) {
+            i--; // "… must have fat-fingered": skip the modal before a perfect
         }
         if (i < 0) {
             return Kind.NONE;
@@ -85,13 +87,17 @@ final class Subjects {
     record NounPhrase(Kind kind, int end) {
     }
 
-    /** The noun phrase starting at token {@code at} ("the on-call engineer", "Pavel", "Ben's"). */
+    /**
+     * The noun phrase starting at token {@code at} ("the on-call engineer", "Pavel", "Ben's typo"); an owner
+     * ("Ben's change") counts only when the head is not recognised.
+     */
     NounPhrase after(int at) {
         int k = at;
         while (k < tokens.size() && isPhraseOpener(k)) {
             k++;
         }
         Kind head = Kind.UNKNOWN; // the last word we recognise; a trailing bare verb ("ship") is unknown
+        Kind owner = Kind.UNKNOWN;
         int end = -1;
         for (int n = 0; k < tokens.size() && n < MAX_PHRASE && isNominal(tokens.get(k)); k++, n++) {
             Token t = tokens.get(k);
@@ -103,33 +109,35 @@ final class Subjects {
                 kind = Kind.UNKNOWN; // "the ongoing Dust Storm attack": a proper noun, not a person
             }
             end = t.end();
+            if (t.isPossessive()) { // "Ben's change": the owner only decides when no head is recognised
+                owner = kind == Kind.UNKNOWN ? head : kind;
+                head = Kind.UNKNOWN;
+                continue;
+            }
             if ((kind == Kind.PERSON && !Lexicon.isRole(t.bare())) || Lexicon.THING_PRONOUNS.contains(t.bare())) {
                 return new NounPhrase(kind, end); // a pronoun, name or handle is a whole noun phrase
             }
             if (kind != Kind.UNKNOWN) {
                 head = kind;
             }
-            if (t.isPossessive()) {
-                break;
-            }
         }
-        return new NounPhrase(head, end);
+        return new NounPhrase(head == Kind.UNKNOWN ? owner : head, end);
     }
 
     /**
-     * Whether the sentence goes on, after token {@code from}, to give a system or a condition as the cause:
-     * "… because the alert was routed to a muted channel", "… since there was no dashboard", "… due to it".
+     * Whether the sentence goes on, after token {@code from}, to give something other than a person as the
+     * cause: "… because the alert was routed to a muted channel", "… because there was no dashboard", "… due
+     * to a muted alert"; not "… because he was busy" nor "… due to expire".
      */
-    boolean systemCauseAfter(int from) {
-        for (int k = from; k < tokens.size() - 1; k++) {
+    boolean impersonalCauseAfter(int from) {
+        for (int k = from; k < tokens.size() - 2; k++) {
             String w = tokens.get(k).lower();
-            int cause = w.equals("because") || w.equals("since") ? k + 1
-                    : w.equals("due") && tokens.get(k + 1).lower().equals("to") ? k + 2 : -1;
-            if (cause > 0 && cause < tokens.size() && tokens.get(cause).lower().equals("of")) {
-                cause++;
+            if (w.equals("because")) {
+                int cause = tokens.get(k + 1).lower().equals("of") ? k + 2 : k + 1;
+                return after(cause).kind() != Kind.PERSON;
             }
-            if (cause > 0 && cause < tokens.size()) {
-                return tokens.get(cause).lower().equals("there") || after(cause).kind() == Kind.SYSTEM;
+            if (w.equals("due") && tokens.get(k + 1).lower().equals("to") && isPhraseOpener(k + 2)) {
+                return after(k + 2).kind() != Kind.PERSON;
             }
         }
         return false;

@@ -226,8 +226,10 @@ class BlameDetectorTest {
                 "We should have had a dashboard for consumer lag.",
                 "In hindsight we should've had a rollback button in the deploy tool.",
                 "We didn't notice the drift for two days because the alert only watched the primary.",
-                "The on-call failed to acknowledge the page since the paging app had logged itself out.",
+                "The on-call failed to acknowledge the page because the paging app had logged itself out.",
+                "The DBA did not check the lag due to a missing runbook step.",
                 "I did not see the warning, as there was no alert for it.",
+                "The bug was not found by the test suite because we have not tested two engines side by side.",
         })
         void passesSystemsAsAgentsMissingControlsAndDetectionGapsWithASystemCause(String sentence) {
             assertThat(detector.find(sentence)).isEmpty();
@@ -237,6 +239,8 @@ class BlameDetectorTest {
         @ValueSource(strings = {
                 "We didn't notice the drift for two days because we were busy with the launch.",
                 "Hyun-woo failed to check the replica because he was in a hurry.",
+                "Hannah didn't notice that the certificate was due to expire that weekend.",
+                "Wang Fang signed off on a plan she had not read.",
         })
         void stillFlagsDetectionGapsExplainedByAPerson(String sentence) {
             assertThat(families(sentence)).contains("counterfactual");
@@ -251,6 +255,14 @@ class BlameDetectorTest {
                 "In his haste the DBA pointed the restore at the live database.",
                 "Why wasn't the on-call watching the error budget during the rollout?",
                 "Why weren't the reviewers looking at the migration file?",
+                "Soren dropped the ball on the renewal reminder.",
+                "The root cause was a lack of diligence by the release team.",
+                "The engineer was not careful when editing the zone file.",
+                "Honestly, this one is on us.",
+                "This was avoidable had the SRE followed the checklist.",
+                "Somebody on the network team must have fat-fingered the prefix list.",
+                "The outage was caused by Ioana's typo in the proxy config.",
+                "The root cause was the DBA's decision to skip the snapshot.",
         })
         void flagsSignsCalledObviousBlameLocatedAndCharacterWords(String sentence) {
             assertThat(detector.find(sentence)).isNotEmpty();
@@ -268,6 +280,10 @@ class BlameDetectorTest {
                 "How do we make rollbacks faster?",
                 "Why didn't we hear about this sooner?",
                 "How could we have detected this earlier?",
+                "The outage was caused by Ioana's change to the proxy config.",
+                "Why did Tom's change pass CI? The test for that path was skipped on forks.",
+                "Hindsight bias makes it look as if the signs were obvious; they were not.",
+                "Lee restarted the wrong pod because the pod names differ only in a hash suffix.",
         })
         void passesTechnicalLazinessProperNounsNegatedCausesAndQuestionsToOurselves(String sentence) {
             assertThat(detector.find(sentence)).isEmpty();
