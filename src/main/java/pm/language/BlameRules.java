@@ -63,8 +63,12 @@ final class BlameRules {
     private static final String ROLE = "(?:engineer|developer|operator|person|admin|administrator|sre|dba"
             + "|reviewer|professional|on-call|programmer)s?";
     private static final String WORD = "[\\p{L}@][\\p{L}\\p{N}@'’_-]*";
-    private static final String PARTICIPLE = "(?:\\w+ed|read|paid|known|seen|done|run|taken|made|thought"
-            + "|caught|kept|left|gone|written|chosen|understood|spent|told)\\b";
+    /** A past participle: regular, or one of the irregular ones an incident write-up uses. */
+    private static final String PARTICIPLE = "(?:\\w+ed|read|paid|known|seen|done|run|rerun|taken|made|thought"
+            + "|caught|kept|left|gone|written|chosen|understood|spent|told|put|set|let|shut|cut|hit|sent|built"
+            + "|brought|given|found|held|begun|shown|drawn|broken|frozen|stuck|sought|taught|thrown|withdrawn"
+            + "|overridden|overwritten|rewritten|undone|mistaken|misread|misunderstood|foreseen|forgotten"
+            + "|spoken|struck|torn|won|lost|meant|dealt|heard|led|felt|stood|woken)\\b";
     /**
      * What "lazy" describes in software ("lazy loading", "lazy DB lookups", "lazily-evaluated"): a known
      * term, or a nominalised or participial word, optionally after an acronym.
@@ -74,6 +78,11 @@ final class BlameRules {
     /** Things a person can miss or ignore. */
     private static final String SIGNAL = "alerts?|pages?|warnings?|signs?|signals?|notifications?|emails?"
             + "|messages?|errors?|steps?";
+    /** Verbs of trying: "failed to reproduce" reports an outcome, not a failing. */
+    private static final String EFFORT = "(?:reproduce[ds]?|replicated?|find|found|locate[ds]?|identif(?:y|ied)"
+            + "|determined?|pinpoint(?:ed)?|isolated?|diagnosed?|reach(?:ed)?|contact(?:ed)?|connect(?:ed)?|get|got"
+            + "|obtain(?:ed)?|access(?:ed)?|restored?|recover(?:ed)?|resolved?|log\\s+in|login|authenticated?|load"
+            + "|loaded|start(?:ed)?|complete[ds]?|finish(?:ed)?|keep\\s+up|kept\\s+up)";
     private static final String FUNCTION_WORD = "(?:in|on|at|to|into|for|from|and|or|of|with|by|because|which"
             + "|that|during|after|before|when|while|so|but|as|than)";
     private static final String NEGATIVE_EVENT = "(?:outage|incident|broke|broken|failed|failure|down|lost"
@@ -103,7 +112,8 @@ final class BlameRules {
                     + "|blindingly\\s+|painfully\\s+)?obvious\\b(?!\\s+(?:in|now|with|looking)\\b)",
                     "\"%s\" uses hindsight", AT_THE_TIME),
             rule(HINDSIGHT, Actor.ANY, "\\bit\\s+(?:was|is|should\\s+have\\s+been|would\\s+have\\s+been)\\s+"
-                    + "(?:\\w+\\s+)?(?:clear|evident)\\s+to\\s+(?:anyone|everyone|anybody|everybody|all)\\b",
+                    + "(?:\\w+\\s+)?(?:clear|evident)\\s+to\\s+(?:anyone|everyone|anybody|everybody|all)\\b"
+                    + "(?!\\s+(?:now|in\\s+hindsight|in\\s+retrospect)\\b)",
                     "\"%s\" uses hindsight", AT_THE_TIME),
             rule(HINDSIGHT, Actor.ANY, "\\b(?:should|would)\\s+have\\s+been\\s+(?:so\\s+|very\\s+|pretty\\s+"
                     + "|perfectly\\s+|blindingly\\s+)?(?:obvious|clear|evident)\\b",
@@ -135,6 +145,8 @@ final class BlameRules {
                     + "|ce)|laziness|incompeten(?:t|tly|ce)|reckless(?:ly|ness)?|foolish(?:ly|ness)?"
                     + "|stupid(?:ly|ity)?|irresponsib(?:le|ly|ility)|inexcusabl[ey]|idiotic|boneheaded|clueless"
                     + "|overconfiden(?:t|ce)|complacen(?:t|cy)|cavalier|in\\s+(?:my|his|her|their|our|your)\\s+haste"
+                    + "|inattenti(?:ve|on)|unprofessional(?:ly)?|slipshod|half-?assed|(?:did\\s+not|didn" + APOS
+                    + "t)\\s+know\\s+what\\s+(?:he|she|they|i|we|you)\\s+(?:was|were)\\s+doing"
                     + "|dropped\\s+the\\s+ball|asleep\\s+at\\s+the\\s+(?:wheel|switch)|cut(?:ting)?\\s+corners"
                     + "|lack\\s+of\\s+(?:care|attention|diligence|rigou?r|discipline|ownership)"
                     + "|rookie\\s+mistake|amateur(?:ish)?\\s+(?:mistake|error|move)|rubber-stamp(?:ed|ing)?"
@@ -179,11 +191,11 @@ final class BlameRules {
             // counterfactual judgments of people
             rule(COUNTERFACTUAL, Actor.NOT_SYSTEM, SHOULD_HAVE + "(?<verb>" + SHOULD_MIND + ")\\b",
                     "\"%s\" judges a person in hindsight", BlameRules::forVerb),
-            rule(COUNTERFACTUAL, Actor.PERSON_OR_NONE, SHOULD_HAVE + "(?<verb>(?!been\\b|had\\b)\\w+)",
+            rule(COUNTERFACTUAL, Actor.PERSON_OR_NONE, SHOULD_HAVE + "(?<verb>(?!(?:received|" + EFFORT + ")\\b)" + PARTICIPLE + ")",
                     "\"%s\" judges a person in hindsight", BlameRules::forVerb),
             rule(COUNTERFACTUAL, Actor.NOT_SYSTEM, FAILED_TO + "(?<verb>" + MIND + ")\\b",
                     "\"%s\" judges a person in hindsight", BlameRules::forVerb).excusedBySystemCause(),
-            rule(COUNTERFACTUAL, Actor.PERSON, FAILED_TO + "(?<verb>\\w+)",
+            rule(COUNTERFACTUAL, Actor.PERSON, FAILED_TO + "(?<verb>(?!" + EFFORT + "\\b)\\w+)",
                     "\"%s\" judges a person in hindsight", BlameRules::forVerb).excusedBySystemCause(),
             rule(COUNTERFACTUAL, Actor.PERSON, "\\b" + NEGATION + "\\s+(?:adequately|properly|carefully"
                     + "|thoroughly|sufficiently|correctly)\\s+\\w+",
@@ -214,6 +226,10 @@ final class BlameRules {
             rule(COUNTERFACTUAL, Actor.SUBJECT_GROUP, "\\b(?:was|were|got|been)\\s+(?:\\w+ly\\s+)?(?:ignored|overlooked"
                     + "|skipped|missed|botched|disregarded|dismissed|bypassed|rubber-stamped|misread)\\s+by\\s+"
                     + "(?<subj>" + WORD + ")", "\"%s\" judges a person in hindsight", DECISION),
+            rule(COUNTERFACTUAL, Actor.PERSON, "\\b(?:took|spent)\\s+(?:way\\s+|far\\s+|much\\s+)?too\\s+(?:long|much"
+                    + "\\s+time)\\b", "\"%s\" judges a person's response time", m -> SIGNAL_MISSED),
+            rule(FAULT, Actor.PERSON, "\\bmade\\s+(?:a|an|one|several|two|multiple|the\\s+same)\\s+(?:\\w+\\s+)?(?:mistakes?"
+                    + "|errors?|blunders?)\\b", "\"%s\" names a person as the cause", CONDITIONS),
             rule(COUNTERFACTUAL, Actor.SUBJECT_GROUP, "\\bif\\s+(?:only\\s+)?(?<subj>[^,;:]{1,40}?)\\s+had\\s+"
                     + "(?:\\w+ly\\s+)?" + PARTICIPLE, "\"%s\" judges a person by the outcome", m -> DECISION),
             rule(COUNTERFACTUAL, Actor.SUBJECT_GROUP, "(?:^\\W*|[,;]\\s*|\\b(?:avoid|prevent)(?:able|ed)\\s+)\\bhad\\s+(?<subj>[^,;:]{1,40}?)\\s+"

@@ -230,6 +230,12 @@ class BlameDetectorTest {
                 "The DBA did not check the lag due to a missing runbook step.",
                 "I did not see the warning, as there was no alert for it.",
                 "The bug was not found by the test suite because we have not tested two engines side by side.",
+                "Engineers should have access to a scrubbed copy of production data.",
+                "Our team should have received the page at 02:00, but the schedule had a gap.",
+                "The responders failed to reproduce the crash on a test device.",
+                "We tried to roll back but failed to reach the deploy server.",
+                "It is clear to everyone now that the threshold was too high.",
+                "The rollback took too long because every node pulled the image again.",
         })
         void passesSystemsAsAgentsMissingControlsAndDetectionGapsWithASystemCause(String sentence) {
             assertThat(detector.find(sentence)).isEmpty();
@@ -263,6 +269,11 @@ class BlameDetectorTest {
                 "Somebody on the network team must have fat-fingered the prefix list.",
                 "The outage was caused by Ioana's typo in the proxy config.",
                 "The root cause was the DBA's decision to skip the snapshot.",
+                "The on-call engineer took far too long to escalate.",
+                "We spent way too much time on the wrong hypothesis.",
+                "The DBA made a costly mistake during the upgrade.",
+                "The new hire didn't know what they were doing with the load balancer.",
+                "An inattentive reviewer let the change through.",
         })
         void flagsSignsCalledObviousBlameLocatedAndCharacterWords(String sentence) {
             assertThat(detector.find(sentence)).isNotEmpty();
