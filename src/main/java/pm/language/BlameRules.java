@@ -56,7 +56,8 @@ final class BlameRules {
             + "|known(?:\\s+better)?|thought\\s+(?:of|about|to)|considered|anticipated|remembered|double-checked"
             + "|questioned|paid" + ATTENTION
             + "|been\\s+(?:more\\s+|extra\\s+|much\\s+more\\s+)?"
-            + "(?:careful|thorough|cautious|vigilant|attentive|diligent)";
+            + "(?:careful|thorough|cautious|vigilant|attentive|diligent)"
+            + "|been\\s+(?:watching|monitoring|paying\\s+attention|looking|checking|keeping\\s+an\\s+eye)";
     private static final String SHOULD_HAVE = "\\bshould(?:n" + APOS + "t|\\s+not|\\s+never)?(?:\\s+have|" + APOS
             + "ve)\\s+(?:(?:\\w+ly|just|also|at\\s+least|first|never)\\s+)?";
     private static final String FAILED_TO = "\\bfail(?:ed|s|ing)\\s+to\\s+(?:\\w+ly\\s+)?";
@@ -216,10 +217,14 @@ final class BlameRules {
             rule(COUNTERFACTUAL, Actor.ANY, "\\bneglect(?:ed|s|ing)\\s+to\\b|\\bcould(?:n" + APOS
                     + "t|\\s+not)?\\s+be\\s+bothered\\b|\\bbothered\\s+to\\b",
                     "\"%s\" judges a person in hindsight", m -> STEP_SKIPPED),
+            rule(COUNTERFACTUAL, Actor.CLAUSE_PERSON, "\\b(?:was|were)\\s+supposed\\s+to\\b[^.;]{1,80}?\\bbut\\s+"
+                    + "(?:\\w+\\s+)?(?:didn" + APOS + "t|did\\s+not|never|forgot|failed)\\b",
+                    "\"%s\" judges a person in hindsight", m -> STEP_SKIPPED),
             rule(COUNTERFACTUAL, Actor.PERSON, "\\b(?:ignored|ignoring|ignores|disregarded|overlooked"
                     + "|misread|misjudged|misinterpreted|misunderstood|misconfigured|botched|fat-fingered"
                     + "|fumbled|messed\\s+up|screwed\\s+up|refused\\s+to|wasted|dismissed|skipped|bypassed"
-                    + "|(?:chose|decided|opted)\\s+to\\s+(?:ignore|disregard|dismiss))\\b",
+                    + "|(?:chose|decided|opted)\\s+to\\s+(?:ignore|disregard|dismiss))\\b(?!\\s+(?:the\\s+|all\\s+)?(?:noise"
+                    + "|red\\s+herrings?|distractions?|unrelated|irrelevant)\\b)", // setting noise aside is triage
                     "\"%s\" judges a person in hindsight", m -> DECISION),
             rule(COUNTERFACTUAL, Actor.NOT_SYSTEM, "\\bmissed\\s+(?:the\\s+|an?\\s+|all\\s+|both\\s+|several\\s+"
                     + "|\\w+\\s+)?(?:" + SIGNAL + ")\\b", "\"%s\" blames a person for what they missed", SIGNAL_MISSED),

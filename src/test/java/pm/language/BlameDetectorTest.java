@@ -213,6 +213,8 @@ class BlameDetectorTest {
                 "The team decided to ignore the deprecation warnings.",
                 "Because Anand skipped the staging deploy, the bad schema reached production.",
                 "Our contractor bypassed the review by pushing with admin rights.",
+                "Ravi was supposed to renew the certificate but didn't.",
+                "Our DBA should have been watching the replication lag.",
         })
         void flagsPassiveAgentsMissedSignalsAndSkippedSteps(String sentence) {
             assertThat(families(sentence)).contains("counterfactual");
@@ -236,6 +238,8 @@ class BlameDetectorTest {
                 "We tried to roll back but failed to reach the deploy server.",
                 "It is clear to everyone now that the threshold was too high.",
                 "The rollback took too long because every node pulled the image again.",
+                "The nightly job was supposed to run at 02:00 but never started.",
+                "She ignored the noise in the logs and focused on the database errors.",
         })
         void passesSystemsAsAgentsMissingControlsAndDetectionGapsWithASystemCause(String sentence) {
             assertThat(detector.find(sentence)).isEmpty();
