@@ -42,6 +42,12 @@ class VagueActionDetectorTest {
             "Add alerting",
             "Reduce the blast radius of config changes",
             "Improve resilience of the checkout flow as needed",
+            "Add an alert",
+            "Create a plan to reduce technical debt",
+            "Put safeguards in place for destructive commands",
+            "Revise the deployment strategy",
+            "Prioritise reliability work next quarter",
+            "Update the docs to include more details",
     })
     void flagsComparativesGenericObjectsAndMissingTargets(String item) {
         assertThat(detector.check(item)).isPresent();
@@ -69,6 +75,8 @@ class VagueActionDetectorTest {
             "Upgrade the Node.js runtime of the webhook service to 20 LTS",
             "Harden the admin API by removing the debug routes and allowing access only from the VPN",
             "Review the Helm diff in CI and post it as a comment on every pull request under charts/",
+            "Update the release checklist to include the schema compatibility check",
+            "Split the node groups per availability zone: this gives the scheduler more even placement",
     })
     void passesOpenEndedVerbsThatNameAConcreteChange(String item) {
         assertThat(detector.check(item)).isEmpty();

@@ -10,14 +10,16 @@ import pm.io.InputException;
 import pm.io.TextFiles;
 import pm.language.BlameDetector;
 import pm.language.BlameFinding;
+import pm.language.VagueActionDetector;
+import pm.model.ActionItem;
 import pm.model.Postmortem;
 import pm.model.ProseBlock;
 import pm.parse.PostmortemParser;
 import pm.parse.Schema;
 
 /**
- * Prints every blame finding in the prose of a folder of postmortems, with its sentence context, for a
- * human read. {@code RealPostmortems [folder]}; the folder defaults to {@code ../shared/data/real-postmortems}.
+ * Prints every blame finding in the prose of a folder of postmortems, with its context, and every action
+ * item judged vague, for a human read. {@code RealPostmortems [folder]}; the folder defaults to {@code ../shared/data/real-postmortems}.
  */
 public final class RealPostmortems {
 
@@ -33,8 +35,11 @@ public final class RealPostmortems {
             files = listing.filter(p -> p.toString().endsWith(".md")).sorted().toList();
         }
         BlameDetector detector = new BlameDetector();
+        VagueActionDetector vague = new VagueActionDetector();
         PostmortemParser parser = new PostmortemParser(Schema.DEFAULT);
         int findings = 0;
+        int vagueItems = 0;
+        int items = 0;
         for (Path file : files) {
             Postmortem postmortem = parser.parse(file, TextFiles.read(file));
             for (ProseBlock block : postmortem.prose()) {
@@ -45,8 +50,16 @@ public final class RealPostmortems {
                             f.message(), context(block.text(), f));
                 }
             }
+            for (ActionItem item : postmortem.bodyActionItems()) {
+                items++;
+                if (vague.check(item.title()).isPresent()) {
+                    vagueItems++;
+                    System.out.printf("%s: vague action item: %s%n", file.getFileName(), item.title());
+                }
+            }
         }
-        System.out.printf("%d findings in %d files%n", findings, files.size());
+        System.out.printf("%d blame findings in %d files; %d of %d action items vague%n", findings, files.size(),
+                vagueItems, items);
     }
 
     private static String context(String text, BlameFinding f) {
