@@ -76,9 +76,13 @@ final class BlameRules {
      */
     private static final String TECHNICAL_TERM = "(?:(?-i:\\p{Lu}{2,}s?)\\s+)?(?:init|mode|val|var|eval|binding"
             + "|imports?|iterators?|sequences?|propert(?:y|ies)|\\w+(?:ups?|ing|ion|ions|ed|es))\\b";
+    /** Warnings someone acted against: "despite repeated warnings", "in spite of the DBA's objections". */
+    private static final String WARNINGS = "(?:the\\s+|an?\\s+)?(?:\\w+" + APOS + "s\\s+)?(?:clear\\s+|repeated\\s+|multiple\\s+"
+            + "|several\\s+|numerous\\s+|explicit\\s+|obvious\\s+)?(?:warnings?|objections?|advice|concerns"
+            + "|pushback|red\\s+flags)\\b";
     /** Things a person can miss or ignore. */
     private static final String SIGNAL = "alerts?|pages?|warnings?|signs?|signals?|notifications?|emails?"
-            + "|messages?|errors?|steps?";
+            + "|messages?|errors?|steps?|regressions?|bugs?|typos?";
     /** Verbs of trying: "failed to reproduce" reports an outcome, not a failing. */
     private static final String EFFORT = "(?:reproduce[ds]?|replicated?|find|found|locate[ds]?|identif(?:y|ied)"
             + "|determined?|pinpoint(?:ed)?|isolated?|diagnosed?|reach(?:ed)?|contact(?:ed)?|connect(?:ed)?|get|got"
@@ -217,6 +221,10 @@ final class BlameRules {
             rule(COUNTERFACTUAL, Actor.ANY, "\\bneglect(?:ed|s|ing)\\s+to\\b|\\bcould(?:n" + APOS
                     + "t|\\s+not)?\\s+be\\s+bothered\\b|\\bbothered\\s+to\\b",
                     "\"%s\" judges a person in hindsight", m -> STEP_SKIPPED),
+            rule(COUNTERFACTUAL, Actor.SUBJECT_GROUP, "^\\W*despite\\s+" + WARNINGS + "[^,;]{0,60},\\s*(?<subj>" + WORD
+                    + ")", "\"%s\" judges a person in hindsight", DECISION),
+            rule(COUNTERFACTUAL, Actor.CLAUSE_PERSON, "(?<=\\w\\s{1,3})\\b(?:despite|in\\s+spite\\s+of)\\s+" + WARNINGS,
+                    "\"%s\" judges a person in hindsight", DECISION),
             rule(COUNTERFACTUAL, Actor.CLAUSE_PERSON, "\\b(?:was|were)\\s+supposed\\s+to\\b[^.;]{1,80}?\\bbut\\s+"
                     + "(?:\\w+\\s+)?(?:didn" + APOS + "t|did\\s+not|never|forgot|failed)\\b",
                     "\"%s\" judges a person in hindsight", m -> STEP_SKIPPED),
@@ -224,7 +232,7 @@ final class BlameRules {
                     + "|misread|misjudged|misinterpreted|misunderstood|misconfigured|botched|fat-fingered"
                     + "|fumbled|messed\\s+up|screwed\\s+up|refused\\s+to|wasted|dismissed|skipped|bypassed"
                     + "|(?:chose|decided|opted)\\s+to\\s+(?:ignore|disregard|dismiss))\\b(?!\\s+(?:the\\s+|all\\s+)?(?:noise"
-                    + "|red\\s+herrings?|distractions?|unrelated|irrelevant)\\b)", // setting noise aside is triage
+                    + "|red\\s+herrings?|distractions?|unrelated|irrelevant|nothing|none)\\b)", // triage, or a denial
                     "\"%s\" judges a person in hindsight", m -> DECISION),
             rule(COUNTERFACTUAL, Actor.NOT_SYSTEM, "\\bmissed\\s+(?:the\\s+|an?\\s+|all\\s+|both\\s+|several\\s+"
                     + "|\\w+\\s+)?(?:" + SIGNAL + ")\\b", "\"%s\" blames a person for what they missed", SIGNAL_MISSED),

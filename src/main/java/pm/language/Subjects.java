@@ -52,7 +52,9 @@ final class Subjects {
             return Kind.NONE;
         }
         if (w.equals(",") || Lexicon.CONJUNCTIONS.contains(w)) {
-            return ofClause(i);
+            Kind clause = ofClause(i);
+            boolean apposition = clause == Kind.NONE && w.equals(",") && i > 0 && isNominal(tokens.get(i - 1));
+            return apposition ? phraseEndingAt(i - 1) : clause; // "The on-call SRE, Dmitri, failed to …"
         }
         if (Lexicon.THING_PRONOUNS.contains(w)) {
             return Kind.SYSTEM;

@@ -215,6 +215,12 @@ class BlameDetectorTest {
                 "Our contractor bypassed the review by pushing with admin rights.",
                 "Ravi was supposed to renew the certificate but didn't.",
                 "Our DBA should have been watching the replication lag.",
+                "Jean-Luc ignored the disk alerts.",
+                "O'Brien should've known the job ran at midnight.",
+                "The on-call SRE, Dmitri, failed to escalate.",
+                "QA missed the regression in the login flow.",
+                "Despite repeated warnings, the team pushed ahead with the migration.",
+                "The lead pushed ahead in spite of the DBA's objections.",
         })
         void flagsPassiveAgentsMissedSignalsAndSkippedSteps(String sentence) {
             assertThat(families(sentence)).contains("counterfactual");
@@ -240,6 +246,10 @@ class BlameDetectorTest {
                 "The rollback took too long because every node pulled the image again.",
                 "The nightly job was supposed to run at 02:00 but never started.",
                 "She ignored the noise in the logs and focused on the database errors.",
+                "The operator skipped nothing; the procedure itself lacked the fencing step.",
+                "Despite clear warnings in the vendor docs, the default setting allowed anonymous access.",
+                "The linter missed the typo because it skips generated files.",
+                "PostHog failed to ingest events for 20 minutes.",
         })
         void passesSystemsAsAgentsMissingControlsAndDetectionGapsWithASystemCause(String sentence) {
             assertThat(detector.find(sentence)).isEmpty();
