@@ -77,8 +77,8 @@ final class BlameRules {
     private static final String TECHNICAL_TERM = "(?:(?-i:\\p{Lu}{2,}s?)\\s+)?(?:init|mode|val|var|eval|binding"
             + "|imports?|iterators?|sequences?|propert(?:y|ies)|\\w+(?:ups?|ing|ion|ions|ed|es))\\b";
     /** Warnings someone acted against: "despite repeated warnings", "in spite of the DBA's objections". */
-    private static final String WARNINGS = "(?:the\\s+|an?\\s+)?(?:\\w+" + APOS + "s\\s+)?(?:clear\\s+|repeated\\s+|multiple\\s+"
-            + "|several\\s+|numerous\\s+|explicit\\s+|obvious\\s+)?(?:warnings?|objections?|advice|concerns"
+    private static final String WARNINGS = "(?:the\\s+|an?\\s+)?(?:\\w+" + APOS + "s\\s+)?(?:clear\\s+"
+            + "|repeated\\s+|multiple\\s+|several\\s+|numerous\\s+|explicit\\s+|obvious\\s+)?(?:warnings?|objections?|advice|concerns"
             + "|pushback|red\\s+flags)\\b";
     /** Things a person can miss or ignore. */
     private static final String SIGNAL = "alerts?|pages?|warnings?|signs?|signals?|notifications?|emails?"
@@ -102,8 +102,8 @@ final class BlameRules {
             // judgmental questions
             rule(QUESTION, Actor.SUBJECT_GROUP, "^\\W*(?:why\\s+(?:on\\s+earth\\s+)?(?:(?:did|would|could|had"
                     + "|has|have|do|does|was|were)(?:n" + APOS + "t)?|can(?:not|" + APOS + "t)?)|how\\s+(?:on\\s+earth"
-                    + "\\s+)?(?:did|would|could|had|has|have)(?:n" + APOS + "t)?)\\s+(?:not\\s+)?(?!(?:we|i)\\b)(?<subj>"
-                    + WORD + ")(?=[^?]*\\?)",
+                    + "\\s+)?(?:did|would|could|had|has|have)(?:n" + APOS + "t)?)\\s+(?:not\\s+)?"
+                    + "(?!(?:we|i)\\b)(?<subj>" + WORD + ")(?=[^?]*\\?)",
                     "\"%s\" asks who to blame", ASK_SYSTEM),
             rule(QUESTION, Actor.ANY, "^\\W*who\\s+(?:\\w+ly\\s+)?(?:approved|decided|signed\\s+off|thought"
                     + "|allowed|let|merged|pushed|deployed|wrote|made|broke|caused|forgot|missed|ignored|ran"
@@ -164,20 +164,23 @@ final class BlameRules {
             rule(CHARACTER, Actor.ANY, "\\b(?:was|were)(?:n" + APOS + "t|\\s+not)\\s+(?:even\\s+)?(?:thinking"
                     + "|paying\\s+attention|watching|looking)\\b", "\"%s\" judges a person's character", CONTEXT),
             rule(CHARACTER, Actor.PERSON, "\\b(?:was|were)(?:n" + APOS + "t|\\s+not)\\s+(?:nearly\\s+|very\\s+)?"
-                    + "(?:careful|thorough|cautious|attentive|diligent)\\b", "\"%s\" judges a person's character", CONTEXT),
+                    + "(?:careful|thorough|cautious|attentive"
+                    + "|diligent)\\b", "\"%s\" judges a person's character", CONTEXT),
             rule(CHARACTER, Actor.PERSON, "\\bpanick?ed\\b", "\"%s\" judges a person's character", CONTEXT),
             // fault put on a person
             rule(FAULT, Actor.SUBJECT_GROUP, "\\b(?<subj>" + WORD + ")" + APOS + "s\\s+(?:own\\s+)?(?:fault"
                     + "|failure\\s+to|failure|mistake|error|oversight|blunder|screw-?up|misstep|lapse)\\b",
                     "\"%s\" names a person as the cause", CONDITIONS),
-            rule(FAULT, Actor.ANY, "\\b(?:this|that|it)(?:\\s+one)?\\s+(?:is|was|'s|’s)\\s+(?:all\\s+|entirely\\s+)?on\\s+"
+            rule(FAULT, Actor.ANY, "\\b(?:this|that|it)(?:\\s+one)?\\s+(?:is|was|'s|’s)\\s+(?:all\\s+"
+                    + "|entirely\\s+)?on\\s+"
                     + "(?:me|us|him|her|them)\\b", "\"%s\" names a person as the cause", CONDITIONS),
             rule(FAULT, Actor.ANY, "\\b(?:my|his|her|their|our|your)\\s+(?:own\\s+)?(?:fault|mistake|screw-?up"
                     + "|blunder)\\b", "\"%s\" names a person as the cause", CONDITIONS),
             rule(FAULT, Actor.PERSON, "\\b(?:is|was|are|were)\\s+(?:entirely\\s+|partly\\s+|solely\\s+"
                     + "|squarely\\s+|clearly\\s+)?(?:at\\s+fault|to\\s+blame)\\b",
                     "\"%s\" names a person as the cause", CONDITIONS),
-            rule(FAULT, Actor.ANY, "\\b(?:the\\s+)?blame(?:\\s+for\\s+[^,;]{1,40}?)?\\s+(?:lies|rests|falls|lay)\\s+(?:\\w+\\s+)?(?:with"
+            rule(FAULT, Actor.ANY, "\\b(?:the\\s+)?blame(?:\\s+for\\s+[^,;]{1,40}?)?\\s+(?:lies|rests|falls"
+                    + "|lay)\\s+(?:\\w+\\s+)?(?:with"
                     + "|on)\\b", "\"%s\" names a person as the cause", CONDITIONS),
             rule(FAULT, Actor.PERSON, "\\b(?:is|was|are|were)\\s+(?:solely\\s+|directly\\s+|personally\\s+)?"
                     + "responsible\\s+for\\s+(?:the|this)\\s+(?:outage|incident|failure|breach|downtime"
@@ -187,16 +190,17 @@ final class BlameRules {
                     "\"%s\" names a person as the cause", CONDITIONS),
             rule(FAULT, Actor.SUBJECT_GROUP, "\\broot\\s+cause\\s*(?:is|was|:)\\s*(?:that\\s+)?(?<subj>"
                     + WORD + ")", "\"%s\" names a person as the root cause", CONDITIONS),
-            rule(FAULT, Actor.SUBJECT_GROUP, "(?<=\\b" + NEGATIVE_EVENT + "\\b.{0,80})(?<!\\bnot\\s)\\bbecause\\s+(?<subj>"
-                    + "(?:the\\s+|our\\s+|an?\\s+)?" + WORD + "(?:\\s+(?!" + AUXILIARY + ")" + WORD + "){0,2}?)\\s+(?:\\w+ly\\s+)?"
-                    + ACTIVE_PAST + "\\b", "\"%s\" names a person as the cause", CONDITIONS),
+            rule(FAULT, Actor.SUBJECT_GROUP, "(?<=\\b" + NEGATIVE_EVENT + "\\b.{0,80})(?<!\\bnot\\s)\\bbecause\\s+"
+                    + "(?<subj>(?:the\\s+|our\\s+|an?\\s+)?" + WORD + "(?:\\s+(?!" + AUXILIARY + ")" + WORD + "){0,2}?)"
+                    + "\\s+(?:\\w+ly\\s+)?" + ACTIVE_PAST + "\\b", "\"%s\" names a person as the cause", CONDITIONS),
             rule(FAULT, Actor.PERSON, "\\b(?:broke|caused|took\\s+down|brought\\s+down|wiped|nuked|trashed)\\b"
                     + "(?:\\s+(?:the|an?|our|their|production|prod)\\b(?:\\s+[\\w-]+)?)?",
                     "\"%s\" names a person as the cause", CONDITIONS),
             // counterfactual judgments of people
             rule(COUNTERFACTUAL, Actor.NOT_SYSTEM, SHOULD_HAVE + "(?<verb>" + SHOULD_MIND + ")\\b",
                     "\"%s\" judges a person in hindsight", BlameRules::forVerb),
-            rule(COUNTERFACTUAL, Actor.PERSON_OR_NONE, SHOULD_HAVE + "(?<verb>(?!(?:received|" + EFFORT + ")\\b)" + PARTICIPLE + ")",
+            rule(COUNTERFACTUAL, Actor.PERSON_OR_NONE, SHOULD_HAVE + "(?<verb>(?!(?:received"
+                    + "|" + EFFORT + ")\\b)" + PARTICIPLE + ")",
                     "\"%s\" judges a person in hindsight", BlameRules::forVerb),
             rule(COUNTERFACTUAL, Actor.NOT_SYSTEM, FAILED_TO + "(?<verb>" + MIND + ")\\b",
                     "\"%s\" judges a person in hindsight", BlameRules::forVerb).excusedBySystemCause(),
@@ -215,7 +219,8 @@ final class BlameRules {
                     + "|the\\s+\\w+))(?:\\s+(?:on|in|from|at|of)\\s+(?:the\\s+|our\\s+)?[\\w-]+(?:\\s+team)?)?"
                     + "\\s+(?:\\w+ly\\s+)?(?<verb>noticed|checked|tested|verified|caught|read"
                     + "|realized|realised|thought\\s+to|looked|reviewed|considered|questioned|followed|spotted"
-                    + "|asked)\\b", "\"%s\" blames people for what they missed", BlameRules::forVerb).excusedBySystemCause(),
+                    + "|asked)\\b", "\"%s\" blames people for what they missed", BlameRules::forVerb)
+                    .excusedBySystemCause(),
             rule(COUNTERFACTUAL, Actor.NOT_SYSTEM, "\\b(?:forgot|forgotten|forgets|forgetting)\\s+(?:to|about"
                     + "|that)\\b", "\"%s\" blames a person's memory", m -> STEP_SKIPPED),
             rule(COUNTERFACTUAL, Actor.ANY, "\\bneglect(?:ed|s|ing)\\s+to\\b|\\bcould(?:n" + APOS
@@ -231,7 +236,8 @@ final class BlameRules {
             rule(COUNTERFACTUAL, Actor.PERSON, "\\b(?:ignored|ignoring|ignores|disregarded|overlooked"
                     + "|misread|misjudged|misinterpreted|misunderstood|misconfigured|botched|fat-fingered"
                     + "|fumbled|messed\\s+up|screwed\\s+up|refused\\s+to|wasted|dismissed|skipped|bypassed"
-                    + "|(?:chose|decided|opted)\\s+to\\s+(?:ignore|disregard|dismiss))\\b(?!\\s+(?:the\\s+|all\\s+)?(?:noise"
+                    + "|(?:chose|decided|opted)\\s+to\\s+(?:ignore|disregard|dismiss))\\b(?!\\s+(?:the\\s+"
+                    + "|all\\s+)?(?:noise"
                     + "|red\\s+herrings?|distractions?|unrelated|irrelevant|nothing|none)\\b)", // triage, or a denial
                     "\"%s\" judges a person in hindsight", m -> DECISION),
             rule(COUNTERFACTUAL, Actor.NOT_SYSTEM, "\\bmissed\\s+(?:the\\s+|an?\\s+|all\\s+|both\\s+|several\\s+"
@@ -241,11 +247,13 @@ final class BlameRules {
                     + "(?<subj>" + WORD + ")", "\"%s\" judges a person in hindsight", DECISION),
             rule(COUNTERFACTUAL, Actor.PERSON, "\\b(?:took|spent)\\s+(?:way\\s+|far\\s+|much\\s+)?too\\s+(?:long|much"
                     + "\\s+time)\\b", "\"%s\" judges a person's response time", m -> SIGNAL_MISSED),
-            rule(FAULT, Actor.PERSON, "\\bmade\\s+(?:a|an|one|several|two|multiple|the\\s+same)\\s+(?:\\w+\\s+)?(?:mistakes?"
+            rule(FAULT, Actor.PERSON, "\\bmade\\s+(?:a|an|one|several|two|multiple"
+                    + "|the\\s+same)\\s+(?:\\w+\\s+)?(?:mistakes?"
                     + "|errors?|blunders?)\\b", "\"%s\" names a person as the cause", CONDITIONS),
             rule(COUNTERFACTUAL, Actor.SUBJECT_GROUP, "\\bif\\s+(?:only\\s+)?(?<subj>[^,;:]{1,40}?)\\s+had\\s+"
                     + "(?:\\w+ly\\s+)?" + PARTICIPLE, "\"%s\" judges a person by the outcome", m -> DECISION),
-            rule(COUNTERFACTUAL, Actor.SUBJECT_GROUP, "(?:^\\W*|[,;]\\s*|\\b(?:avoid|prevent)(?:able|ed)\\s+)\\bhad\\s+(?<subj>[^,;:]{1,40}?)\\s+"
+            rule(COUNTERFACTUAL, Actor.SUBJECT_GROUP, "(?:^\\W*|[,;]\\s*|\\b(?:avoid|prevent)(?:able"
+                    + "|ed)\\s+)\\bhad\\s+(?<subj>[^,;:]{1,40}?)\\s+"
                     + "(?:\\w+ly\\s+)?" + PARTICIPLE, "\"%s\" judges a person by the outcome", m -> DECISION),
             rule(COUNTERFACTUAL, Actor.CLAUSE_PERSON, "\\bwithout\\s+(?:first\\s+|even\\s+|properly\\s+)?"
                     + "(?:telling|testing|checking|running|looking|reading|reviewing|verifying|asking|waiting"

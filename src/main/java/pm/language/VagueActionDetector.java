@@ -30,8 +30,10 @@ public final class VagueActionDetector {
 
     private static final List<Cue> CUES = List.of(
             new Cue(compile("\\b(?:be\\s+(?:more|extra|very|really)\\s+\\w+|be\\s+(?:careful|vigilant|thorough"
-                    + "|mindful|aware)|remind\\w*|re-?train\\w*|train\\s+(?:the\\s+|our\\s+|all\\s+)?(?:[\\w-]+\\s+)?(?:team|engineers"
-                    + "|developers|staff|people|everyone|on-call|responders|hires)|get\\s+(?:the\\s+)?\\w+\\s+trained|educate\\w*|awareness"
+                    + "|mindful|aware)|remind\\w*|re-?train\\w*|train\\s+(?:the\\s+|our\\s+"
+                    + "|all\\s+)?(?:[\\w-]+\\s+)?(?:team|engineers"
+                    + "|developers|staff|people|everyone|on-call|responders|hires)"
+                    + "|get\\s+(?:the\\s+)?\\w+\\s+trained|educate\\w*|awareness"
                     + "|pay\\s+(?:more\\s+|closer\\s+)?attention|remember\\s+to|double-check|try\\s+(?:to|harder)"
                     + "|do\\s+a\\s+better\\s+job|get\\s+better\\s+at|keep\\s+an\\s+eye|communicate\\w*|discuss\\w*"
                     + "|(?:have|hold|schedule)\\s+a\\s+(?:retro|meeting|discussion|conversation|chat)"
@@ -63,8 +65,8 @@ public final class VagueActionDetector {
                     "Say what will be different and how to check it: a threshold, a config value, a test or an"
                             + " alert."),
             new Cue(compile("^\\W*(?:add|set\\s+up|write|create|implement|introduce|build|put\\s+in\\s+place|put|use"
-                    + "|adopt|enable|define|establish|draft|develop)\\s+(?:an?\\s+|(?:more|better|some|additional|proper"
-                    + "|extra|new)\\s+)?(?:monitoring|alerting|alerts?|logging|logs|tests?|testing|test\\s+coverage"
+                    + "|adopt|enable|define|establish|draft|develop)\\s+(?:an?\\s+|(?:more|better|some"
+                    + "|additional|proper|extra|new)\\s+)?(?:monitoring|alerting|alerts?|logging|logs|tests?|testing|test\\s+coverage"
                     + "|coverage|documentation|docs|metrics|observability|dashboards?|retries|error\\s+handling"
                     + "|safeguards|guardrails|checks|validation|automation|redundancy|runbooks|controls|measures"
                     + "|(?:\\w+\\s+)?(?:plan|strategy|roadmap|proposal|process|framework|guidelines))\\b"), 1,
@@ -90,9 +92,8 @@ public final class VagueActionDetector {
             compile("\\b(?:every|each)\\s+\\w+"),
             compile("\\brequir(?:e|es|ing)\\b"),
             compile("\\bonly\\s+(?:from|through|via|to|for|in|on|by|when|if)\\b"),
-
             compile("\\band\\s+(?:add|remove|set|enable|disable|block|alert|fail|attach|link|record|page|delete"
-                    + "|revoke|rotate|grant|move|pin|post|publish|attach|send|fail|store)\\s+(?:a|an|the|it|every|all)\\b"));
+                    + "|revoke|rotate|grant|move|pin|post|publish|send|store)\\s+(?:a|an|the|it|every|all)\\b"));
 
     public Optional<VagueFinding> check(String actionItem) {
         String item = actionItem == null ? "" : actionItem.strip();

@@ -19,7 +19,8 @@ import pm.parse.Schema;
 
 /**
  * Prints every blame finding in the prose of a folder of postmortems, with its context, and every action
- * item judged vague, for a human read. {@code RealPostmortems [folder]}; the folder defaults to {@code ../shared/data/real-postmortems}.
+ * item judged vague, for a human read. {@code RealPostmortems [folder]}; the folder defaults to
+ * {@code ../shared/data/real-postmortems}.
  */
 public final class RealPostmortems {
 
