@@ -78,7 +78,8 @@ final class BlameRules {
             + "|imports?|iterators?|sequences?|propert(?:y|ies)|\\w+(?:ups?|ing|ion|ions|ed|es))\\b";
     /** Warnings someone acted against: "despite repeated warnings", "in spite of the DBA's objections". */
     private static final String WARNINGS = "(?:the\\s+|an?\\s+)?(?:\\w+" + APOS + "s\\s+)?(?:clear\\s+"
-            + "|repeated\\s+|multiple\\s+|several\\s+|numerous\\s+|explicit\\s+|obvious\\s+)?(?:warnings?|objections?|advice|concerns"
+            + "|repeated\\s+|multiple\\s+|several\\s+|numerous\\s+|explicit\\s+|obvious\\s+)?"
+            + "(?:warnings?|objections?|advice|concerns"
             + "|pushback|red\\s+flags)\\b";
     /** Things a person can miss or ignore. */
     private static final String SIGNAL = "alerts?|pages?|warnings?|signs?|signals?|notifications?|emails?"

@@ -66,7 +66,8 @@ public final class VagueActionDetector {
                             + " alert."),
             new Cue(compile("^\\W*(?:add|set\\s+up|write|create|implement|introduce|build|put\\s+in\\s+place|put|use"
                     + "|adopt|enable|define|establish|draft|develop)\\s+(?:an?\\s+|(?:more|better|some"
-                    + "|additional|proper|extra|new)\\s+)?(?:monitoring|alerting|alerts?|logging|logs|tests?|testing|test\\s+coverage"
+                    + "|additional|proper|extra|new)\\s+)?(?:monitoring|alerting|alerts?|logging|logs|tests?|testing"
+                    + "|test\\s+coverage"
                     + "|coverage|documentation|docs|metrics|observability|dashboards?|retries|error\\s+handling"
                     + "|safeguards|guardrails|checks|validation|automation|redundancy|runbooks|controls|measures"
                     + "|(?:\\w+\\s+)?(?:plan|strategy|roadmap|proposal|process|framework|guidelines))\\b"), 1,
