@@ -236,7 +236,7 @@ final class BlameRules {
                     "\"%s\" judges a person in hindsight", m -> STEP_SKIPPED),
             rule(COUNTERFACTUAL, Actor.PERSON, "\\b(?:ignored|ignoring|ignores|disregarded|overlooked"
                     + "|misread|misjudged|misinterpreted|misunderstood|misconfigured|botched|fat-fingered"
-                    + "|fumbled|messed\\s+up|screwed\\s+up|refused\\s+to|wasted|dismissed|skipped|bypassed"
+                    + "|fumbled|messed\\s+up|screwed\\s+up|refused\\s+to|wasted|dismissed|skipped|skipping|bypassed|bypassing"
                     + "|(?:chose|decided|opted)\\s+to\\s+(?:ignore|disregard|dismiss))\\b(?!\\s+(?:the\\s+"
                     + "|all\\s+)?(?:noise"
                     + "|red\\s+herrings?|distractions?|unrelated|irrelevant|nothing|none)\\b)", // triage, or a denial
@@ -248,6 +248,9 @@ final class BlameRules {
                     + "(?<subj>" + WORD + ")", "\"%s\" judges a person in hindsight", DECISION),
             rule(COUNTERFACTUAL, Actor.PERSON, "\\b(?:took|spent)\\s+(?:way\\s+|far\\s+|much\\s+)?too\\s+(?:long|much"
                     + "\\s+time)\\b", "\"%s\" judges a person's response time", m -> SIGNAL_MISSED),
+            rule(COUNTERFACTUAL, Actor.PERSON, "\\b(?:chose|prioriti[sz]ed|put|valued|favou?red|traded\\s+off)\\s+"
+                    + "(?:[\\w-]+\\s+){1,3}?(?:over|above|ahead\\s+of)\\s+(?:safety|quality|reliability|correctness"
+                    + "|caution|testing|process|stability)\\b", "\"%s\" judges a person in hindsight", DECISION),
             rule(FAULT, Actor.PERSON, "\\bmade\\s+(?:a|an|one|several|two|multiple"
                     + "|the\\s+same)\\s+(?:\\w+\\s+)?(?:mistakes?"
                     + "|errors?|blunders?)\\b", "\"%s\" names a person as the cause", CONDITIONS),

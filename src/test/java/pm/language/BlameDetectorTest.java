@@ -221,6 +221,8 @@ class BlameDetectorTest {
                 "QA missed the regression in the login flow.",
                 "Despite repeated warnings, the team pushed ahead with the migration.",
                 "The lead pushed ahead in spite of the DBA's objections.",
+                "The engineer pushed directly to main, bypassing review.",
+                "The team prioritised the launch date over safety.",
         })
         void flagsPassiveAgentsMissedSignalsAndSkippedSteps(String sentence) {
             assertThat(families(sentence)).contains("counterfactual");
@@ -250,6 +252,8 @@ class BlameDetectorTest {
                 "Despite clear warnings in the vendor docs, the default setting allowed anonymous access.",
                 "The linter missed the typo because it skips generated files.",
                 "PostHog failed to ingest events for 20 minutes.",
+                "The pipeline was skipping tests on forked pull requests.",
+                "The scheduler put batch jobs ahead of interactive queries.",
         })
         void passesSystemsAsAgentsMissingControlsAndDetectionGapsWithASystemCause(String sentence) {
             assertThat(detector.find(sentence)).isEmpty();
