@@ -236,7 +236,8 @@ final class BlameRules {
                     "\"%s\" judges a person in hindsight", m -> STEP_SKIPPED),
             rule(COUNTERFACTUAL, Actor.PERSON, "\\b(?:ignored|ignoring|ignores|disregarded|overlooked"
                     + "|misread|misjudged|misinterpreted|misunderstood|misconfigured|botched|fat-fingered"
-                    + "|fumbled|messed\\s+up|screwed\\s+up|refused\\s+to|wasted|dismissed|skipped|skipping|bypassed|bypassing"
+                    + "|fumbled|messed\\s+up|screwed\\s+up|refused\\s+to|wasted|dismissed|skipped|skipping|bypassed"
+                    + "|bypassing"
                     + "|(?:chose|decided|opted)\\s+to\\s+(?:ignore|disregard|dismiss))\\b(?!\\s+(?:the\\s+"
                     + "|all\\s+)?(?:noise"
                     + "|red\\s+herrings?|distractions?|unrelated|irrelevant|nothing|none)\\b)", // triage, or a denial
