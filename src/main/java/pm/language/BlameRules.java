@@ -65,7 +65,7 @@ final class BlameRules {
             + "|reviewer|professional|on-call|programmer)s?";
     private static final String WORD = "[\\p{L}@][\\p{L}\\p{N}@'’_-]*";
     /** A past participle: regular, or one of the irregular ones an incident write-up uses. */
-    private static final String PARTICIPLE = "(?:\\w+ed|read|paid|known|seen|done|run|rerun|taken|made|thought"
+    private static final String PARTICIPLE = "(?:[\\w-]+ed|read|paid|known|seen|done|run|rerun|taken|made|thought"
             + "|caught|kept|left|gone|written|chosen|understood|spent|told|put|set|let|shut|cut|hit|sent|built"
             + "|brought|given|found|held|begun|shown|drawn|broken|frozen|stuck|sought|taught|thrown|withdrawn"
             + "|overridden|overwritten|rewritten|undone|mistaken|misread|misunderstood|foreseen|forgotten"
@@ -218,13 +218,15 @@ final class BlameRules {
                     "\"%s\" blames a person for a skipped step", BlameRules::forVerb).excusedBySystemCause(),
             rule(COUNTERFACTUAL, Actor.ANY, "\\b(?:nobody|no\\s+one|no-one|none\\s+of\\s+(?:us|them"
                     + "|the\\s+\\w+))(?:\\s+(?:on|in|from|at|of)\\s+(?:the\\s+|our\\s+)?[\\w-]+(?:\\s+team)?)?"
-                    + "\\s+(?:\\w+ly\\s+)?(?<verb>noticed|checked|tested|verified|caught|read"
+                    + "\\s+(?:\\w+ly\\s+)?(?<verb>noticed|checked|double-checked|tested|verified|caught|read"
                     + "|realized|realised|thought\\s+to|looked|reviewed|considered|questioned|followed|spotted"
                     + "|asked)\\b", "\"%s\" blames people for what they missed", BlameRules::forVerb)
                     .excusedBySystemCause(),
             rule(COUNTERFACTUAL, Actor.NOT_SYSTEM, "\\b(?:forgot|forgotten|forgets|forgetting)\\s+(?:to|about"
                     + "|that)\\b", "\"%s\" blames a person's memory", m -> STEP_SKIPPED),
-            rule(COUNTERFACTUAL, Actor.ANY, "\\bneglect(?:ed|s|ing)\\s+to\\b|\\bcould(?:n" + APOS
+            rule(COUNTERFACTUAL, Actor.NOT_SYSTEM, "\\bneglect(?:ed|s|ing)\\s+to\\b",
+                    "\"%s\" judges a person in hindsight", m -> STEP_SKIPPED),
+            rule(COUNTERFACTUAL, Actor.ANY, "\\bcould(?:n" + APOS
                     + "t|\\s+not)?\\s+be\\s+bothered\\b|\\bbothered\\s+to\\b",
                     "\"%s\" judges a person in hindsight", m -> STEP_SKIPPED),
             rule(COUNTERFACTUAL, Actor.SUBJECT_GROUP, "^\\W*despite\\s+" + WARNINGS + "[^,;]{0,60},\\s*(?<subj>" + WORD
@@ -272,6 +274,8 @@ final class BlameRules {
     /** Sentences that mention blame in order to reject it. */
     static final List<Pattern> REJECTIONS = List.of(
             compile("\\bhindsight\\s+bias\\b|\\b(?:makes?|made)\\s+it\\s+(?:look|seem)\\b"),
+            compile("\\bnot\\s+(?:an?\\s+|just\\s+|simply\\s+)?(?:human|operator|user)\\s+error\\b"
+                    + "|\\b(?:calling|labell?ing|dismissing)\\s+(?:this|it|that)\\b[^.;]{0,40}\\bwould\\b"),
             compile("\\b(?:not|never|n" + APOS + "t)\\s+(?:\\w+\\s+){0,3}?(?:record(?:ed|ing)?|list(?:ed|ing)?"
                     + "|call(?:ed|ing)?|label(?:l?ed|l?ing)?|treat(?:ed|ing)?|consider(?:ed|ing)?|count(?:ed|ing)?"
                     + "|cite[ds]?|accept(?:ed|ing)?|attribut(?:e|ed|ing)|see|saw|stop)\\s+(?:\\w+\\s+){0,3}?"

@@ -202,6 +202,9 @@ final class Subjects {
                 return outer;
             }
         }
+        if (start >= 3 && tokens.get(start - 2).lower().equals("who") && isNominal(tokens.get(start - 3))) {
+            return phraseEndingAt(start - 3); // "the developer who wrote the script": the developer acts
+        }
         return kind;
     }
 

@@ -33,7 +33,7 @@ public final class VagueActionDetector {
                     + "|mindful|aware)|remind\\w*|re-?train\\w*|train\\s+(?:the\\s+|our\\s+"
                     + "|all\\s+)?(?:[\\w-]+\\s+)?(?:team|engineers"
                     + "|developers|staff|people|everyone|on-call|responders|hires)"
-                    + "|get\\s+(?:the\\s+)?\\w+\\s+trained|educate\\w*|awareness"
+                    + "|get\\s+(?:the\\s+)?(?:[\\w-]+\\s+){1,2}trained|educate\\w*|awareness"
                     + "|pay\\s+(?:more\\s+|closer\\s+)?attention|remember\\s+to|double-check|try\\s+(?:to|harder)"
                     + "|do\\s+a\\s+better\\s+job|get\\s+better\\s+at|keep\\s+an\\s+eye|communicate\\w*|discuss\\w*"
                     + "|(?:have|hold|schedule)\\s+a\\s+(?:retro|meeting|discussion|conversation|chat)"
@@ -77,7 +77,8 @@ public final class VagueActionDetector {
 
     /** Numbers and code-like names: worth two points. Case-sensitive, to see camelCase. */
     private static final Pattern STRONG_SPECIFICS = Pattern.compile(
-            "\\d|`|\\w\\.\\w{1,5}\\b|\\w/(?:\\w|\\s|$)|\\w_\\w|=|--\\w|\\p{Ll}\\p{Lu}|#\\w|\\*|\"[^\"]+\"");
+            "\\d|`|README|CODEOWNERS|CHANGELOG|Makefile|Dockerfile|Jenkinsfile|\\w\\.\\w{1,5}\\b|\\w/(?:\\w|\\s|$)"
+                    + "|\\w_\\w|=|--\\w|\\p{Ll}\\p{Lu}|#\\w|\\*|\"[^\"]+\"");
     /** A change of content that names what goes in: "… to include the fencing step". Worth two points. */
     private static final Pattern CONTENT_CHANGE = compile("\\bto\\s+(?:include|list|cover|mention|require|reject"
             + "|block|use|point\\s+at)\\s+(?!(?:more|better|additional|other|further|some|any)\\b)\\w+");
@@ -94,7 +95,8 @@ public final class VagueActionDetector {
             compile("\\brequir(?:e|es|ing)\\b"),
             compile("\\bonly\\s+(?:from|through|via|to|for|in|on|by|when|if)\\b"),
             compile("\\band\\s+(?:add|remove|set|enable|disable|block|alert|fail|attach|link|record|page|delete"
-                    + "|revoke|rotate|grant|move|pin|post|publish|send|store)\\s+(?:a|an|the|it|every|all)\\b"));
+                    + "|revoke|rotate|grant|move|pin|post|publish|send|store)\\s+(?:a|an|the|it|every|all|when"
+                    + "|if)\\b"));
 
     public Optional<VagueFinding> check(String actionItem) {
         String item = actionItem == null ? "" : actionItem.strip();

@@ -223,6 +223,10 @@ class BlameDetectorTest {
                 "The lead pushed ahead in spite of the DBA's objections.",
                 "The engineer pushed directly to main, bypassing review.",
                 "The team prioritised the launch date over safety.",
+                "Nobody on the infra team double-checked the restore window.",
+                "The engineer who wrote the cron job didn't consider leap years.",
+                "Olu should not have force-pushed to the release branch.",
+                "The contractor neglected to revoke the old keys.",
         })
         void flagsPassiveAgentsMissedSignalsAndSkippedSteps(String sentence) {
             assertThat(families(sentence)).contains("counterfactual");
@@ -254,6 +258,9 @@ class BlameDetectorTest {
                 "PostHog failed to ingest events for 20 minutes.",
                 "The pipeline was skipping tests on forked pull requests.",
                 "The scheduler put batch jobs ahead of interactive queries.",
+                "The sync job neglected to retry the failed batches.",
+                "This was not operator error: the console defaulted to the production account.",
+                "Calling this human error would hide the missing confirmation step.",
         })
         void passesSystemsAsAgentsMissingControlsAndDetectionGapsWithASystemCause(String sentence) {
             assertThat(detector.find(sentence)).isEmpty();

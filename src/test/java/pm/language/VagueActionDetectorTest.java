@@ -30,6 +30,7 @@ class VagueActionDetectorTest {
             "Get the team trained on the new deploy tool",
             "Talk to the vendor about their SLA",
             "Train the mobile team on the release tooling",
+            "Get the new hires trained on the paging tool",
     })
     void flagsAsksForPeopleToTryHarder(String item) {
         assertThat(detector.check(item)).hasValueSatisfying(f -> assertThat(f.message()).contains("try harder"));
@@ -77,6 +78,8 @@ class VagueActionDetectorTest {
             "Review the Helm diff in CI and post it as a comment on every pull request under charts/",
             "Update the release checklist to include the schema compatibility check",
             "Split the node groups per availability zone: this gives the scheduler more even placement",
+            "Check the TLS chain in the release pipeline and fail when the intermediate is missing",
+            "Describe the context switch in the README and add a shell prompt showing the current context",
     })
     void passesOpenEndedVerbsThatNameAConcreteChange(String item) {
         assertThat(detector.check(item)).isEmpty();
