@@ -61,10 +61,13 @@ class LiteralsTest {
         assertThat(Literals.required(Pattern.compile("foo # bar", Pattern.COMMENTS))).isNull();
     }
 
-    /** Every built-in pattern that matches a sentence finds one of its required words in it. */
+    /**
+     * Every built-in pattern that matches a sentence finds one of its required words in it: the
+     * prefilter never hides a match. Sentences: the ones below and the held-out evaluation sets.
+     */
     @Test
-    void everyMatchOfABuiltInPatternContainsOneOfItsRequiredWords() {
-        List<String> sentences = List.of(
+    void everyMatchOfABuiltInPatternContainsOneOfItsRequiredWords() throws Exception {
+        List<String> examples = List.of(
                 "Why didn't Bob check the config?", "Who approved this change?", "What were they thinking.",
                 "It was obvious that the disk was full.", "It was clear to anyone watching.",
                 "It should have been obvious.", "Any competent engineer would have known.",
@@ -84,6 +87,15 @@ class LiteralsTest {
                 "It is tempting to blame the operator.", "Rather than blaming people, we fixed it.",
                 "No one was at fault.", "Anyone could have made this mistake.",
                 "KELVIN \u212Anew it was Sam\u2019s FAULT.", "The ca\u017Fcade was careles\u017F.");
+        List<String> sentences = new java.util.ArrayList<>(examples);
+        for (String set : List.of("heldout-blame.tsv", "heldout-final-blame.tsv")) {
+            try (var in = LiteralsTest.class.getResourceAsStream("/pm/language/" + set)) {
+                new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+                        .filter(l -> !l.startsWith("#") && l.indexOf('\t') > 0)
+                        .map(l -> l.substring(l.indexOf('\t') + 1))
+                        .forEach(sentences::add);
+            }
+        }
         List<Pattern> patterns = Stream.concat(BlameRules.ALL.stream().map(BlameRule::pattern),
                 BlameRules.REJECTIONS.stream()).toList();
         Set<Integer> matched = new HashSet<>();
