@@ -11,6 +11,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import pm.config.Config;
+import pm.model.Owners;
+import pm.yaml.YamlNode;
 import pm.git.TrackedFiles;
 import pm.io.InputException;
 import pm.overdue.OverdueCollector;
@@ -133,9 +135,16 @@ public final class OverdueCommand implements Callable<Integer> {
     }
 
     private static OverdueReport collect(Config config, OverdueSettings settings, LocalDate day, OverdueFilter filter,
-            PostmortemFiles.Listing listing) {
-        return new OverdueCollector(new PostmortemParser(config.schema()), settings, day, filter)
-                .collect(listing.inputs(), listing.skipped());
+            PostmortemFiles.Listing listing) throws InputException {
+        return new OverdueCollector(new PostmortemParser(config.schema()), settings, day, filter,
+                Owners.placeholders(ownerPlaceholders(config))).collect(listing.inputs(), listing.skipped());
+    }
+
+    /** The owners that name nobody: {@code lint.owner_placeholders}, shared with pm lint. */
+    private static List<String> ownerPlaceholders(Config config) throws InputException {
+        YamlNode.Mapping lint = config.section("lint");
+        return lint == null ? Owners.DEFAULT_PLACEHOLDERS
+                : Config.strings(config.file(), lint, "owner_placeholders", Owners.DEFAULT_PLACEHOLDERS);
     }
 
     private int finish(Context ctx, Path target, OverdueReport report) {

@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         subcommands = {NewCommand.class, InitCommand.class, LintCommand.class, OverdueCommand.class,
-                HookCommand.class, CompletionCommand.class},
+                HookCommand.class, CompletionCommand.class, TrainCommand.class},
         description = {"Blameless postmortems as code: scaffold, lint and follow up incident postmortems kept in git.",
                 ""},
         footer = {"", "Start with 'pm init' in your repository, then 'pm new \"<what broke>\"' after an incident.",

@@ -22,6 +22,10 @@ public final class BlameDetector {
     private static final String CUSTOM_SUGGESTION =
             "Rephrase around the system: what allowed this to happen, and what would have caught it?";
 
+    private static final Prefilter RULE_FILTER =
+            new Prefilter(BlameRules.ALL.stream().map(BlameRule::pattern).toList());
+    private static final Prefilter REJECTION_FILTER = new Prefilter(BlameRules.REJECTIONS);
+
     private final List<Pattern> extraPhrases;
     private final List<Pattern> allowedPhrases;
 
@@ -40,16 +44,19 @@ public final class BlameDetector {
 
     public List<BlameFinding> find(String text) {
         String masked = QuoteMask.apply(text);
+        Prefilter.Hits ruleHits = RULE_FILTER.scan(masked);
+        Prefilter.Hits rejectionHits = REJECTION_FILTER.scan(masked);
         List<BlameFinding> findings = new ArrayList<>();
         for (Sentences.Span sentence : Sentences.split(text)) {
             if (!containsAny(allowedPhrases, text, sentence)) {
-                findings.addAll(inSentence(text, masked, sentence));
+                findings.addAll(inSentence(text, masked, sentence, ruleHits, rejectionHits));
             }
         }
         return findings;
     }
 
-    private List<BlameFinding> inSentence(String text, String masked, Sentences.Span sentence) {
+    private List<BlameFinding> inSentence(String text, String masked, Sentences.Span sentence,
+            Prefilter.Hits ruleHits, Prefilter.Hits rejectionHits) {
         List<BlameFinding> candidates = new ArrayList<>();
         for (Pattern phrase : extraPhrases) {
             Matcher m = phrase.matcher(text).region(sentence.start(), sentence.end());
@@ -59,11 +66,20 @@ public final class BlameDetector {
                         CUSTOM_SUGGESTION));
             }
         }
-        if (!containsAny(BlameRules.REJECTIONS, masked, sentence)) {
-            Subjects subjects = new Subjects(Token.tokenize(masked, sentence.start(), sentence.end()));
-            for (BlameRule rule : BlameRules.ALL) {
+        if (!rejected(masked, sentence, rejectionHits)) {
+            // only the rules whose literal words occur in the sentence can match; subjects are read on demand
+            boolean[] can = ruleHits.candidates(sentence.start(), sentence.end());
+            Subjects subjects = null;
+            for (int i = 0; i < BlameRules.ALL.size(); i++) {
+                if (!can[i]) {
+                    continue;
+                }
+                BlameRule rule = BlameRules.ALL.get(i);
                 Matcher m = rule.pattern().matcher(masked).region(sentence.start(), sentence.end());
                 while (m.find()) {
+                    if (subjects == null) {
+                        subjects = new Subjects(Token.tokenize(masked, sentence.start(), sentence.end()));
+                    }
                     if (rule.accepts(m, subjects)) {
                         candidates.add(rule.finding(m, subjects, text));
                     }
@@ -85,6 +101,17 @@ public final class BlameDetector {
         }
         kept.sort(Comparator.comparingInt(BlameFinding::start));
         return kept;
+    }
+
+    private static boolean rejected(String masked, Sentences.Span sentence, Prefilter.Hits hits) {
+        boolean[] can = hits.candidates(sentence.start(), sentence.end());
+        for (int i = 0; i < BlameRules.REJECTIONS.size(); i++) {
+            if (can[i] && BlameRules.REJECTIONS.get(i).matcher(masked).region(sentence.start(), sentence.end())
+                    .find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean containsAny(List<Pattern> patterns, String text, Sentences.Span sentence) {

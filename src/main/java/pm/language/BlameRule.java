@@ -8,9 +8,12 @@ import pm.language.Lexicon.Kind;
 
 /**
  * One blame pattern: a regular expression plus a condition on who acts. The message template gets the
- * matched phrase; the suggestion may depend on the match (for example on the verb).
+ * matched phrase; the suggestion may depend on the match (for example on the verb). An {@code excusable}
+ * rule does not fire when the sentence goes on to name a system as the cause ("we didn't notice the lag
+ * because the alert went to a muted channel"): that describes a detection gap, not a person's failing.
  */
-record BlameRule(String family, Pattern pattern, Actor actor, String message, Function<Matcher, String> suggestion) {
+record BlameRule(String family, Pattern pattern, Actor actor, String message, Function<Matcher, String> suggestion,
+                 boolean excusable) {
 
     /** Who must perform the matched action for the rule to fire. */
     enum Actor {
@@ -30,7 +33,19 @@ record BlameRule(String family, Pattern pattern, Actor actor, String message, Fu
 
     private static final int MAX_PHRASE = 48;
 
+    /** The same rule, silenced by a system named as the cause later in the sentence. */
+    BlameRule excusedBySystemCause() {
+        return new BlameRule(family, pattern, actor, message, suggestion, true);
+    }
+
     boolean accepts(Matcher m, Subjects subjects) {
+        if (excusable && subjects.impersonalCauseAfter(subjects.indexAt(m.end()))) {
+            return false;
+        }
+        return actorMatches(m, subjects);
+    }
+
+    private boolean actorMatches(Matcher m, Subjects subjects) {
         return switch (actor) {
             case ANY -> true;
             case PERSON -> before(m, subjects) == Kind.PERSON;

@@ -37,8 +37,8 @@ final class BlameRules {
             + " which one was selected?";
 
     private static final String APOS = "['’]";
-    private static final String NEGATION =
-            "(?:did\\s+not|didn" + APOS + "t|never|nor\\s+did\\s+(?:he|she|they|we|i|you))";
+    private static final String NEGATION = "(?:(?:did|had)(?:\\s+not|n" + APOS + "t)|never|nor\\s+did\\s+"
+            + "(?:he|she|they|we|i|you))";
     private static final String ATTENTION = "\\s+(?:any\\s+|enough\\s+|proper\\s+|close\\s+|closer\\s+|much\\s+"
             + "|more\\s+)?attention";
     /** Verbs of perception and thought: only people do these, so an unknown subject is enough. */
@@ -56,30 +56,55 @@ final class BlameRules {
             + "|known(?:\\s+better)?|thought\\s+(?:of|about|to)|considered|anticipated|remembered|double-checked"
             + "|questioned|paid" + ATTENTION
             + "|been\\s+(?:more\\s+|extra\\s+|much\\s+more\\s+)?"
-            + "(?:careful|thorough|cautious|vigilant|attentive|diligent)";
+            + "(?:careful|thorough|cautious|vigilant|attentive|diligent)"
+            + "|been\\s+(?:watching|monitoring|paying\\s+attention|looking|checking|keeping\\s+an\\s+eye)";
     private static final String SHOULD_HAVE = "\\bshould(?:n" + APOS + "t|\\s+not|\\s+never)?(?:\\s+have|" + APOS
             + "ve)\\s+(?:(?:\\w+ly|just|also|at\\s+least|first|never)\\s+)?";
     private static final String FAILED_TO = "\\bfail(?:ed|s|ing)\\s+to\\s+(?:\\w+ly\\s+)?";
     private static final String ROLE = "(?:engineer|developer|operator|person|admin|administrator|sre|dba"
             + "|reviewer|professional|on-call|programmer)s?";
     private static final String WORD = "[\\p{L}@][\\p{L}\\p{N}@'’_-]*";
-    private static final String PARTICIPLE = "(?:\\w+ed|read|paid|known|seen|done|run|taken|made|thought"
-            + "|caught|kept|left|gone|written|chosen|understood|spent|told)\\b";
+    /** A past participle: regular, or one of the irregular ones an incident write-up uses. */
+    private static final String PARTICIPLE = "(?:[\\w-]+ed|read|paid|known|seen|done|run|rerun|taken|made|thought"
+            + "|caught|kept|left|gone|written|chosen|understood|spent|told|put|set|let|shut|cut|hit|sent|built"
+            + "|brought|given|found|held|begun|shown|drawn|broken|frozen|stuck|sought|taught|thrown|withdrawn"
+            + "|overridden|overwritten|rewritten|undone|mistaken|misread|misunderstood|foreseen|forgotten"
+            + "|spoken|struck|torn|won|lost|meant|dealt|heard|led|felt|stood|woken)\\b";
+    /**
+     * What "lazy" describes in software ("lazy loading", "lazy DB lookups", "lazily-evaluated"): a known
+     * term, or a nominalised or participial word, optionally after an acronym.
+     */
+    private static final String TECHNICAL_TERM = "(?:(?-i:\\p{Lu}{2,}s?)\\s+)?(?:init|mode|val|var|eval|binding"
+            + "|imports?|iterators?|sequences?|propert(?:y|ies)|\\w+(?:ups?|ing|ion|ions|ed|es))\\b";
+    /** Warnings someone acted against: "despite repeated warnings", "in spite of the DBA's objections". */
+    private static final String WARNINGS = "(?:the\\s+|an?\\s+)?(?:\\w+" + APOS + "s\\s+)?(?:clear\\s+"
+            + "|repeated\\s+|multiple\\s+|several\\s+|numerous\\s+|explicit\\s+|obvious\\s+)?"
+            + "(?:warnings?|objections?|advice|concerns"
+            + "|pushback|red\\s+flags)\\b";
+    /** Things a person can miss or ignore. */
+    private static final String SIGNAL = "alerts?|pages?|warnings?|signs?|signals?|notifications?|emails?"
+            + "|messages?|errors?|steps?|regressions?|bugs?|typos?";
+    /** Verbs of trying: "failed to reproduce" reports an outcome, not a failing. */
+    private static final String EFFORT = "(?:reproduce[ds]?|replicated?|find|found|locate[ds]?|identif(?:y|ied)"
+            + "|determined?|pinpoint(?:ed)?|isolated?|diagnosed?|reach(?:ed)?|contact(?:ed)?|connect(?:ed)?|get|got"
+            + "|obtain(?:ed)?|access(?:ed)?|restored?|recover(?:ed)?|resolved?|log\\s+in|login|authenticated?|load"
+            + "|loaded|start(?:ed)?|complete[ds]?|finish(?:ed)?|keep\\s+up|kept\\s+up)";
     private static final String FUNCTION_WORD = "(?:in|on|at|to|into|for|from|and|or|of|with|by|because|which"
             + "|that|during|after|before|when|while|so|but|as|than)";
     private static final String NEGATIVE_EVENT = "(?:outage|incident|broke|broken|failed|failure|down|lost"
             + "|wiped|expired|deleted|dropped|crashed|corrupted|leaked|exposed|happened|started|lasted|duplicated"
             + "|pulled|errors?|degraded|stalled|rejected|blocked|went\\s+wrong)";
+    private static final String AUXILIARY = "(?:had|has|have|was|were|is|are|did|does|would|could|should)\\b";
     private static final String ACTIVE_PAST = "(?!(?:was|were|is|are|had|has|have|did|does|thought|believed"
             + "|assumed|expected|understood|knew|felt|seemed|needed|wanted)\\b)(?:\\w+ed|forgot|ran|took|broke"
             + "|made|chose|put|set|left|sent|went|wrote|read|gave|kept|let|misread|mistook|overrode|undid|pushed)";
 
     static final List<BlameRule> ALL = List.of(
             // judgmental questions
-            rule(QUESTION, Actor.SUBJECT_GROUP, "^\\W*(?:why|how)\\s+(?:on\\s+earth\\s+)?(?:did|didn" + APOS
-                    + "t|would|wouldn" + APOS + "t|could|couldn" + APOS + "t|had|hadn" + APOS + "t|has|hasn"
-                    + APOS + "t|have|haven" + APOS + "t|do|don" + APOS + "t|does|doesn" + APOS
-                    + "t|can|can" + APOS + "t)\\s+(?:not\\s+)?(?<subj>" + WORD + ")(?=[^?]*\\?)",
+            rule(QUESTION, Actor.SUBJECT_GROUP, "^\\W*(?:why\\s+(?:on\\s+earth\\s+)?(?:(?:did|would|could|had"
+                    + "|has|have|do|does|was|were)(?:n" + APOS + "t)?|can(?:not|" + APOS + "t)?)|how\\s+(?:on\\s+earth"
+                    + "\\s+)?(?:did|would|could|had|has|have)(?:n" + APOS + "t)?)\\s+(?:not\\s+)?"
+                    + "(?!(?:we|i)\\b)(?<subj>" + WORD + ")(?=[^?]*\\?)",
                     "\"%s\" asks who to blame", ASK_SYSTEM),
             rule(QUESTION, Actor.ANY, "^\\W*who\\s+(?:\\w+ly\\s+)?(?:approved|decided|signed\\s+off|thought"
                     + "|allowed|let|merged|pushed|deployed|wrote|made|broke|caused|forgot|missed|ignored|ran"
@@ -90,10 +115,11 @@ final class BlameRules {
             // hindsight
             rule(HINDSIGHT, Actor.ANY, "\\bit\\s+(?:was|is|should\\s+have\\s+been|would\\s+have\\s+been"
                     + "|must\\s+have\\s+been)\\s+(?:so\\s+|very\\s+|pretty\\s+|perfectly\\s+|completely\\s+"
-                    + "|blindingly\\s+|painfully\\s+)?obvious\\b(?!\\s+in\\b)",
+                    + "|blindingly\\s+|painfully\\s+)?obvious\\b(?!\\s+(?:in|now|with|looking)\\b)",
                     "\"%s\" uses hindsight", AT_THE_TIME),
             rule(HINDSIGHT, Actor.ANY, "\\bit\\s+(?:was|is|should\\s+have\\s+been|would\\s+have\\s+been)\\s+"
-                    + "(?:\\w+\\s+)?(?:clear|evident)\\s+to\\s+(?:anyone|everyone|anybody|everybody|all)\\b",
+                    + "(?:\\w+\\s+)?(?:clear|evident)\\s+to\\s+(?:anyone|everyone|anybody|everybody|all)\\b"
+                    + "(?!\\s+(?:now|in\\s+hindsight|in\\s+retrospect)\\b)",
                     "\"%s\" uses hindsight", AT_THE_TIME),
             rule(HINDSIGHT, Actor.ANY, "\\b(?:should|would)\\s+have\\s+been\\s+(?:so\\s+|very\\s+|pretty\\s+"
                     + "|perfectly\\s+|blindingly\\s+)?(?:obvious|clear|evident)\\b",
@@ -110,6 +136,9 @@ final class BlameRules {
             rule(HINDSIGHT, Actor.ANY, "\\b(?:missed|ignored|overlooked)\\s+(?:the\\s+|an?\\s+|all\\s+the\\s+"
                     + "|such\\s+|these\\s+|those\\s+)?(?:obvious|clear|glaring|blatant)\\b",
                     "\"%s\" calls a signal obvious in hindsight", SIGNAL_MISSED),
+            rule(HINDSIGHT, Actor.ANY, "\\b(?:signs|signals|symptoms|warnings|red\\s+flags)\\s+(?:were|had\\s+been)"
+                    + "\\s+(?:all\\s+)?(?:so\\s+)?(?:obvious|glaring|unmistakable)\\b",
+                    "\"%s\" calls a signal obvious in hindsight", SIGNAL_MISSED),
             rule(HINDSIGHT, Actor.PERSON, "\\b(?:mistakenly|wrongly|naively|hastily|rashly|blindly)\\b",
                     "\"%s\" judges the decision in hindsight", DECISION),
             // human error
@@ -119,28 +148,40 @@ final class BlameRules {
                     "\"%s\" is a label, not a cause", MECHANISM),
             // character judgments
             rule(CHARACTER, Actor.ANY, "\\b(?:careless(?:ly|ness)?|sloppy|sloppily|sloppiness|negligen(?:t|tly"
-                    + "|ce)|lazily|laziness|incompeten(?:t|tly|ce)|reckless(?:ly|ness)?|foolish(?:ly|ness)?"
+                    + "|ce)|laziness|incompeten(?:t|tly|ce)|reckless(?:ly|ness)?|foolish(?:ly|ness)?"
                     + "|stupid(?:ly|ity)?|irresponsib(?:le|ly|ility)|inexcusabl[ey]|idiotic|boneheaded|clueless"
+                    + "|overconfiden(?:t|ce)|complacen(?:t|cy)|cavalier|in\\s+(?:my|his|her|their|our|your)\\s+haste"
+                    + "|inattenti(?:ve|on)|unprofessional(?:ly)?|slipshod|half-?assed|(?:did\\s+not|didn" + APOS
+                    + "t)\\s+know\\s+what\\s+(?:he|she|they|i|we|you)\\s+(?:was|were)\\s+doing"
+                    + "|dropped\\s+the\\s+ball|asleep\\s+at\\s+the\\s+(?:wheel|switch)|cut(?:ting)?\\s+corners"
+                    + "|lack\\s+of\\s+(?:care|attention|diligence|rigou?r|discipline|ownership)"
                     + "|rookie\\s+mistake|amateur(?:ish)?\\s+(?:mistake|error|move)|rubber-stamp(?:ed|ing)?"
                     + "|(?:poor|bad|questionable|terrible|awful)\\s+(?:judge?ment|decisions?|decision-making"
                     + "|calls?|choices?))\\b", "\"%s\" judges a person's character", CONTEXT),
-            rule(CHARACTER, Actor.ANY, "\\b(?:too\\s+)?lazy\\b(?![\\s-]+(?:initiali[sz]ation|initiali[sz]ed"
-                    + "|init|load(?:ing|ed|s)?|evaluation|evaluated|instantiation|fetch(?:ing)?|deletion"
-                    + "|allocation|propagation|mode|binding|imports?|compilation|parsing|iterators?|sequences?"
-                    + "|val|var|propert(?:y|ies)|eval)\\b)", "\"%s\" judges a person's character", CONTEXT),
+            rule(CHARACTER, Actor.ANY, "\\b(?:too\\s+)?lazy\\b(?![\\s-]+" + TECHNICAL_TERM + ")",
+                    "\"%s\" judges a person's character", CONTEXT),
+            rule(CHARACTER, Actor.ANY, "(?<!\\b(?:\\w{2,20}ed|built|done|run|read|kept|made)\\s)\\blazily\\b(?![\\s-]+"
+                    + TECHNICAL_TERM + ")", "\"%s\" judges a person's character", CONTEXT),
             rule(CHARACTER, Actor.ANY, "\\b(?:was|were)(?:n" + APOS + "t|\\s+not)\\s+(?:even\\s+)?(?:thinking"
-                    + "|paying\\s+attention)\\b", "\"%s\" judges a person's character", CONTEXT),
+                    + "|paying\\s+attention|watching|looking)\\b", "\"%s\" judges a person's character", CONTEXT),
+            rule(CHARACTER, Actor.PERSON, "\\b(?:was|were)(?:n" + APOS + "t|\\s+not)\\s+(?:nearly\\s+|very\\s+)?"
+                    + "(?:careful|thorough|cautious|attentive"
+                    + "|diligent)\\b", "\"%s\" judges a person's character", CONTEXT),
             rule(CHARACTER, Actor.PERSON, "\\bpanick?ed\\b", "\"%s\" judges a person's character", CONTEXT),
             // fault put on a person
             rule(FAULT, Actor.SUBJECT_GROUP, "\\b(?<subj>" + WORD + ")" + APOS + "s\\s+(?:own\\s+)?(?:fault"
                     + "|failure\\s+to|failure|mistake|error|oversight|blunder|screw-?up|misstep|lapse)\\b",
                     "\"%s\" names a person as the cause", CONDITIONS),
+            rule(FAULT, Actor.ANY, "\\b(?:this|that|it)(?:\\s+one)?\\s+(?:is|was|'s|’s)\\s+(?:all\\s+"
+                    + "|entirely\\s+)?on\\s+"
+                    + "(?:me|us|him|her|them)\\b", "\"%s\" names a person as the cause", CONDITIONS),
             rule(FAULT, Actor.ANY, "\\b(?:my|his|her|their|our|your)\\s+(?:own\\s+)?(?:fault|mistake|screw-?up"
                     + "|blunder)\\b", "\"%s\" names a person as the cause", CONDITIONS),
             rule(FAULT, Actor.PERSON, "\\b(?:is|was|are|were)\\s+(?:entirely\\s+|partly\\s+|solely\\s+"
                     + "|squarely\\s+|clearly\\s+)?(?:at\\s+fault|to\\s+blame)\\b",
                     "\"%s\" names a person as the cause", CONDITIONS),
-            rule(FAULT, Actor.ANY, "\\b(?:the\\s+)?blame\\s+(?:lies|rests|falls|lay)\\s+(?:\\w+\\s+)?(?:with"
+            rule(FAULT, Actor.ANY, "\\b(?:the\\s+)?blame(?:\\s+for\\s+[^,;]{1,40}?)?\\s+(?:lies|rests|falls"
+                    + "|lay)\\s+(?:\\w+\\s+)?(?:with"
                     + "|on)\\b", "\"%s\" names a person as the cause", CONDITIONS),
             rule(FAULT, Actor.PERSON, "\\b(?:is|was|are|were)\\s+(?:solely\\s+|directly\\s+|personally\\s+)?"
                     + "responsible\\s+for\\s+(?:the|this)\\s+(?:outage|incident|failure|breach|downtime"
@@ -150,47 +191,78 @@ final class BlameRules {
                     "\"%s\" names a person as the cause", CONDITIONS),
             rule(FAULT, Actor.SUBJECT_GROUP, "\\broot\\s+cause\\s*(?:is|was|:)\\s*(?:that\\s+)?(?<subj>"
                     + WORD + ")", "\"%s\" names a person as the root cause", CONDITIONS),
-            rule(FAULT, Actor.SUBJECT_GROUP, "(?<=\\b" + NEGATIVE_EVENT + "\\b.{0,80})\\bbecause\\s+(?<subj>"
-                    + "(?:the\\s+|our\\s+|an?\\s+)?" + WORD + "(?:\\s+" + WORD + "){0,2}?)\\s+(?:\\w+ly\\s+)?"
-                    + ACTIVE_PAST + "\\b", "\"%s\" names a person as the cause", CONDITIONS),
+            // "because" first, then the look back for the event: the same matches, without looking back
+            // from every character of the sentence
+            rule(FAULT, Actor.SUBJECT_GROUP, "(?<!\\bnot\\s)\\bbecause(?<=\\b" + NEGATIVE_EVENT + "\\b.{0,80}because)"
+                    + "\\s+(?<subj>(?:the\\s+|our\\s+|an?\\s+)?" + WORD + "(?:\\s+(?!" + AUXILIARY + ")" + WORD
+                    + "){0,2}?)\\s+(?:\\w+ly\\s+)?" + ACTIVE_PAST + "\\b", "\"%s\" names a person as the cause", CONDITIONS),
             rule(FAULT, Actor.PERSON, "\\b(?:broke|caused|took\\s+down|brought\\s+down|wiped|nuked|trashed)\\b"
                     + "(?:\\s+(?:the|an?|our|their|production|prod)\\b(?:\\s+[\\w-]+)?)?",
                     "\"%s\" names a person as the cause", CONDITIONS),
             // counterfactual judgments of people
             rule(COUNTERFACTUAL, Actor.NOT_SYSTEM, SHOULD_HAVE + "(?<verb>" + SHOULD_MIND + ")\\b",
                     "\"%s\" judges a person in hindsight", BlameRules::forVerb),
-            rule(COUNTERFACTUAL, Actor.PERSON_OR_NONE, SHOULD_HAVE + "(?<verb>(?!been\\b)\\w+)",
+            rule(COUNTERFACTUAL, Actor.PERSON_OR_NONE, SHOULD_HAVE + "(?<verb>(?!(?:received"
+                    + "|" + EFFORT + ")\\b)" + PARTICIPLE + ")",
                     "\"%s\" judges a person in hindsight", BlameRules::forVerb),
             rule(COUNTERFACTUAL, Actor.NOT_SYSTEM, FAILED_TO + "(?<verb>" + MIND + ")\\b",
-                    "\"%s\" judges a person in hindsight", BlameRules::forVerb),
-            rule(COUNTERFACTUAL, Actor.PERSON, FAILED_TO + "(?<verb>\\w+)",
-                    "\"%s\" judges a person in hindsight", BlameRules::forVerb),
+                    "\"%s\" judges a person in hindsight", BlameRules::forVerb).excusedBySystemCause(),
+            rule(COUNTERFACTUAL, Actor.PERSON, FAILED_TO + "(?<verb>(?!" + EFFORT + "\\b)\\w+)",
+                    "\"%s\" judges a person in hindsight", BlameRules::forVerb).excusedBySystemCause(),
             rule(COUNTERFACTUAL, Actor.PERSON, "\\b" + NEGATION + "\\s+(?:adequately|properly|carefully"
                     + "|thoroughly|sufficiently|correctly)\\s+\\w+",
                     "\"%s\" judges a person in hindsight", m -> STEP_SKIPPED),
             rule(COUNTERFACTUAL, Actor.NOT_SYSTEM, "\\b" + NEGATION + "\\s+(?:(?:really|even|actually|ever"
                     + "|once|always|fully)\\s+)?(?<verb>" + MIND + ")\\b",
-                    "\"%s\" blames a person for what they missed", BlameRules::forVerb),
+                    "\"%s\" blames a person for what they missed", BlameRules::forVerb).excusedBySystemCause(),
             rule(COUNTERFACTUAL, Actor.PERSON, "\\b" + NEGATION + "\\s+(?:(?:really|even|actually|ever|once"
                     + "|always|fully)\\s+)?(?<verb>" + STEP + ")\\b",
-                    "\"%s\" blames a person for a skipped step", BlameRules::forVerb),
+                    "\"%s\" blames a person for a skipped step", BlameRules::forVerb).excusedBySystemCause(),
             rule(COUNTERFACTUAL, Actor.ANY, "\\b(?:nobody|no\\s+one|no-one|none\\s+of\\s+(?:us|them"
                     + "|the\\s+\\w+))(?:\\s+(?:on|in|from|at|of)\\s+(?:the\\s+|our\\s+)?[\\w-]+(?:\\s+team)?)?"
-                    + "\\s+(?:\\w+ly\\s+)?(?<verb>noticed|checked|tested|verified|caught|read"
+                    + "\\s+(?:\\w+ly\\s+)?(?<verb>noticed|checked|double-checked|tested|verified|caught|read"
                     + "|realized|realised|thought\\s+to|looked|reviewed|considered|questioned|followed|spotted"
-                    + "|asked)\\b", "\"%s\" blames people for what they missed", BlameRules::forVerb),
+                    + "|asked)\\b", "\"%s\" blames people for what they missed", BlameRules::forVerb)
+                    .excusedBySystemCause(),
             rule(COUNTERFACTUAL, Actor.NOT_SYSTEM, "\\b(?:forgot|forgotten|forgets|forgetting)\\s+(?:to|about"
                     + "|that)\\b", "\"%s\" blames a person's memory", m -> STEP_SKIPPED),
-            rule(COUNTERFACTUAL, Actor.ANY, "\\bneglect(?:ed|s|ing)\\s+to\\b|\\bcould(?:n" + APOS
+            rule(COUNTERFACTUAL, Actor.NOT_SYSTEM, "\\bneglect(?:ed|s|ing)\\s+to\\b",
+                    "\"%s\" judges a person in hindsight", m -> STEP_SKIPPED),
+            rule(COUNTERFACTUAL, Actor.ANY, "\\bcould(?:n" + APOS
                     + "t|\\s+not)?\\s+be\\s+bothered\\b|\\bbothered\\s+to\\b",
+                    "\"%s\" judges a person in hindsight", m -> STEP_SKIPPED),
+            rule(COUNTERFACTUAL, Actor.SUBJECT_GROUP, "^\\W*despite\\s+" + WARNINGS + "[^,;]{0,60},\\s*(?<subj>" + WORD
+                    + ")", "\"%s\" judges a person in hindsight", DECISION),
+            rule(COUNTERFACTUAL, Actor.CLAUSE_PERSON, "(?<=\\w\\s{1,3})\\b(?:despite|in\\s+spite\\s+of)\\s+" + WARNINGS,
+                    "\"%s\" judges a person in hindsight", DECISION),
+            rule(COUNTERFACTUAL, Actor.CLAUSE_PERSON, "\\b(?:was|were)\\s+supposed\\s+to\\b[^.;]{1,80}?\\bbut\\s+"
+                    + "(?:\\w+\\s+)?(?:didn" + APOS + "t|did\\s+not|never|forgot|failed)\\b",
                     "\"%s\" judges a person in hindsight", m -> STEP_SKIPPED),
             rule(COUNTERFACTUAL, Actor.PERSON, "\\b(?:ignored|ignoring|ignores|disregarded|overlooked"
                     + "|misread|misjudged|misinterpreted|misunderstood|misconfigured|botched|fat-fingered"
-                    + "|fumbled|messed\\s+up|screwed\\s+up|refused\\s+to|wasted|dismissed)\\b",
+                    + "|fumbled|messed\\s+up|screwed\\s+up|refused\\s+to|wasted|dismissed|skipped|skipping|bypassed"
+                    + "|bypassing"
+                    + "|(?:chose|decided|opted)\\s+to\\s+(?:ignore|disregard|dismiss))\\b(?!\\s+(?:the\\s+"
+                    + "|all\\s+)?(?:noise"
+                    + "|red\\s+herrings?|distractions?|unrelated|irrelevant|nothing|none)\\b)", // triage, or a denial
                     "\"%s\" judges a person in hindsight", m -> DECISION),
+            rule(COUNTERFACTUAL, Actor.NOT_SYSTEM, "\\bmissed\\s+(?:the\\s+|an?\\s+|all\\s+|both\\s+|several\\s+"
+                    + "|\\w+\\s+)?(?:" + SIGNAL + ")\\b", "\"%s\" blames a person for what they missed", SIGNAL_MISSED),
+            rule(COUNTERFACTUAL, Actor.SUBJECT_GROUP, "\\b(?:was|were|got|been)\\s+(?:\\w+ly\\s+)?(?:ignored|overlooked"
+                    + "|skipped|missed|botched|disregarded|dismissed|bypassed|rubber-stamped|misread)\\s+by\\s+"
+                    + "(?<subj>" + WORD + ")", "\"%s\" judges a person in hindsight", DECISION),
+            rule(COUNTERFACTUAL, Actor.PERSON, "\\b(?:took|spent)\\s+(?:way\\s+|far\\s+|much\\s+)?too\\s+(?:long|much"
+                    + "\\s+time)\\b", "\"%s\" judges a person's response time", m -> SIGNAL_MISSED),
+            rule(COUNTERFACTUAL, Actor.PERSON, "\\b(?:chose|prioriti[sz]ed|put|valued|favou?red|traded\\s+off)\\s+"
+                    + "(?:[\\w-]+\\s+){1,3}?(?:over|above|ahead\\s+of)\\s+(?:safety|quality|reliability|correctness"
+                    + "|caution|testing|process|stability)\\b", "\"%s\" judges a person in hindsight", DECISION),
+            rule(FAULT, Actor.PERSON, "\\bmade\\s+(?:a|an|one|several|two|multiple"
+                    + "|the\\s+same)\\s+(?:\\w+\\s+)?(?:mistakes?"
+                    + "|errors?|blunders?)\\b", "\"%s\" names a person as the cause", CONDITIONS),
             rule(COUNTERFACTUAL, Actor.SUBJECT_GROUP, "\\bif\\s+(?:only\\s+)?(?<subj>[^,;:]{1,40}?)\\s+had\\s+"
                     + "(?:\\w+ly\\s+)?" + PARTICIPLE, "\"%s\" judges a person by the outcome", m -> DECISION),
-            rule(COUNTERFACTUAL, Actor.SUBJECT_GROUP, "(?:^\\W*|[,;]\\s*)\\bhad\\s+(?<subj>[^,;:]{1,40}?)\\s+"
+            rule(COUNTERFACTUAL, Actor.SUBJECT_GROUP, "(?:^\\W*|[,;]\\s*|\\b(?:avoid|prevent)(?:able"
+                    + "|ed)\\s+)\\bhad\\s+(?<subj>[^,;:]{1,40}?)\\s+"
                     + "(?:\\w+ly\\s+)?" + PARTICIPLE, "\"%s\" judges a person by the outcome", m -> DECISION),
             rule(COUNTERFACTUAL, Actor.CLAUSE_PERSON, "\\bwithout\\s+(?:first\\s+|even\\s+|properly\\s+)?"
                     + "(?:telling|testing|checking|running|looking|reading|reviewing|verifying|asking|waiting"
@@ -199,10 +271,13 @@ final class BlameRules {
                     "\"%s\" blames a person for a skipped step", m -> STEP_SKIPPED),
             rule(COUNTERFACTUAL, Actor.CLAUSE_PERSON, "\\b(?:the|a|an)\\s+(?:wrong|incorrect)\\s+[\\w-]+"
                     + "(?:\\s+(?!" + FUNCTION_WORD + "\\b)[\\w-]+)?",
-                    "\"%s\" frames the action as a personal mistake", m -> WRONG_TARGET));
+                    "\"%s\" frames the action as a personal mistake", m -> WRONG_TARGET).excusedBySystemCause());
 
     /** Sentences that mention blame in order to reject it. */
     static final List<Pattern> REJECTIONS = List.of(
+            compile("\\bhindsight\\s+bias\\b|\\b(?:makes?|made)\\s+it\\s+(?:look|seem)\\b"),
+            compile("\\bnot\\s+(?:an?\\s+|just\\s+|simply\\s+)?(?:human|operator|user)\\s+error\\b"
+                    + "|\\b(?:calling|labell?ing|dismissing)\\s+(?:this|it|that)\\b[^.;]{0,40}\\bwould\\b"),
             compile("\\b(?:not|never|n" + APOS + "t)\\s+(?:\\w+\\s+){0,3}?(?:record(?:ed|ing)?|list(?:ed|ing)?"
                     + "|call(?:ed|ing)?|label(?:l?ed|l?ing)?|treat(?:ed|ing)?|consider(?:ed|ing)?|count(?:ed|ing)?"
                     + "|cite[ds]?|accept(?:ed|ing)?|attribut(?:e|ed|ing)|see|saw|stop)\\s+(?:\\w+\\s+){0,3}?"
@@ -226,7 +301,7 @@ final class BlameRules {
 
     private static BlameRule rule(String family, Actor actor, String regex, String message,
             Function<Matcher, String> suggestion) {
-        return new BlameRule(family, compile(regex), actor, message, suggestion);
+        return new BlameRule(family, compile(regex), actor, message, suggestion, false);
     }
 
     private static BlameRule rule(String family, Actor actor, String regex, String message, String suggestion) {

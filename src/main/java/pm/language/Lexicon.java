@@ -121,6 +121,9 @@ final class Lexicon {
 
     private static final Pattern CODE_LIKE = Pattern.compile(".*[0-9_./].*|.+\\p{Lu}.*|\\p{Lu}{2,}s?");
     private static final Pattern CAPITALISED = Pattern.compile("\\p{Lu}[\\p{Ll}'’-]+");
+    /** Names with an inner capital: "Sven-Erik", "O'Brien", "McKenna" (not "PostHog", which is code-like). */
+    private static final Pattern COMPOUND_NAME = Pattern.compile(
+            "\\p{Lu}\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)+|[OD]['’]\\p{Lu}\\p{Ll}+|(?:Mc|De|La)\\p{Lu}\\p{Ll}+");
     private static final Pattern NOT_A_NAME_ENDING = Pattern.compile(
             ".*(?:ing|ion|ions|ment|ness|ity|ance|ence|ure|ics|ism|ogy|age|ery|ly|[^aiou]s)");
 
@@ -143,7 +146,7 @@ final class Lexicon {
             return Kind.SYSTEM;
         }
         String text = token.text().replaceAll("['’]s?$", "");
-        if (CODE_LIKE.matcher(text).matches()) {
+        if (CODE_LIKE.matcher(text).matches() && !COMPOUND_NAME.matcher(text).matches()) {
             return Kind.SYSTEM;
         }
         return looksLikeName(token, text, word) ? Kind.PERSON : Kind.UNKNOWN;
@@ -154,7 +157,8 @@ final class Lexicon {
     }
 
     private static boolean looksLikeName(Token token, String text, String word) {
-        if (!CAPITALISED.matcher(text).matches() || CALENDAR.contains(word)) {
+        boolean capitalised = CAPITALISED.matcher(text).matches() || COMPOUND_NAME.matcher(text).matches();
+        if (!capitalised || CALENDAR.contains(word)) {
             return false;
         }
         return !token.initial() || !(STARTERS.contains(word) || NOT_A_NAME_ENDING.matcher(word).matches());

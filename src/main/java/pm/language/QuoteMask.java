@@ -20,6 +20,9 @@ final class QuoteMask {
     }
 
     static String apply(String text) {
+        if (!mayMatch(text)) {
+            return text;
+        }
         StringBuilder out = new StringBuilder(text);
         Matcher m = REPORTED.matcher(text);
         while (m.find()) {
@@ -28,5 +31,17 @@ final class QuoteMask {
             }
         }
         return out.toString();
+    }
+
+    /** Every match needs a quote character or "git" (any case): most prose has neither, and skips the regex. */
+    private static boolean mayMatch(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\'' || c == '\u201C' || c == '\u2018'
+                    || (c == 'g' || c == 'G') && text.regionMatches(true, i, "git", 0, 3)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -16,6 +16,8 @@ final class Subjects {
     private static final Set<String> CLAUSE_OPENERS = Set.of(
             "because", "when", "if", "although", "though", "while", "since", "unless", "until", "whereas");
     private static final Set<String> PARTITIVES = Set.of("one", "some", "none", "any", "all", "each", "most");
+    private static final Set<String> MODALS = Set.of("must", "might", "may", "could", "would", "will");
+    private static final Set<String> PLURAL_PRONOUNS = Set.of("they", "them");
     private static final int MAX_PHRASE = 5;
 
     private final List<Token> tokens;
@@ -37,8 +39,9 @@ final class Subjects {
     /** Who performs the verb at token {@code verb}: the noun phrase right before it. */
     Kind before(int verb) {
         int i = verb - 1;
-        while (i >= 0 && (isAdverb(tokens.get(i)) || Lexicon.PERFECT_AUXILIARIES.contains(tokens.get(i).lower()))) {
-            i--;
+        while (i >= 0 && (isAdverb(tokens.get(i)) || Lexicon.PERFECT_AUXILIARIES.contains(tokens.get(i).lower())
+                || (MODALS.contains(tokens.get(i).lower()) && i + 1 < verb))) {
+            i--; // "… must have fat-fingered": skip the modal before a perfect
         }
         if (i < 0) {
             return Kind.NONE;
@@ -49,7 +52,9 @@ final class Subjects {
             return Kind.NONE;
         }
         if (w.equals(",") || Lexicon.CONJUNCTIONS.contains(w)) {
-            return ofClause(i);
+            Kind clause = ofClause(i);
+            boolean apposition = clause == Kind.NONE && w.equals(",") && i > 0 && isNominal(tokens.get(i - 1));
+            return apposition ? phraseEndingAt(i - 1) : clause; // "The on-call SRE, Dmitri, failed to …"
         }
         if (Lexicon.THING_PRONOUNS.contains(w)) {
             return Kind.SYSTEM;
@@ -73,6 +78,9 @@ final class Subjects {
             if (isSubjectCandidate(k)) {
                 return phraseEndingAt(k);
             }
+            if (w.equals("to") && k + 2 == at && k > 0 && isNominal(tokens.get(k - 1))) {
+                return phraseEndingAt(k - 1); // "causing prow to use the wrong …": prow acts
+            }
         }
         return Kind.NONE;
     }
@@ -81,32 +89,88 @@ final class Subjects {
     record NounPhrase(Kind kind, int end) {
     }
 
-    /** The noun phrase starting at token {@code at} ("the on-call engineer", "Pavel", "Ben's"). */
+    /**
+     * The noun phrase starting at token {@code at} ("the on-call engineer", "Pavel", "Ben's typo"); an owner
+     * ("Ben's change") counts only when the head is not recognised.
+     */
     NounPhrase after(int at) {
         int k = at;
         while (k < tokens.size() && isPhraseOpener(k)) {
             k++;
         }
         Kind head = Kind.UNKNOWN; // the last word we recognise; a trailing bare verb ("ship") is unknown
+        Kind owner = Kind.UNKNOWN;
         int end = -1;
         for (int n = 0; k < tokens.size() && n < MAX_PHRASE && isNominal(tokens.get(k)); k++, n++) {
             Token t = tokens.get(k);
             if (n > 0 && (t.lower().endsWith("ing") || Character.isDigit(t.text().charAt(0)))) {
                 break; // "Pavel disabling …", "… wait 40 minutes"
             }
-            Kind kind = Lexicon.classify(t);
+            Kind kind = classify(k);
+            if (k > at && isName(t, kind)) {
+                kind = Kind.UNKNOWN; // "the ongoing Dust Storm attack": a proper noun, not a person
+            }
             end = t.end();
+            if (t.isPossessive()) { // "Ben's change": the owner only decides when no head is recognised
+                owner = kind == Kind.UNKNOWN ? head : kind;
+                head = Kind.UNKNOWN;
+                continue;
+            }
             if ((kind == Kind.PERSON && !Lexicon.isRole(t.bare())) || Lexicon.THING_PRONOUNS.contains(t.bare())) {
                 return new NounPhrase(kind, end); // a pronoun, name or handle is a whole noun phrase
             }
             if (kind != Kind.UNKNOWN) {
                 head = kind;
             }
-            if (t.isPossessive()) {
-                break;
+        }
+        return new NounPhrase(head == Kind.UNKNOWN ? owner : head, end);
+    }
+
+    /**
+     * Whether the sentence goes on, after token {@code from}, to give something other than a person as the
+     * cause: "… because the alert was routed to a muted channel", "… because there was no dashboard", "… due
+     * to a muted alert"; not "… because he was busy" nor "… due to expire".
+     */
+    boolean impersonalCauseAfter(int from) {
+        for (int k = from; k < tokens.size() - 2; k++) {
+            String w = tokens.get(k).lower();
+            if (w.equals("because")) {
+                int cause = tokens.get(k + 1).lower().equals("of") ? k + 2 : k + 1;
+                return after(cause).kind() != Kind.PERSON;
+            }
+            if (w.equals("due") && tokens.get(k + 1).lower().equals("to") && isPhraseOpener(k + 2)) {
+                return after(k + 2).kind() != Kind.PERSON;
             }
         }
-        return new NounPhrase(head, end);
+        return false;
+    }
+
+    /** What token {@code k} refers to; "they" takes the kind of the plural noun or group it stands for. */
+    private Kind classify(int k) {
+        if (!PLURAL_PRONOUNS.contains(tokens.get(k).lower())) {
+            return Lexicon.classify(tokens.get(k));
+        }
+        for (int i = k - 1; i >= 0; i--) {
+            Token t = tokens.get(i);
+            Kind kind = Lexicon.classify(t);
+            if (kind == Kind.PERSON && !PLURAL_PRONOUNS.contains(t.lower())) {
+                return Kind.PERSON; // "the developers …", "QA …", "Sam and Ana …"
+            }
+            if (isNominal(t) && isPlural(t.lower())) {
+                return Kind.SYSTEM; // "the pods … because they …"
+            }
+        }
+        return Kind.PERSON;
+    }
+
+    private static boolean isPlural(String word) {
+        return word.length() > 3 && word.endsWith("s") && !word.endsWith("ss") && !word.endsWith("'s")
+                && !Lexicon.PERSON_PRONOUNS.contains(word) && !Lexicon.THING_PRONOUNS.contains(word);
+    }
+
+    private static boolean isName(Token t, Kind kind) {
+        return kind == Kind.PERSON && !Lexicon.isRole(t.bare()) && !Lexicon.PERSON_PRONOUNS.contains(t.bare())
+                && !t.text().startsWith("@");
     }
 
     private boolean isPhraseOpener(int k) {
@@ -124,7 +188,7 @@ final class Subjects {
         while (start > 0 && isNominal(tokens.get(start - 1))) {
             start--;
         }
-        Kind kind = Lexicon.classify(tokens.get(end));
+        Kind kind = classify(end);
         if (kind == Kind.PERSON && start < end && isSoftwareOperator(tokens.get(end), tokens.get(end - 1))) {
             kind = Kind.SYSTEM;
         }
@@ -137,6 +201,9 @@ final class Subjects {
             if (outer != Kind.UNKNOWN) {
                 return outer;
             }
+        }
+        if (start >= 3 && tokens.get(start - 2).lower().equals("who") && isNominal(tokens.get(start - 3))) {
+            return phraseEndingAt(start - 3); // "the developer who wrote the script": the developer acts
         }
         return kind;
     }

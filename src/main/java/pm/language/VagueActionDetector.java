@@ -24,12 +24,16 @@ public final class VagueActionDetector {
     private static final String BOUNDED_QUESTION = "Bound it: the question to answer, what marks it done (a"
             + " decision, a ticket with the fix) and a due date; or name the change itself.";
 
+    /** "Title: why it matters": only the title is judged for vagueness; the whole item counts as evidence. */
+    private static final Pattern TITLE_END = Pattern.compile(":\\s");
     private static final Pattern PLACEHOLDER = compile("^\\W*(?:tbd|tbc|todo|fixme|wip|n/?a|none|\\?+|-+)?\\W*$");
 
     private static final List<Cue> CUES = List.of(
             new Cue(compile("\\b(?:be\\s+(?:more|extra|very|really)\\s+\\w+|be\\s+(?:careful|vigilant|thorough"
-                    + "|mindful|aware)|remind\\w*|re-?train\\w*|train\\s+(?:the\\s+)?(?:team|engineers|developers"
-                    + "|staff|people|everyone|on-call)|get\\s+(?:the\\s+)?\\w+\\s+trained|educate\\w*|awareness"
+                    + "|mindful|aware)|remind\\w*|re-?train\\w*|train\\s+(?:the\\s+|our\\s+"
+                    + "|all\\s+)?(?:[\\w-]+\\s+)?(?:team|engineers"
+                    + "|developers|staff|people|everyone|on-call|responders|hires)"
+                    + "|get\\s+(?:the\\s+)?(?:[\\w-]+\\s+){1,2}trained|educate\\w*|awareness"
                     + "|pay\\s+(?:more\\s+|closer\\s+)?attention|remember\\s+to|double-check|try\\s+(?:to|harder)"
                     + "|do\\s+a\\s+better\\s+job|get\\s+better\\s+at|keep\\s+an\\s+eye|communicate\\w*|discuss\\w*"
                     + "|(?:have|hold|schedule)\\s+a\\s+(?:retro|meeting|discussion|conversation|chat)"
@@ -41,7 +45,8 @@ public final class VagueActionDetector {
                     + "|rethink|consider|explore|think\\s+about|figure\\s+out|research|analy[sz]e|evaluate|assess"
                     + "|audit|take\\s+(?:another|a)\\s+look|continue|follow\\s+up|check|monitor|plan)\\b"), 2,
                     "\"%s\" is open-ended: it has no end state", BOUNDED_QUESTION),
-            new Cue(compile("^\\W*(?:improve|enhance|harden|strengthen|tighten|optimi[sz]e|stabili[sz]e"
+            new Cue(compile("^\\W*(?:improve|enhance|harden|strengthen|tighten|optimi[sz]e|stabili[sz]e|revise"
+                    + "|redesign|reconsider|refine|re-?architect|prioriti[sz]e|focus\\s+on|invest\\s+in"
                     + "|address|refactor|clean\\s+up|sort\\s+out|work\\s+on|clarify|ensure|make\\s+sure|prevent"
                     + "|avoid|fix|handle|deal\\s+with|resolve|streamline|modernize|simplify|rework|overhaul"
                     + "|update|document)\\b"), 2,
@@ -59,18 +64,24 @@ public final class VagueActionDetector {
                     "\"%s\" has no measurable end state",
                     "Say what will be different and how to check it: a threshold, a config value, a test or an"
                             + " alert."),
-            new Cue(compile("^\\W*(?:add|set\\s+up|write|create|implement|introduce|build|put\\s+in\\s+place|use"
-                    + "|adopt|enable)\\s+(?:(?:more|better|some|additional|proper|extra|new)\\s+)?(?:monitoring"
-                    + "|alerting|alerts|logging|logs|tests|testing|test\\s+coverage|coverage|documentation|docs"
-                    + "|metrics|observability|dashboards|retries|error\\s+handling|safeguards|guardrails|checks"
-                    + "|validation|automation|redundancy|runbooks)\\b"), 1,
+            new Cue(compile("^\\W*(?:add|set\\s+up|write|create|implement|introduce|build|put\\s+in\\s+place|put|use"
+                    + "|adopt|enable|define|establish|draft|develop)\\s+(?:an?\\s+|(?:more|better|some"
+                    + "|additional|proper|extra|new)\\s+)?(?:monitoring|alerting|alerts?|logging|logs|tests?|testing"
+                    + "|test\\s+coverage"
+                    + "|coverage|documentation|docs|metrics|observability|dashboards?|retries|error\\s+handling"
+                    + "|safeguards|guardrails|checks|validation|automation|redundancy|runbooks|controls|measures"
+                    + "|(?:\\w+\\s+)?(?:plan|strategy|roadmap|proposal|process|framework|guidelines))\\b"), 1,
                     "\"%s\" does not say what to watch or when to act",
                     "Name the signal, the threshold and the action, e.g. \"Alert when consumer lag exceeds 10,000"
                             + " messages for 10 minutes\"."));
 
     /** Numbers and code-like names: worth two points. Case-sensitive, to see camelCase. */
     private static final Pattern STRONG_SPECIFICS = Pattern.compile(
-            "\\d|`|\\w\\.\\w{1,5}\\b|\\w/\\w|\\w_\\w|=|--\\w|\\p{Ll}\\p{Lu}|#\\w|\\*|\"[^\"]+\"");
+            "\\d|`|README|CODEOWNERS|CHANGELOG|Makefile|Dockerfile|Jenkinsfile|\\w\\.\\w{1,5}\\b|\\w/(?:\\w|\\s|$)"
+                    + "|\\w_\\w|=|--\\w|\\p{Ll}\\p{Lu}|#\\w|\\*|\"[^\"]+\"");
+    /** A change of content that names what goes in: "… to include the fencing step". Worth two points. */
+    private static final Pattern CONTENT_CHANGE = compile("\\bto\\s+(?:include|list|cover|mention|require|reject"
+            + "|block|use|point\\s+at)\\s+(?!(?:more|better|additional|other|further|some|any)\\b)\\w+");
     /** Mechanisms and conditions: one point each. */
     private static final List<Pattern> MECHANISMS = List.of(
             compile("\\bso\\s+(?:that|it|they|the)\\b"),
@@ -80,10 +91,12 @@ public final class VagueActionDetector {
             compile("\\b(?:when|whenever|unless|until|before|after)\\s+(?:the\\s+|a\\s+|an\\s+|any\\s+)?\\w+"),
             compile("\\bif\\s+(?!needed|necessary|possible|required|appropriate)\\w+"),
             compile("\\b(?:exceeds?|above|below|within|per)\\b"),
-            compile("\\bevery\\s+\\w+"),
+            compile("\\b(?:every|each)\\s+\\w+"),
             compile("\\brequir(?:e|es|ing)\\b"),
+            compile("\\bonly\\s+(?:from|through|via|to|for|in|on|by|when|if)\\b"),
             compile("\\band\\s+(?:add|remove|set|enable|disable|block|alert|fail|attach|link|record|page|delete"
-                    + "|revoke|rotate|grant|move|pin)\\s+(?:a|an|the|it|every|all)\\b"));
+                    + "|revoke|rotate|grant|move|pin|post|publish|send|store)\\s+(?:a|an|the|it|every|all|when"
+                    + "|if)\\b"));
 
     public Optional<VagueFinding> check(String actionItem) {
         String item = actionItem == null ? "" : actionItem.strip();
@@ -94,8 +107,9 @@ public final class VagueActionDetector {
                     "Write the concrete change, the artefact it touches and how to check that it is done."));
         }
         int specificity = specificity(item);
+        String title = TITLE_END.split(item, 2)[0];
         for (Cue cue : CUES) {
-            Matcher m = cue.pattern().matcher(item);
+            Matcher m = cue.pattern().matcher(title);
             if (m.find() && specificity < cue.specificityNeeded()) {
                 String phrase = m.group().replaceAll("^\\W+", "").strip();
                 return Optional.of(new VagueFinding(cue.message().formatted(phrase), cue.suggestion()));
@@ -105,7 +119,7 @@ public final class VagueActionDetector {
     }
 
     private static int specificity(String item) {
-        int points = STRONG_SPECIFICS.matcher(item).find() ? 2 : 0;
+        int points = STRONG_SPECIFICS.matcher(item).find() || CONTENT_CHANGE.matcher(item).find() ? 2 : 0;
         for (Pattern mechanism : MECHANISMS) {
             if (mechanism.matcher(item).find()) {
                 points++;

@@ -40,8 +40,7 @@ public record LintSettings(
         List<SectionKind> requiredSections,
         List<String> severityValues) {
 
-    public static final List<String> DEFAULT_OWNER_PLACEHOLDERS = List.of("TBD", "TBC", "?", "-", "none", "n/a",
-            "na", "unassigned", "nobody", "the team", "everyone");
+    public static final List<String> DEFAULT_OWNER_PLACEHOLDERS = pm.model.Owners.DEFAULT_PLACEHOLDERS;
     private static final Set<String> KEYS = Set.of("rules", "blame_phrases", "allowed_phrases",
             "owner_placeholders", "required_sections");
 

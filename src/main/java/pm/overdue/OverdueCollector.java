@@ -33,12 +33,20 @@ public final class OverdueCollector {
     private final OverdueSettings settings;
     private final LocalDate asOf;
     private final OverdueFilter filter;
+    private final java.util.function.Predicate<String> namesNobody;
 
     public OverdueCollector(PostmortemParser parser, OverdueSettings settings, LocalDate asOf, OverdueFilter filter) {
+        this(parser, settings, asOf, filter, Owners::isPlaceholder);
+    }
+
+    /** @param namesNobody which owners count as none (see {@link Owners#placeholders}) */
+    public OverdueCollector(PostmortemParser parser, OverdueSettings settings, LocalDate asOf, OverdueFilter filter,
+            java.util.function.Predicate<String> namesNobody) {
         this.parser = parser;
         this.settings = settings;
         this.asOf = asOf;
         this.filter = filter;
+        this.namesNobody = namesNobody;
     }
 
     /** What one file gave: its rows, or why it was skipped, and whether it could not be aged. */
@@ -131,7 +139,7 @@ public final class OverdueCollector {
         }
 
         private void actionItem(ActionItem item) {
-            boolean noOwner = Owners.isPlaceholder(item.owner());
+            boolean noOwner = namesNobody.test(item.owner());
             Long days = item.due() == null ? null : ChronoUnit.DAYS.between(item.due(), asOf);
             Kind kind;
             String note = null;
@@ -201,7 +209,7 @@ public final class OverdueCollector {
 
         private void lifecycleRow(Step step, int line) {
             LocalDate due = fm.date().plusDays(step.days());
-            List<String> authors = fm.authors().stream().filter(a -> !Owners.isPlaceholder(a)).toList();
+            List<String> authors = fm.authors().stream().filter(a -> !namesNobody.test(a)).toList();
             rows.add(new OverdueItem(Kind.LIFECYCLE, file, line, name,
                     step.text(),
                     authors.isEmpty() ? null : String.join(", ", authors), authors, due, null, fm.status(),

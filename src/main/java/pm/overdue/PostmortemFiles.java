@@ -1,12 +1,10 @@
 package pm.overdue;
 
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +12,7 @@ import java.util.function.Function;
 import org.eclipse.jgit.errors.LargeObjectException;
 import pm.git.TrackedFiles;
 import pm.io.InputException;
+import pm.io.MarkdownFiles;
 import pm.io.TextFiles;
 
 /**
@@ -89,32 +88,11 @@ public final class PostmortemFiles {
         Path realDir = real(dir);
         Path realRoot = real(root);
         Path limit = realDir.startsWith(realRoot) ? realRoot : realDir;
-        List<Path> files = new ArrayList<>();
+        MarkdownFiles.Walk walk = MarkdownFiles.under(dir);
+        List<Path> files = new ArrayList<>(walk.files());
         List<Skipped> skipped = new ArrayList<>();
-        try {
-            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
-                    return d.getFileName() != null && d.getFileName().toString().equals(".git") && !d.equals(dir)
-                            ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
-                    if (f.getFileName().toString().endsWith(SUFFIX) && (attrs.isRegularFile() || attrs.isSymbolicLink())) {
-                        files.add(f);
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path f, IOException e) {
-                    skipped.add(new Skipped(display.apply(f), 0, "cannot be listed: " + e.getMessage()));
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            throw new InputException(dir, 0, "cannot be listed: " + e.getMessage());
+        for (InputException e : walk.errors()) {
+            skipped.add(new Skipped(display.apply(e.file()), 0, e.getMessage()));
         }
         files.sort(null);
         List<PostmortemInput> inputs = new ArrayList<>();

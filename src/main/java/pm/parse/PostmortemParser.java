@@ -48,7 +48,6 @@ import pm.model.TimelineRow;
 
 /** Parses a postmortem once into the {@link Postmortem} model: front matter with Jackson, body with flexmark. */
 public final class PostmortemParser {
-    private static final Parser MARKDOWN = createMarkdownParser();
     private static final Pattern CHECKBOX = Pattern.compile("^\\[([ xX])\\]\\s");
     private static final Pattern COMMENT = Pattern.compile("<!--(.*?)(?:-->|$)", Pattern.DOTALL);
 
@@ -58,15 +57,45 @@ public final class PostmortemParser {
         this.frontMatterParser = new FrontMatterParser(schema);
     }
 
-    private static Parser createMarkdownParser() {
-        MutableDataSet options = new MutableDataSet();
-        options.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), new LinearHeadings(), new LinearCodeSpans()));
-        LinearHeadings.install(options);
-        options.set(TablesExtension.COLUMN_SPANS, false);
-        options.set(TablesExtension.APPEND_MISSING_COLUMNS, true);
-        options.set(TablesExtension.DISCARD_EXTRA_COLUMNS, true);
-        options.set(TablesExtension.HEADER_SEPARATOR_COLUMN_MATCH, false);
-        return Parser.builder(options).build();
+    /** The Markdown parser, built on first use: front-matter-only work ({@code pm overdue}) never loads it. */
+    private static final class Markdown {
+        static final Parser PARSER = create(true);
+        /** Without the tables extension, for the rare input flexmark's table code fails on. */
+        static final Parser NO_TABLES = create(false);
+
+        /**
+         * The body's Markdown tree. flexmark throws on a few odd inputs (a table row after a line holding
+         * only '|' and a tab before backticks); then the body is read again with tabs as spaces (every
+         * offset stays), then without tables, so one odd line never stops pm.
+         */
+        static Document parse(String body) {
+            try {
+                return PARSER.parse(body);
+            } catch (RuntimeException | StackOverflowError e) {
+                try {
+                    return PARSER.parse(body.replace('\t', ' '));
+                } catch (RuntimeException | StackOverflowError e2) {
+                    try {
+                        return NO_TABLES.parse(body);
+                    } catch (RuntimeException | StackOverflowError e3) {
+                        return NO_TABLES.parse("");
+                    }
+                }
+            }
+        }
+
+        private static Parser create(boolean tables) {
+            MutableDataSet options = new MutableDataSet();
+            options.set(Parser.EXTENSIONS, tables
+                    ? List.of(TablesExtension.create(), new LinearHeadings(), new LinearCodeSpans())
+                    : List.of(new LinearHeadings(), new LinearCodeSpans()));
+            LinearHeadings.install(options);
+            options.set(TablesExtension.COLUMN_SPANS, false);
+            options.set(TablesExtension.APPEND_MISSING_COLUMNS, true);
+            options.set(TablesExtension.DISCARD_EXTRA_COLUMNS, true);
+            options.set(TablesExtension.HEADER_SEPARATOR_COLUMN_MATCH, false);
+            return Parser.builder(options).build();
+        }
     }
 
     /** Only the front matter: what {@code pm overdue} needs, without building the Markdown tree. */
@@ -100,7 +129,7 @@ public final class PostmortemParser {
         }
 
         Postmortem build() {
-            Document doc = MARKDOWN.parse(source.text().substring(base));
+            Document doc = Markdown.parse(source.text().substring(base));
             collectSections(doc);
             walk(doc);
             return new Postmortem(path, source, frontMatter, sections, timeline, actionItems,

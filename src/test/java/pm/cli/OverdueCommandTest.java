@@ -335,6 +335,19 @@ class OverdueCommandTest {
     }
 
     @Test
+    void ownerPlaceholdersAreTheOnesConfiguredForLint() throws Exception {
+        write(".pm.yml", "lint:\n  owner_placeholders: [infra-team]\n");
+        write("postmortems/a.md", pm("A")
+                .item("Team-owned", "infra-team", "2025-04-01", "P1", "open")
+                .item("TBD is a name here", "TBD", "2025-04-01", "P1", "open"));
+        commitAll("a");
+
+        List<JsonNode> rows = json(run("overdue", "--format", "json"));
+        assertThat(rows).extracting(n -> n.get("title").asText() + " = " + n.get("kind").asText())
+                .containsExactly("Team-owned = no-owner");
+    }
+
+    @Test
     void followUpsWithoutADueDateOrOwnerHaveTheirOwnGroups() throws Exception {
         write("postmortems/a.md", pm("A")
                 .item("No due date", "@ann", null, "P2", "open")

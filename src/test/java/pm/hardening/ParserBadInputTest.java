@@ -286,6 +286,16 @@ class ParserBadInputTest {
     }
 
     @Test
+    void inputThatCrashesFlexmarksTableCodeIsStillReadWithItsTable() {
+        // found by LinearParsingProperties: flexmark 0.64.8 throws StringIndexOutOfBoundsException on this
+        Postmortem pm = parse(CLEAN.replace("| Time (UTC) | Event | Source |", "|\n\t``| a | b |\n|---|---|\n\n"
+                + "| Time (UTC) | Event | Source |"));
+        assertThat(problems(pm)).isEmpty();
+        assertThat(pm.timeline()).hasSize(2);
+        assertThat(pm.sections().stream().map(Section::kind).filter(k -> k != null)).hasSize(8);
+    }
+
+    @Test
     void tableRowsWithTooFewOrTooManyCellsAreReadAsFarAsTheyGo() {
         Postmortem pm = parse(CLEAN.replace("| 09:19 | Error-rate alert pages the on-call | PagerDuty |",
                 "| 09:19 |\n| 09:20 | a | b | c | d | e |\n|\n| | |")

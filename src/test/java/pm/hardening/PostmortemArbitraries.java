@@ -30,7 +30,8 @@ final class PostmortemArbitraries {
             "owner: @x", "due: 2024-02-30", "due 2025-13-45", "P9", "P0", "status: ✅", "[link](", "![img](x",
             "<script>", "<div>", "&amp;", "\\", "\\|", "*", "**", "_", "`", "[^1]", "[x]: http://x",
             "9999-99-99", "2024-02-29T25:61:00Z", "1e309", "-0", "0x1F", ".inf", "~", "null", "yes", "%YAML 1.2",
-            "%TAG ! tag:x,2000:", "---\n--- \n", "action_items:\n  - ", "incident:\n  started: ");
+            "%TAG ! tag:x,2000:", "---\n--- \n", "action_items:\n  - ", "incident:\n  started: ",
+            "|\n\t``| a | b |\n|---|---|\n");
 
     private static final List<String> WORDS = List.of("the", "database", "failover", "alert", "on-call", "paged",
             "disk", "full", "Maria", "Sam", "forgot", "careless", "should", "have", "deployed", "rollback", "improve",

@@ -202,6 +202,131 @@ class BlameDetectorTest {
     }
 
     @Nested
+    class GeneralisedPatterns {
+
+        @ParameterizedTest
+        @ValueSource(strings = {
+                "The capacity warning was ignored by the SRE on duty.",
+                "Both pre-flight checks were skipped by @tomek to save ten minutes.",
+                "The backlog alert was missed by the night engineer.",
+                "Ifeoma missed the page because she had silenced her phone.",
+                "The team decided to ignore the deprecation warnings.",
+                "Because Anand skipped the staging deploy, the bad schema reached production.",
+                "Our contractor bypassed the review by pushing with admin rights.",
+                "Ravi was supposed to renew the certificate but didn't.",
+                "Our DBA should have been watching the replication lag.",
+                "Jean-Luc ignored the disk alerts.",
+                "O'Brien should've known the job ran at midnight.",
+                "The on-call SRE, Dmitri, failed to escalate.",
+                "QA missed the regression in the login flow.",
+                "Despite repeated warnings, the team pushed ahead with the migration.",
+                "The lead pushed ahead in spite of the DBA's objections.",
+                "The engineer pushed directly to main, bypassing review.",
+                "The team prioritised the launch date over safety.",
+                "Nobody on the infra team double-checked the restore window.",
+                "The engineer who wrote the cron job didn't consider leap years.",
+                "Olu should not have force-pushed to the release branch.",
+                "The contractor neglected to revoke the old keys.",
+        })
+        void flagsPassiveAgentsMissedSignalsAndSkippedSteps(String sentence) {
+            assertThat(families(sentence)).contains("counterfactual");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {
+                "The timeout errors were ignored by the SDK because they arrived with status 200.",
+                "The nightly job missed its window twice during the leader election.",
+                "The pipeline skipped the integration stage for tagged builds.",
+                "We should have had a dashboard for consumer lag.",
+                "In hindsight we should've had a rollback button in the deploy tool.",
+                "We didn't notice the drift for two days because the alert only watched the primary.",
+                "The on-call failed to acknowledge the page because the paging app had logged itself out.",
+                "The DBA did not check the lag due to a missing runbook step.",
+                "I did not see the warning, as there was no alert for it.",
+                "The bug was not found by the test suite because we have not tested two engines side by side.",
+                "Engineers should have access to a scrubbed copy of production data.",
+                "Our team should have received the page at 02:00, but the schedule had a gap.",
+                "The responders failed to reproduce the crash on a test device.",
+                "We tried to roll back but failed to reach the deploy server.",
+                "It is clear to everyone now that the threshold was too high.",
+                "The rollback took too long because every node pulled the image again.",
+                "The nightly job was supposed to run at 02:00 but never started.",
+                "She ignored the noise in the logs and focused on the database errors.",
+                "The operator skipped nothing; the procedure itself lacked the fencing step.",
+                "Despite clear warnings in the vendor docs, the default setting allowed anonymous access.",
+                "The linter missed the typo because it skips generated files.",
+                "PostHog failed to ingest events for 20 minutes.",
+                "The pipeline was skipping tests on forked pull requests.",
+                "The scheduler put batch jobs ahead of interactive queries.",
+                "The sync job neglected to retry the failed batches.",
+                "This was not operator error: the console defaulted to the production account.",
+                "Calling this human error would hide the missing confirmation step.",
+        })
+        void passesSystemsAsAgentsMissingControlsAndDetectionGapsWithASystemCause(String sentence) {
+            assertThat(detector.find(sentence)).isEmpty();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {
+                "We didn't notice the drift for two days because we were busy with the launch.",
+                "Hyun-woo failed to check the replica because he was in a hurry.",
+                "Hannah didn't notice that the certificate was due to expire that weekend.",
+                "Wang Fang signed off on a plan she had not read.",
+        })
+        void stillFlagsDetectionGapsExplainedByAPerson(String sentence) {
+            assertThat(families(sentence)).contains("counterfactual");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {
+                "The warning signs were all glaring, and still nobody acted.",
+                "Blame for the lost orders rests with the integrations team.",
+                "The on-call was overconfident and skipped the dry run.",
+                "We had grown complacent about restore tests.",
+                "In his haste the DBA pointed the restore at the live database.",
+                "Why wasn't the on-call watching the error budget during the rollout?",
+                "Why weren't the reviewers looking at the migration file?",
+                "Soren dropped the ball on the renewal reminder.",
+                "The root cause was a lack of diligence by the release team.",
+                "The engineer was not careful when editing the zone file.",
+                "Honestly, this one is on us.",
+                "This was avoidable had the SRE followed the checklist.",
+                "Somebody on the network team must have fat-fingered the prefix list.",
+                "The outage was caused by Ioana's typo in the proxy config.",
+                "The root cause was the DBA's decision to skip the snapshot.",
+                "The on-call engineer took far too long to escalate.",
+                "We spent way too much time on the wrong hypothesis.",
+                "The DBA made a costly mistake during the upgrade.",
+                "The new hire didn't know what they were doing with the load balancer.",
+                "An inattentive reviewer let the change through.",
+        })
+        void flagsSignsCalledObviousBlameLocatedAndCharacterWords(String sentence) {
+            assertThat(detector.find(sentence)).isNotEmpty();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {
+                "It is obvious now that both services shared one connection pool; nothing documented it.",
+                "Prefetching the user record avoids later lazy DB lookups.",
+                "Plugin manifests are parsed lazily, so a broken manifest only fails on first use.",
+                "Latency rose due to the ongoing Mirai Botnet attack on our upstream provider.",
+                "These were good outcomes, but not because we had planned them after the last outage.",
+                "Bea fixed the typo causing the scheduler to pick the wrong node pool.",
+                "How are we preventing this from happening again?",
+                "How do we make rollbacks faster?",
+                "Why didn't we hear about this sooner?",
+                "How could we have detected this earlier?",
+                "The outage was caused by Ioana's change to the proxy config.",
+                "Why did Tom's change pass CI? The test for that path was skipped on forks.",
+                "Hindsight bias makes it look as if the signs were obvious; they were not.",
+                "Lee restarted the wrong pod because the pod names differ only in a hash suffix.",
+        })
+        void passesTechnicalLazinessProperNounsNegatedCausesAndQuestionsToOurselves(String sentence) {
+            assertThat(detector.find(sentence)).isEmpty();
+        }
+    }
+
+    @Nested
     class NeutralProse {
 
         @ParameterizedTest

@@ -29,6 +29,8 @@ class VagueActionDetectorTest {
             "Raise awareness of the change freeze",
             "Get the team trained on the new deploy tool",
             "Talk to the vendor about their SLA",
+            "Train the mobile team on the release tooling",
+            "Get the new hires trained on the paging tool",
     })
     void flagsAsksForPeopleToTryHarder(String item) {
         assertThat(detector.check(item)).hasValueSatisfying(f -> assertThat(f.message()).contains("try harder"));
@@ -41,6 +43,12 @@ class VagueActionDetectorTest {
             "Add alerting",
             "Reduce the blast radius of config changes",
             "Improve resilience of the checkout flow as needed",
+            "Add an alert",
+            "Create a plan to reduce technical debt",
+            "Put safeguards in place for destructive commands",
+            "Revise the deployment strategy",
+            "Prioritise reliability work next quarter",
+            "Update the docs to include more details",
     })
     void flagsComparativesGenericObjectsAndMissingTargets(String item) {
         assertThat(detector.check(item)).isPresent();
@@ -66,6 +74,12 @@ class VagueActionDetectorTest {
             "Investigate the 502s on the checkout API and attach the findings to INC-1203 by 2024-06-01",
             "Review the on-call runbook and add a step to verify the replica lag before failover",
             "Upgrade the Node.js runtime of the webhook service to 20 LTS",
+            "Harden the admin API by removing the debug routes and allowing access only from the VPN",
+            "Review the Helm diff in CI and post it as a comment on every pull request under charts/",
+            "Update the release checklist to include the schema compatibility check",
+            "Split the node groups per availability zone: this gives the scheduler more even placement",
+            "Check the TLS chain in the release pipeline and fail when the intermediate is missing",
+            "Describe the context switch in the README and add a shell prompt showing the current context",
     })
     void passesOpenEndedVerbsThatNameAConcreteChange(String item) {
         assertThat(detector.check(item)).isEmpty();

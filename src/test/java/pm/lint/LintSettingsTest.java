@@ -31,7 +31,7 @@ class LintSettingsTest {
         assertThat(s.severities()).containsEntry("blame-language", Severity.ERROR)
                 .containsEntry("timeline-order", Severity.WARNING).hasSize(10);
         assertThat(s.requiredSections()).containsExactly(SectionKind.values());
-        assertThat(s.ownerPlaceholders()).contains("TBD", "?", "none", "n/a", "the team", "everyone");
+        assertThat(s.ownerPlaceholders()).contains("tbd", "?", "none", "n/a", "the team", "everyone");
     }
 
     @Test

@@ -69,7 +69,13 @@ class LinearParsingProperties {
 
     @Property(tries = 3000)
     void sameTreeAsFlexmark(@ForAll("markdown") String md) {
-        assertThat(dump(LINEAR.parse(md))).isEqualTo(dump(CORE.parse(md)));
+        String core;
+        try {
+            core = dump(CORE.parse(md));
+        } catch (RuntimeException e) {
+            return; // flexmark's own bug (e.g. "|\n\t``| a |\n|---|"): PostmortemParser reads such input again
+        }
+        assertThat(dump(LINEAR.parse(md))).isEqualTo(core);
     }
 
     @Example

@@ -1,14 +1,13 @@
 package pm.lint.rules;
 
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
+import java.util.function.Predicate;
 import pm.lint.FindingSink;
 import pm.lint.Rule;
 import pm.lint.RuleInfo;
 import pm.lint.Severity;
 import pm.model.ActionItem;
+import pm.model.Owners;
 import pm.model.Postmortem;
 
 /** An action item nobody owns does not get done; "TBD" and "the team" name nobody. */
@@ -17,17 +16,11 @@ import pm.model.Postmortem;
         bad = "| Add a disk alert at 85% on db-1 | TBD | 2025-04-01 | P1 | open |",
         good = "| Add a disk alert at 85% on db-1 | @maria | 2025-04-01 | P1 | open |")
 public final class ActionItemOwner implements Rule {
-    private final Set<String> placeholders = new HashSet<>();
+    private final Predicate<String> namesNobody;
 
-    /** @param placeholders owners that count as missing, matched ignoring case */
+    /** @param placeholders owners that count as missing, matched as {@link Owners#placeholders} does */
     public ActionItemOwner(List<String> placeholders) {
-        for (String p : placeholders) {
-            this.placeholders.add(normalize(p));
-        }
-    }
-
-    private static String normalize(String owner) {
-        return owner.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        this.namesNobody = Owners.placeholders(placeholders);
     }
 
     @Override
@@ -36,7 +29,7 @@ public final class ActionItemOwner implements Rule {
             if (!item.hasOwner()) {
                 out.report(item.span(), "action item " + ActionItems.quote(item) + " has no owner: name the one "
                         + "person (or @handle) who will drive it");
-            } else if (placeholders.contains(normalize(item.owner()))) {
+            } else if (namesNobody.test(item.owner())) {
                 out.report(ActionItems.fieldSpan(pm.frontMatter(), item, "owner"), "action item "
                         + ActionItems.quote(item) + " has owner '" + item.owner().strip() + "', which names nobody: "
                         + "name the one person (or @handle) who will drive it");

@@ -1,6 +1,7 @@
 package pm.language.eval;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,17 +22,23 @@ import pm.language.VagueActionDetector;
  * RuleEvaluation [data-folder] [--verbose] [--check] [--half a|b]
  * </pre>
  *
- * The data folder defaults to {@code ../shared/data}. {@code --verbose} lists false positives and false
- * negatives, {@code --check} exits with 1 when a target is missed, and {@code --half} keeps every other row
- * (a: rows 1, 3, 5…; b: rows 2, 4, 6…) to compare a tuning half with a held-out half.
+ * The data folder defaults to {@code ../shared/data}; the held-out sets shipped with the tests
+ * ({@code src/test/resources/pm/language/heldout-*.tsv}) are always measured too. Lines starting with
+ * {@code #} are comments. {@code --verbose} lists false positives and false negatives, {@code --check} exits
+ * with 1 when a target is missed, and {@code --half} keeps every other row (a: rows 1, 3, 5…; b: rows 2, 4,
+ * 6…) to compare a tuning half with a held-out half.
  */
 public final class RuleEvaluation {
 
     private static final Pattern CODE_SPAN = Pattern.compile("`[^`]*`");
+    private static final String HELD_OUT = "/pm/language/";
 
     /** One labelled file and the detector that predicts its positive label. */
     private record DataSet(String file, String positive, double minPrecision, double minRecall,
                            Predicate<String> detector) {
+        DataSet renamed(String name) {
+            return new DataSet(name, positive, minPrecision, minRecall, detector);
+        }
     }
 
     private record Row(String label, String text) {
@@ -56,24 +63,26 @@ public final class RuleEvaluation {
         BlameDetector blame = new BlameDetector();
         VagueActionDetector vague = new VagueActionDetector();
         Predicate<String> isBlame = text -> !blame.find(asPlainProse(text)).isEmpty();
-        List<DataSet> sets = List.of(
-                new DataSet("blame-sentences.dev.tsv", "blame", 0.95, 0.90, isBlame),
-                new DataSet("blame-sentences.real.tsv", "blame", 0.95, 0.90, isBlame),
-                new DataSet("action-items.dev.tsv", "vague", 0.90, 0.85, item -> vague.check(item).isPresent()));
+        DataSet blameDev = new DataSet("blame-sentences.dev.tsv", "blame", 0.95, 0.90, isBlame);
+        DataSet blameReal = new DataSet("blame-sentences.real.tsv", "blame", 0.95, 0.90, isBlame);
+        DataSet actionsDev = new DataSet("action-items.dev.tsv", "vague", 0.90, 0.85,
+                item -> vague.check(item).isPresent());
 
-        boolean found = false;
         boolean allMet = true;
-        for (DataSet set : sets) {
+        for (DataSet set : List.of(blameDev, blameReal, actionsDev)) {
             Path file = folder.resolve(set.file());
             if (Files.isRegularFile(file)) {
-                found = true;
-                allMet &= evaluate(set, select(read(file), half), verbose);
+                allMet &= evaluate(set, select(read(Files.readAllLines(file, StandardCharsets.UTF_8)), half),
+                        verbose);
+            } else {
+                System.out.println(set.file() + ": not in " + folder.toAbsolutePath().normalize() + "; skipped");
             }
         }
-        if (!found) {
-            System.out.println("No evaluation data in " + folder.toAbsolutePath().normalize()
-                    + "; nothing to measure.");
-            return;
+        for (String prefix : List.of("heldout-", "heldout-final-")) {
+            allMet &= evaluate(blameDev.renamed(prefix + "blame.tsv"), select(heldOut(prefix + "blame.tsv"), half),
+                    verbose);
+            allMet &= evaluate(actionsDev.renamed(prefix + "actions.tsv"),
+                    select(heldOut(prefix + "actions.tsv"), half), verbose);
         }
         if (check && !allMet) {
             System.exit(1);
@@ -115,7 +124,7 @@ public final class RuleEvaluation {
         double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
         boolean met = precision >= set.minPrecision() && recall >= set.minRecall();
         System.out.printf(Locale.ROOT,
-                "%-26s %-6s precision %.3f (>= %.2f)  recall %.3f (>= %.2f)  F1 %.3f  tp %d fp %d fn %d tn %d  %s%n",
+                "%-28s %-6s precision %.3f (>= %.2f)  recall %.3f (>= %.2f)  F1 %.3f  tp %d fp %d fn %d tn %d  %s%n",
                 set.file(), set.positive(), precision, set.minPrecision(), recall, set.minRecall(), f1, tp, fp, fn,
                 tn, met ? "OK" : "MISSED");
         if (verbose) {
@@ -125,10 +134,21 @@ public final class RuleEvaluation {
         return met;
     }
 
-    private static List<Row> read(Path file) throws IOException {
+    /** A held-out set shipped with the tests, read from the class path. */
+    private static List<Row> heldOut(String name) throws IOException {
+        try (InputStream in = RuleEvaluation.class.getResourceAsStream(HELD_OUT + name)) {
+            if (in == null) {
+                throw new IOException("missing test resource " + HELD_OUT + name);
+            }
+            return read(new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList());
+        }
+    }
+
+    /** Rows of a TSV file: comment lines ({@code #}) and the header row are skipped. */
+    private static List<Row> read(List<String> lines) {
+        List<String> content = lines.stream().filter(line -> !line.startsWith("#")).toList();
         List<Row> rows = new ArrayList<>();
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
+        for (String line : content.subList(Math.min(1, content.size()), content.size())) {
             String[] fields = line.split("\t");
             if (fields.length >= 2) {
                 rows.add(new Row(fields[0].strip(), fields[1]));

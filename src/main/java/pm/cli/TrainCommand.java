@@ -1,0 +1,87 @@
+package pm.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+import pm.io.InputException;
+import pm.io.TextFiles;
+import pm.lint.Finding;
+import pm.lint.LintSettings;
+import pm.lint.Linter;
+import pm.model.Postmortem;
+import pm.model.SourceText;
+import pm.overdue.OverdueCollector;
+import pm.overdue.OverdueFilter;
+import pm.overdue.OverdueReport;
+import pm.overdue.OverdueSettings;
+import pm.overdue.PostmortemInput;
+import pm.parse.PostmortemParser;
+import pm.parse.Schema;
+import pm.report.OverdueFormat;
+import pm.report.Report;
+
+/**
+ * {@code pm __train}: hidden; what the launcher runs once to record a class-data archive. It walks the
+ * code paths of the everyday commands (parse, lint, overdue, their reports and help) on a built-in sample
+ * postmortem, in memory: it reads no user file, writes nothing and prints nothing.
+ */
+@Command(name = "__train", hidden = true, description = "Warm-up run for the launcher's class-data archive.")
+public final class TrainCommand implements Callable<Integer> {
+    static final String SAMPLE = "/pm/cli/train-sample.md";
+
+    @ParentCommand
+    PmCommand parent;
+
+    @Override
+    public Integer call() throws InputException {
+        Context ctx = parent.context();
+        Path path = ctx.cwd().resolve("postmortems/2025-03-14-payment-api-outage.md");
+        SourceText source = TextFiles.decode(path, sample());
+        Postmortem pm = new PostmortemParser(Schema.DEFAULT).parse(path, source);
+        new PostmortemParser(Schema.DEFAULT).frontMatter(source);
+        List<Finding> findings = new Linter(LintSettings.defaults()).lint(pm, "sample.md");
+        if (pm.sections().isEmpty() || findings.isEmpty()) {
+            throw new IllegalStateException("the training sample has no sections or no findings");
+        }
+        for (Report.Format format : Report.Format.values()) {
+            Report report = format.create(new PrintWriter(new StringWriter()), format == Report.Format.TEXT, "0");
+            report.file("sample.md", findings);
+            report.finish(0);
+        }
+        OverdueReport overdue = new OverdueCollector(new PostmortemParser(Schema.DEFAULT), OverdueSettings.DEFAULTS,
+                LocalDate.of(2025, 6, 1), OverdueFilter.NONE)
+                .collect(List.of(new PostmortemInput("sample.md", () -> source)), List.of());
+        if (overdue.overdue().isEmpty()) {
+            throw new IllegalStateException("the training sample has nothing overdue");
+        }
+        for (OverdueFormat format : OverdueFormat.values()) {
+            format.write(overdue, new PrintWriter(new StringWriter()));
+        }
+        // help, usage errors and option parsing of every command, printed into memory
+        Context quiet = new Context(ctx.cwd(), ctx.clock(), ctx.env(), new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter()));
+        for (String[] args : new String[][] {{"--help"}, {"--version"}, {"new", "--help"}, {"init", "--help"}, {"lint", "--help"}, {"overdue", "--help"},
+                {"new", "--no-such-option"}}) {
+            Main.run(quiet, args);
+        }
+        return 0;
+    }
+
+    static byte[] sample() {
+        try (InputStream in = TrainCommand.class.getResourceAsStream(SAMPLE)) {
+            if (in == null) {
+                throw new IllegalStateException("the training sample is missing from pm.jar");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new IllegalStateException("the training sample cannot be read", e);
+        }
+    }
+}

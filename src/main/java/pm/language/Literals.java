@@ -1,0 +1,354 @@
+package pm.language;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Finds, for a regular expression, strings of which every match must contain at least one (folded to
+ * lower case, see {@link #fold}): "because" for {@code \bbecause\s+\w+}, {"ignored", "overlooked"} for
+ * {@code \b(?:ignored|overlooked)\b}. Text that contains none of them cannot match, so the expression
+ * need not run. The analysis is conservative: any construct it does not know gives "no requirement".
+ */
+final class Literals {
+    /** Shortest useful requirement; shorter ones filter too little to pay for the check. */
+    static final int MIN_LENGTH = 3;
+    private static final int MAX_STRINGS = 256;
+    private static final int UNSAFE_FLAGS = Pattern.COMMENTS | Pattern.LITERAL | Pattern.CANON_EQ;
+
+    private Literals() {
+    }
+
+    /** The strings every match contains one of, each at least {@link #MIN_LENGTH} long, or {@code null}. */
+    static Set<String> required(Pattern pattern) {
+        if ((pattern.flags() & UNSAFE_FLAGS) != 0) {
+            return null;
+        }
+        try {
+            Parser parser = new Parser(pattern.pattern());
+            Info info = parser.alternation();
+            if (parser.pos != parser.re.length()) {
+                return null;
+            }
+            Set<String> req = info.requirement();
+            return req == null || minLength(req) < MIN_LENGTH ? null : req;
+        } catch (Unsupported | IndexOutOfBoundsException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Case folding that agrees with {@link Pattern#CASE_INSENSITIVE} and {@link Pattern#UNICODE_CASE}: two
+     * characters a pattern matches ignoring case fold to the same character.
+     */
+    static char fold(char c) {
+        if (c < 128) {
+            return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+        }
+        return Character.toLowerCase(Character.toUpperCase(c));
+    }
+
+    private static int minLength(Set<String> strings) {
+        int min = Integer.MAX_VALUE;
+        for (String s : strings) {
+            min = Math.min(min, s.length());
+        }
+        return min;
+    }
+
+    private static final class Unsupported extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Unsupported() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * What is known about a piece of a pattern: the exact strings it can match (null when unknown or too
+     * many) and strings one of which any match contains (null when none are known).
+     */
+    private record Info(Set<String> exact, Set<String> req) {
+        static final Info EMPTY = new Info(Set.of(""), null);
+        static final Info UNKNOWN = new Info(null, null);
+
+        Set<String> requirement() {
+            Set<String> fromExact = exact != null && !exact.contains("") ? exact : null;
+            return better(req, fromExact);
+        }
+    }
+
+    /** The more selective of two requirements: longer shortest string, then fewer strings. */
+    private static Set<String> better(Set<String> a, Set<String> b) {
+        if (a == null) {
+            return b;
+        }
+        if (b == null) {
+            return a;
+        }
+        int la = minLength(a);
+        int lb = minLength(b);
+        if (la != lb) {
+            return la > lb ? a : b;
+        }
+        return a.size() <= b.size() ? a : b;
+    }
+
+    private static final class Parser {
+        final String re;
+        int pos;
+
+        Parser(String re) {
+            this.re = re;
+        }
+
+        private boolean more() {
+            return pos < re.length();
+        }
+
+        private char peek() {
+            return re.charAt(pos);
+        }
+
+        Info alternation() throws Unsupported {
+            Set<String> exact = new LinkedHashSet<>();
+            Set<String> req = new LinkedHashSet<>();
+            boolean exactKnown = true;
+            boolean reqKnown = true;
+            while (true) {
+                Info branch = concatenation();
+                if (branch.exact() == null || exact.size() + branch.exact().size() > MAX_STRINGS) {
+                    exactKnown = false;
+                } else {
+                    exact.addAll(branch.exact());
+                }
+                Set<String> r = branch.requirement();
+                if (r == null) {
+                    reqKnown = false;
+                } else {
+                    req.addAll(r);
+                }
+                if (more() && peek() == '|') {
+                    pos++;
+                    continue;
+                }
+                break;
+            }
+            return new Info(exactKnown ? exact : null, reqKnown ? req : null);
+        }
+
+        private Info concatenation() throws Unsupported {
+            Set<String> run = Set.of("");
+            boolean allExact = true;
+            Set<String> best = null;
+            while (more() && peek() != '|' && peek() != ')') {
+                Info atom = quantified(atom());
+                best = better(best, atom.req());
+                Set<String> joined = atom.exact() == null ? null : cross(run, atom.exact());
+                if (joined != null) {
+                    run = joined;
+                } else {
+                    best = better(best, nonEmpty(run));
+                    run = atom.exact() == null ? Set.of("") : atom.exact();
+                    allExact = false;
+                }
+            }
+            best = better(best, nonEmpty(run));
+            return new Info(allExact ? run : null, best);
+        }
+
+        private static Set<String> nonEmpty(Set<String> strings) {
+            return strings.contains("") ? null : strings;
+        }
+
+        private static Set<String> cross(Set<String> a, Set<String> b) {
+            if ((long) a.size() * b.size() > MAX_STRINGS) {
+                return null;
+            }
+            Set<String> out = new LinkedHashSet<>();
+            for (String x : a) {
+                for (String y : b) {
+                    out.add(x + y);
+                }
+            }
+            return out;
+        }
+
+        private Info quantified(Info atom) throws Unsupported {
+            if (!more()) {
+                return atom;
+            }
+            int min;
+            switch (peek()) {
+                case '?', '*' -> {
+                    min = 0;
+                    pos++;
+                }
+                case '+' -> {
+                    min = 1;
+                    pos++;
+                }
+                case '{' -> {
+                    int close = re.indexOf('}', pos);
+                    if (close < 0) {
+                        throw new Unsupported();
+                    }
+                    String body = re.substring(pos + 1, close);
+                    if (!body.matches("\\d+(,\\d*)?")) {
+                        throw new Unsupported();
+                    }
+                    min = Integer.parseInt(body.split(",")[0]);
+                    pos = close + 1;
+                }
+                default -> {
+                    return atom;
+                }
+            }
+            if (more() && (peek() == '?' || peek() == '+')) {
+                pos++; // lazy or possessive: the same strings
+            }
+            return min == 0 ? Info.UNKNOWN : new Info(null, atom.requirement());
+        }
+
+        private Info atom() throws Unsupported {
+            char c = re.charAt(pos++);
+            switch (c) {
+                case '(':
+                    return group();
+                case '[':
+                    skipClass();
+                    return Info.UNKNOWN;
+                case '.':
+                    return Info.UNKNOWN;
+                case '^':
+                case '$':
+                    return Info.EMPTY;
+                case '\\':
+                    return escape();
+                case '*':
+                case '+':
+                case '?':
+                case '{':
+                case ')':
+                case '|':
+                    throw new Unsupported();
+                default:
+                    return literal(c);
+            }
+        }
+
+        private static Info literal(char c) {
+            char f = fold(c);
+            return fold(f) == f ? new Info(Set.of(String.valueOf(f)), null) : Info.UNKNOWN;
+        }
+
+        private Info group() throws Unsupported {
+            boolean lookaround = false;
+            boolean negative = false;
+            if (re.startsWith("?:", pos) || re.startsWith("?>", pos)) {
+                pos += 2;
+            } else if (re.startsWith("?=", pos)) {
+                pos += 2;
+                lookaround = true;
+            } else if (re.startsWith("?<=", pos)) {
+                pos += 3;
+                lookaround = true;
+            } else if (re.startsWith("?!", pos)) {
+                pos += 2;
+                negative = true;
+            } else if (re.startsWith("?<!", pos)) {
+                pos += 3;
+                negative = true;
+            } else if (re.startsWith("?<", pos)) {
+                int close = re.indexOf('>', pos);
+                if (close < 0) {
+                    throw new Unsupported();
+                }
+                pos = close + 1; // a named group
+            } else if (re.startsWith("?", pos)) {
+                throw new Unsupported(); // inline flags
+            }
+            Info inner = alternation();
+            if (!more() || peek() != ')') {
+                throw new Unsupported();
+            }
+            pos++;
+            if (negative) {
+                return Info.EMPTY;
+            }
+            if (lookaround) {
+                // consumes nothing, but what it sees lies inside the searched region
+                return new Info(Set.of(""), inner.requirement());
+            }
+            return inner;
+        }
+
+        private void skipClass() throws Unsupported {
+            int depth = 1;
+            if (more() && peek() == '^') {
+                pos++;
+            }
+            if (more() && peek() == ']') {
+                pos++;
+            }
+            while (depth > 0) {
+                char c = re.charAt(pos++);
+                if (c == '\\') {
+                    pos++;
+                } else if (c == '[') {
+                    depth++;
+                } else if (c == ']') {
+                    depth--;
+                }
+            }
+        }
+
+        private Info escape() throws Unsupported {
+            char c = re.charAt(pos++);
+            switch (c) {
+                case 'b', 'B', 'A', 'z', 'Z', 'G':
+                    return Info.EMPTY;
+                case 'd', 'D', 's', 'S', 'w', 'W', 'h', 'H', 'v', 'V', 'R', 'X':
+                    return Info.UNKNOWN;
+                case 'p', 'P':
+                    if (more() && peek() == '{') {
+                        int close = re.indexOf('}', pos);
+                        if (close < 0) {
+                            throw new Unsupported();
+                        }
+                        pos = close + 1;
+                    } else {
+                        pos++;
+                    }
+                    return Info.UNKNOWN;
+                case 'Q': {
+                    int end = re.indexOf("\\E", pos);
+                    String quoted = end < 0 ? re.substring(pos) : re.substring(pos, end);
+                    pos = end < 0 ? re.length() : end + 2;
+                    StringBuilder folded = new StringBuilder();
+                    for (char q : quoted.toCharArray()) {
+                        char f = fold(q);
+                        if (fold(f) != f) {
+                            return Info.UNKNOWN;
+                        }
+                        folded.append(f);
+                    }
+                    return new Info(Set.of(folded.toString()), null);
+                }
+                case 't':
+                    return literal('\t');
+                case 'n':
+                    return literal('\n');
+                case 'r':
+                    return literal('\r');
+                case 'f':
+                    return literal('\f');
+                default:
+                    if (Character.isLetterOrDigit(c)) {
+                        throw new Unsupported(); // back references, named references, hex, octal, control characters
+                    }
+                    return literal(c);
+            }
+        }
+    }
+}
