@@ -56,6 +56,13 @@ public final class TextFiles {
                         + "from the postmortems folder");
             }
         }
+        // the JDK's own UTF-8 decoding (one copy, straight into a compact string) replaces a malformed sequence
+        // by U+FFFD; valid UTF-8 decodes to the same text either way, so only a text with U+FFFD (from bad bytes,
+        // or written so in the file) takes the strict decoder, which tells the two apart
+        String fast = new String(bytes, StandardCharsets.UTF_8);
+        if (fast.indexOf('\uFFFD') < 0) {
+            return SourceText.of(fast);
+        }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
