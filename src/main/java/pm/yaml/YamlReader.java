@@ -26,7 +26,10 @@ public final class YamlReader {
     public static final int MAX_CHARS = 1_000_000;
     private static final int MAX_ALIASES = 50;
 
-    private static final YAMLFactory FACTORY = createFactory();
+    /** Jackson is set up on first use: documents the fast path reads never load it. */
+    private static final class Jackson {
+        static final YAMLFactory FACTORY = createFactory();
+    }
 
     private static YAMLFactory createFactory() {
         LoaderOptions options = new LoaderOptions();
@@ -63,7 +66,7 @@ public final class YamlReader {
 
     /** The reference reader: Jackson's streaming YAML parser, for any document. */
     YamlNode readWithJackson(String yaml) throws YamlException {
-        try (JsonParser p = FACTORY.createParser(yaml)) {
+        try (JsonParser p = Jackson.FACTORY.createParser(yaml)) {
             JsonToken t = p.nextToken();
             if (t == null) {
                 return null;
