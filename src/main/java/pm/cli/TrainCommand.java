@@ -4,12 +4,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
+import pm.git.TrackedFiles;
 import pm.io.InputException;
 import pm.io.TextFiles;
 import pm.lint.Finding;
@@ -30,7 +34,8 @@ import pm.report.Report;
 /**
  * {@code pm __train}: hidden; what the launcher runs once to record a class-data archive. It walks the
  * code paths of the everyday commands (parse, lint, overdue, their reports and help) on a built-in sample
- * postmortem, in memory: it reads no user file, writes nothing and prints nothing.
+ * postmortem, in memory, and {@code pm overdue} on a one-file git repository in a temporary folder it deletes
+ * afterwards: it reads no user file, writes nothing else and prints nothing.
  */
 @Command(name = "__train", hidden = true, description = "Warm-up run for the launcher's class-data archive.")
 public final class TrainCommand implements Callable<Integer> {
@@ -71,7 +76,48 @@ public final class TrainCommand implements Callable<Integer> {
                 {"new", "--no-such-option"}}) {
             Main.run(quiet, args);
         }
+        overdueInGit(Path.of(System.getProperty("java.io.tmpdir")), quiet);
         return 0;
+    }
+
+    /**
+     * Runs {@code pm overdue} on a one-file git repository made in a new temporary folder under {@code parent}
+     * and deleted afterwards, so the archive holds the classes that open a repository, read its index and read
+     * files from the working tree. Skipped when no folder can be made there.
+     *
+     * @return whether it ran
+     */
+    static boolean overdueInGit(Path parent, Context quiet) {
+        Path dir;
+        try {
+            dir = Files.createTempDirectory(parent, "pm-train-");
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+        try {
+            String path = "postmortems/2025-03-14-payment-api-outage.md";
+            byte[] content = sample();
+            Path file = dir.resolve(path);
+            Files.createDirectories(file.getParent());
+            Files.write(file, content);
+            TrackedFiles.createForTraining(dir, path, content);
+            Context inRepo = new Context(dir, quiet.clock(), quiet.env(), quiet.out(), quiet.err());
+            return Main.run(inRepo, new String[] {"overdue", "--as-of", "2025-06-01"}) == 0;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException | RuntimeException e) {
+            // a leftover in the temporary folder is harmless; training must not fail for it
+        }
     }
 
     static byte[] sample() {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.dircache.DirCacheBuilder;
 import org.eclipse.jgit.dircache.DirCacheEntry;
 import org.eclipse.jgit.errors.LargeObjectException;
 import org.eclipse.jgit.errors.RevisionSyntaxException;
@@ -15,6 +16,7 @@ import org.eclipse.jgit.lib.Config;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.ObjectLoader;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
@@ -89,6 +91,31 @@ public final class TrackedFiles implements AutoCloseable {
         } catch (IOException | IllegalArgumentException e) {
             throw new InputException(builder.getGitDir().toPath(), 0, "cannot open the git repository: "
                     + e.getMessage());
+        }
+    }
+
+    /**
+     * Makes {@code dir} a git work tree whose index tracks {@code path} with {@code content} (the file itself is
+     * the caller's to write). Only for the launcher's training run ({@code pm __train}) in a temporary folder, so
+     * that its class archive holds the classes that open a repository and read an index.
+     */
+    public static void createForTraining(Path dir, String path, byte[] content) throws IOException {
+        try (Repository repo = FileRepositoryBuilder.create(dir.resolve(Constants.DOT_GIT).toFile())) {
+            repo.create();
+            DirCache dc = repo.lockDirCache();
+            try {
+                DirCacheBuilder b = dc.builder();
+                DirCacheEntry e = new DirCacheEntry(path);
+                e.setFileMode(FileMode.REGULAR_FILE);
+                e.setLength(content.length);
+                try (ObjectInserter.Formatter f = new ObjectInserter.Formatter()) {
+                    e.setObjectId(f.idFor(Constants.OBJ_BLOB, content));
+                }
+                b.add(e);
+                b.commit();
+            } finally {
+                dc.unlock();
+            }
         }
     }
 

@@ -126,7 +126,7 @@ public final class PostmortemFiles {
                         + (tracked ? "the repository" : "the folder") + "; pm does not follow it");
             }
         }
-        return TextFiles.read(file);
+        return TextFiles.read(file, attrs);
     }
 
     /** The real work tree, checking that {@code dir} is inside it; {@code null} for a bare repository with --rev. */

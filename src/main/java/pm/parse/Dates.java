@@ -29,6 +29,14 @@ public final class Dates {
     /** Reads YYYY-MM-DD; "2024-02-30" and "next week" give a problem naming what is wrong. */
     public static Result<LocalDate> date(String text) {
         String s = text == null ? "" : text.strip();
+        if (isoDate(s, 0) && s.length() == 10) {
+            // the common case without the regular expression and the formatter: the same value, the same problem
+            try {
+                return new Result<>(LocalDate.of(digits(s, 0, 4), digits(s, 5, 2), digits(s, 8, 2)), null);
+            } catch (java.time.DateTimeException e) {
+                return new Result<>(null, "'" + s + "' is not a real calendar date");
+            }
+        }
         if (!ISO_DATE.matcher(s).matches()) {
             return new Result<>(null, "'" + s + "' is not a date; write it as YYYY-MM-DD");
         }
@@ -42,6 +50,10 @@ public final class Dates {
     /** Reads an ISO-8601 timestamp; without an offset it is taken as UTC. A space may stand for 'T'. */
     public static Result<Instant> timestamp(String text) {
         String s = text == null ? "" : text.strip();
+        Instant utc = plainUtc(s);
+        if (utc != null) {
+            return new Result<>(utc, null);
+        }
         String iso = SPACED.matcher(s).matches() ? s.replaceFirst(" ", "T") : s;
         iso = SPACED_OFFSET.matcher(UTC_SUFFIX.matcher(iso).replaceFirst("Z")).replaceFirst("");
         try {
@@ -56,5 +68,49 @@ public final class Dates {
                         : "'" + s + "' is not a timestamp; write it as YYYY-MM-DDTHH:MM:SSZ (ISO-8601, UTC)");
             }
         }
+    }
+
+    /** YYYY-MM-DDTHH:MM:SSZ with a real date and time, read without parsing machinery; else {@code null}. */
+    private static Instant plainUtc(String s) {
+        if (s.length() != 20 || !isoDate(s, 0) || s.charAt(10) != 'T' || s.charAt(13) != ':' || s.charAt(16) != ':'
+                || s.charAt(19) != 'Z' || !digitsAt(s, 11, 2) || !digitsAt(s, 14, 2) || !digitsAt(s, 17, 2)) {
+            return null;
+        }
+        int hour = digits(s, 11, 2);
+        int minute = digits(s, 14, 2);
+        int second = digits(s, 17, 2);
+        if (hour > 23 || minute > 59 || second > 59) {
+            return null; // the parser says what is wrong
+        }
+        try {
+            return LocalDateTime.of(LocalDate.of(digits(s, 0, 4), digits(s, 5, 2), digits(s, 8, 2)),
+                    java.time.LocalTime.of(hour, minute, second)).toInstant(ZoneOffset.UTC);
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** Does {@code s} hold DDDD-DD-DD (ASCII digits) at {@code at}? */
+    private static boolean isoDate(String s, int at) {
+        return s.length() >= at + 10 && digitsAt(s, at, 4) && s.charAt(at + 4) == '-' && digitsAt(s, at + 5, 2)
+                && s.charAt(at + 7) == '-' && digitsAt(s, at + 8, 2);
+    }
+
+    private static boolean digitsAt(String s, int at, int n) {
+        for (int i = at; i < at + n; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int digits(String s, int at, int n) {
+        int v = 0;
+        for (int i = at; i < at + n; i++) {
+            v = v * 10 + (s.charAt(i) - '0');
+        }
+        return v;
     }
 }

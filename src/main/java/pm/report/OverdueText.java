@@ -108,6 +108,15 @@ final class OverdueText {
 
     /** One line: tabs, line breaks and other control characters become spaces. */
     static String oneLine(String s) {
-        return s == null ? null : CONTROL.matcher(s).replaceAll(" ").strip();
+        if (s == null) {
+            return null;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029') {
+                return CONTROL.matcher(s).replaceAll(" ").strip();
+            }
+        }
+        return s.strip(); // nothing to replace: skip the regular expression
     }
 }

@@ -1,0 +1,62 @@
+package pm.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import org.junit.jupiter.api.Test;
+
+/** The quick readers of the common shapes give what java.time's parsers give, values and problems alike. */
+class DatesTest {
+    @Test
+    void datesAgreeWithTheIsoParser() {
+        for (String year : new String[] {"0000", "2023", "2024", "2100", "9999"}) {
+            for (int m = 0; m <= 13; m++) {
+                for (int d = 0; d <= 32; d++) {
+                    String s = String.format("%s-%02d-%02d", year, m, d);
+                    LocalDate expected;
+                    try {
+                        expected = LocalDate.parse(s);
+                    } catch (DateTimeParseException e) {
+                        expected = null;
+                    }
+                    Dates.Result<LocalDate> r = Dates.date(" " + s + " ");
+                    assertThat(r.value()).as(s).isEqualTo(expected);
+                    assertThat(r.problem()).as(s).isEqualTo(expected == null ? "'" + s + "' is not a real calendar date"
+                            : null);
+                }
+            }
+        }
+        assertThat(Dates.date("2024-1-05").problem()).isEqualTo("'2024-1-05' is not a date; write it as YYYY-MM-DD");
+        assertThat(Dates.date("２０２４-01-05").ok()).isFalse();
+    }
+
+    @Test
+    void utcTimestampsAgreeWithTheIsoParser() {
+        String[] days = {"2024-02-29", "2023-02-29", "2025-04-31", "2025-12-31", "0000-01-01"};
+        int[] hours = {0, 9, 23, 24, 99};
+        int[] minutes = {0, 30, 59, 60};
+        for (String day : days) {
+            for (int h : hours) {
+                for (int min : minutes) {
+                    for (int sec : minutes) {
+                        String s = String.format("%sT%02d:%02d:%02dZ", day, h, min, sec);
+                        Instant expected;
+                        try {
+                            expected = OffsetDateTime.parse(s).toInstant();
+                        } catch (DateTimeParseException e) {
+                            expected = null;
+                        }
+                        assertThat(Dates.timestamp(s).value()).as(s).isEqualTo(expected);
+                    }
+                }
+            }
+        }
+        assertThat(Dates.timestamp("2025-03-14T25:00:00Z").problem())
+                .isEqualTo("'2025-03-14T25:00:00Z' is not a real date and time");
+        assertThat(Dates.timestamp("2025-03-14 10:20:00+01:00").value())
+                .isEqualTo(Instant.parse("2025-03-14T09:20:00Z"));
+    }
+}
