@@ -30,7 +30,8 @@ import pm.report.Report;
 /**
  * {@code pm __train}: hidden; what the launcher runs once to record a class-data archive. It walks the
  * code paths of the everyday commands (parse, lint, overdue, their reports and help) on a built-in sample
- * postmortem, in memory: it reads no user file, writes nothing and prints nothing.
+ * postmortem, in memory, and {@code lint --staged} on a temporary repository it deletes: it reads no user
+ * file, writes nothing outside that temporary folder and prints nothing.
  */
 @Command(name = "__train", hidden = true, description = "Warm-up run for the launcher's class-data archive.")
 public final class TrainCommand implements Callable<Integer> {
@@ -50,6 +51,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (pm.sections().isEmpty() || findings.isEmpty()) {
             throw new IllegalStateException("the training sample has no sections or no findings");
         }
+        StagedTraining.run(); // its own class: loading this one loads no JGit class
         for (Report.Format format : Report.Format.values()) {
             Report report = format.create(new PrintWriter(new StringWriter()), format == Report.Format.TEXT, "0");
             report.file("sample.md", findings);
