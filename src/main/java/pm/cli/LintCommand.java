@@ -6,9 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -129,8 +134,13 @@ public final class LintCommand implements Callable<Integer> {
     private void lintPath(Path target, boolean byDefault) {
         if (Files.isDirectory(target)) {
             MarkdownFiles.Walk walk = MarkdownFiles.under(target);
-            for (Path file : walk.files()) {
-                lint(file, () -> TextFiles.read(file));
+            List<Path> files = walk.files();
+            if (fix || files.size() < PARALLEL_FROM) {
+                for (Path file : files) {
+                    lint(file, () -> TextFiles.read(file));
+                }
+            } else {
+                lintInParallel(files);
             }
             walk.errors().forEach(this::unreadable);
         } else if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
@@ -150,6 +160,16 @@ public final class LintCommand implements Callable<Integer> {
 
     /** Reads, parses, lints and reports one file; nothing of it is kept afterwards. */
     private void lint(Path file, Source source) {
+        emit(check(file, source));
+    }
+
+    /** What linting one file gave: its findings, or why it could not be read, or a rule's failure. */
+    private record Outcome(String name, List<Finding> findings, InputException unreadable,
+                           Linter.RuleFailure failure) {
+    }
+
+    /** Reads, parses and lints one file; safe to run on several threads at once (--fix aside). */
+    private Outcome check(Path file, Source source) {
         String name = NewCommand.display(ctx.cwd(), file);
         try {
             SourceText text = source.read();
@@ -157,20 +177,79 @@ public final class LintCommand implements Callable<Integer> {
             if (fix) {
                 pm = fix(file, name, pm);
             }
-            List<Finding> findings = linter.lint(pm, name);
-            for (Finding f : findings) {
+            return new Outcome(name, linter.lint(pm, name), null, null);
+        } catch (InputException e) {
+            return new Outcome(name, null, e, null);
+        } catch (Linter.RuleFailure e) {
+            return new Outcome(name, null, null, e);
+        }
+    }
+
+    /** Reports one file's outcome; always on the command's thread, in file order. */
+    private void emit(Outcome outcome) {
+        if (outcome.unreadable() != null) {
+            unreadable(outcome.unreadable());
+        } else if (outcome.failure() != null) {
+            internal = true;
+            ctx.err().println("pm: internal error: " + outcome.failure().getMessage() + " (a bug in pm; please "
+                    + "report it with the file)");
+            if (ctx.env().get("PM_DEBUG") != null) {
+                outcome.failure().printStackTrace(ctx.err());
+            }
+        } else {
+            for (Finding f : outcome.findings()) {
                 errors |= f.severity() == Severity.ERROR;
             }
-            report.file(name, findings);
-        } catch (InputException e) {
-            unreadable(e);
-        } catch (Linter.RuleFailure e) {
-            internal = true;
-            ctx.err().println("pm: internal error: " + e.getMessage() + " (a bug in pm; please report it with "
-                    + "the file)");
-            if (ctx.env().get("PM_DEBUG") != null) {
-                e.printStackTrace(ctx.err());
+            report.file(outcome.name(), outcome.findings());
+        }
+    }
+
+    /** Directories with at least this many files are linted on all cores. */
+    private static final int PARALLEL_FROM = 16;
+    /** Files being linted ahead of the one reported next: bounds the memory held by finished files. */
+    private static final int AHEAD_PER_THREAD = 32;
+
+    /**
+     * Lints files on all cores and reports them in file order, as a sequential run would: a bounded window
+     * of files is in flight, so only the findings of a few dozen files are held at once.
+     */
+    private void lintInParallel(List<Path> files) {
+        int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 8));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "pm-lint");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            ArrayDeque<Future<Outcome>> window = new ArrayDeque<>();
+            int next = 0;
+            while (next < files.size() || !window.isEmpty()) {
+                while (next < files.size() && window.size() < threads * AHEAD_PER_THREAD) {
+                    Path file = files.get(next++);
+                    window.add(pool.submit(() -> check(file, () -> TextFiles.read(file))));
+                }
+                emit(result(window.poll()));
             }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static Outcome result(Future<Outcome> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while linting", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
         }
     }
 

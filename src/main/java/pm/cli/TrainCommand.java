@@ -34,8 +34,9 @@ import pm.report.Report;
 /**
  * {@code pm __train}: hidden; what the launcher runs once to record a class-data archive. It walks the
  * code paths of the everyday commands (parse, lint, overdue, their reports and help) on a built-in sample
- * postmortem, in memory, and {@code pm overdue} on a one-file git repository in a temporary folder it deletes
- * afterwards: it reads no user file, writes nothing else and prints nothing.
+ * postmortem, in memory, then {@code pm overdue} and {@code lint --staged} on small git repositories in
+ * temporary folders it deletes afterwards: it reads no user file, writes nothing outside those folders and
+ * prints nothing.
  */
 @Command(name = "__train", hidden = true, description = "Warm-up run for the launcher's class-data archive.")
 public final class TrainCommand implements Callable<Integer> {
@@ -55,6 +56,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (pm.sections().isEmpty() || findings.isEmpty()) {
             throw new IllegalStateException("the training sample has no sections or no findings");
         }
+        StagedTraining.run(); // its own class: loading this one loads no JGit class
         for (Report.Format format : Report.Format.values()) {
             Report report = format.create(new PrintWriter(new StringWriter()), format == Report.Format.TEXT, "0");
             report.file("sample.md", findings);
@@ -72,8 +74,8 @@ public final class TrainCommand implements Callable<Integer> {
         // help, usage errors and option parsing of every command, printed into memory
         Context quiet = new Context(ctx.cwd(), ctx.clock(), ctx.env(), new PrintWriter(new StringWriter()),
                 new PrintWriter(new StringWriter()));
-        for (String[] args : new String[][] {{"--help"}, {"--version"}, {"new", "--help"}, {"init", "--help"}, {"lint", "--help"}, {"overdue", "--help"},
-                {"new", "--no-such-option"}}) {
+        for (String[] args : new String[][] {{"--help"}, {"--version"}, {"new", "--help"}, {"init", "--help"},
+                {"lint", "--help"}, {"overdue", "--help"}, {"new", "--no-such-option"}}) {
             Main.run(quiet, args);
         }
         overdueInGit(Path.of(System.getProperty("java.io.tmpdir")), quiet);

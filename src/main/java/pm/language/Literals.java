@@ -266,7 +266,16 @@ final class Literals {
                 }
                 pos = close + 1; // a named group
             } else if (re.startsWith("?", pos)) {
-                throw new Unsupported(); // inline flags
+                // flags for the group only, as in (?-i:ABC): a case-sensitive match is also one ignoring case,
+                // so its strings stay required; comments mode (x) changes what the literals are
+                int colon = pos + 1;
+                while (colon < re.length() && "idmsuU-".indexOf(re.charAt(colon)) >= 0) {
+                    colon++;
+                }
+                if (colon == re.length() || re.charAt(colon) != ':') {
+                    throw new Unsupported(); // inline flags for the rest of the pattern, or comments mode
+                }
+                pos = colon + 1;
             }
             Info inner = alternation();
             if (!more() || peek() != ')') {

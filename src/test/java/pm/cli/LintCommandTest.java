@@ -93,6 +93,32 @@ class LintCommandTest {
     }
 
     @Test
+    void manyFilesAreReportedInFileOrder() throws Exception {
+        java.util.List<String> blamed = new java.util.ArrayList<>();
+        java.util.List<String> broken = new java.util.ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            String name = "pms/%02d.md".formatted(i);
+            if (i % 7 == 3) {
+                Files.createDirectories(dir.resolve("pms"));
+                Files.write(dir.resolve(name), new byte[] {'#', ' ', (byte) 0xC3, (byte) 0x28, '\n'});
+                broken.add("pm: " + name + ":1: is not valid UTF-8 (byte 3); save the file as UTF-8");
+            } else if (i % 2 == 0) {
+                write(name, blaming());
+                blamed.add(name);
+            } else {
+                write(name, LintFixture.CLEAN);
+            }
+        }
+        Cli.Result r = Cli.in(dir).run("lint", "pms");
+        assertThat(r.code()).as(r.toString()).isEqualTo(2);
+        assertThat(r.err().lines()).containsExactlyElementsOf(broken);
+        assertThat(r.out().lines().filter(l -> l.startsWith("pms/")).map(l -> l.substring(0, l.indexOf(':'))))
+                .containsExactlyElementsOf(blamed);
+        assertThat(r.out()).endsWith("%d errors in %d of %d files; %d files could not be read\n"
+                .formatted(blamed.size(), blamed.size(), 60 - broken.size(), broken.size()));
+    }
+
+    @Test
     void theDefaultIsTheConfiguredPostmortemsDirectory() throws Exception {
         write(".pm.yml", "postmortems_dir: docs/incidents\n");
         write("docs/incidents/a.md", blaming());

@@ -40,6 +40,14 @@ class LiteralsTest {
     }
 
     @Test
+    void aGroupWithItsOwnFlagsKeepsItsWords() {
+        assertThat(required("\\bfoo(?-i:BAR)")).containsExactly("foobar");
+        assertThat(required("(?<!\\w{2,20}ed\\s)\\blazily\\b(?![\\s-]+(?-i:\\p{Lu}{2,})\\s)"))
+                .containsExactly("lazily");
+        assertThat(required("(?x:foo)")).isNull();
+    }
+
+    @Test
     void wordsAreFoldedToLowerCase() {
         assertThat(required("\\bBecause\\b")).containsExactly("because");
         assertThat(Literals.fold('\u212A')).isEqualTo('k'); // Kelvin sign matches k ignoring case

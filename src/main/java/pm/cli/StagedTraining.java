@@ -1,0 +1,92 @@
+package pm.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.Config;
+import org.eclipse.jgit.storage.file.FileBasedConfig;
+import org.eclipse.jgit.util.FS;
+import org.eclipse.jgit.util.SystemReader;
+import pm.git.StagedFiles;
+import pm.io.InputException;
+import pm.io.TextFiles;
+import pm.lint.LintSettings;
+import pm.lint.Linter;
+import pm.parse.PostmortemParser;
+import pm.parse.Schema;
+
+/** The {@code pm lint --staged} part of {@link TrainCommand}. */
+final class StagedTraining {
+    private StagedTraining() {
+    }
+
+    /**
+     * What {@code pm lint --staged} runs, on a temporary repository that is deleted afterwards, so that the
+     * archive holds JGit's index-reading classes. JGit's own settings files are pointed into that folder too:
+     * nothing is written anywhere else.
+     */
+    static void run() {
+        Path tmp = null;
+        SystemReader system = SystemReader.getInstance();
+        try {
+            Path dir = Files.createTempDirectory("pm-train-");
+            tmp = dir;
+            SystemReader.setInstance(new SystemReader.Delegate(system) {
+                @Override
+                public FileBasedConfig openUserConfig(Config parent, FS fs) {
+                    return new FileBasedConfig(parent, dir.resolve("user.config").toFile(), fs);
+                }
+
+                @Override
+                public FileBasedConfig openSystemConfig(Config parent, FS fs) {
+                    return new FileBasedConfig(parent, dir.resolve("system.config").toFile(), fs);
+                }
+
+                @Override
+                public FileBasedConfig openJGitConfig(Config parent, FS fs) {
+                    return new FileBasedConfig(parent, dir.resolve("jgit.config").toFile(), fs);
+                }
+            });
+            Path work = dir.resolve("repo");
+            Files.createDirectories(work.resolve("postmortems"));
+            Files.write(work.resolve("postmortems/sample.md"), TrainCommand.sample());
+            try (Git git = Git.init().setDirectory(work.toFile()).call()) {
+                git.add().addFilepattern("postmortems").call();
+            }
+            PostmortemParser parser = new PostmortemParser(Schema.DEFAULT);
+            Linter linter = new Linter(LintSettings.defaults());
+            int[] staged = {0};
+            StagedFiles.forEach(work, Map.of(), List.of(work.resolve("postmortems")), (file, bytes) -> {
+                linter.lint(parser.parse(file, TextFiles.decode(file, bytes)), "sample.md");
+                staged[0]++;
+            });
+            if (staged[0] != 1) {
+                throw new IllegalStateException("the training repository has " + staged[0] + " staged files");
+            }
+        } catch (IOException | GitAPIException | InputException e) {
+            throw new IllegalStateException("the training repository failed: " + e, e);
+        } finally {
+            SystemReader.setInstance(system);
+            if (tmp != null) {
+                delete(tmp);
+            }
+        }
+    }
+
+    private static void delete(Path dir) {
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("the training repository could not be deleted: " + dir, e);
+        }
+    }
+
+}
