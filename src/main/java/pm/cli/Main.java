@@ -1,6 +1,7 @@
 package pm.cli;
 
 import java.io.PrintWriter;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import pm.io.InputException;
@@ -27,12 +28,13 @@ public final class Main {
 
     /** Runs one command line against a context and returns its exit status. */
     public static int run(Context ctx, String... args) {
-        CommandLine cl = commandLine(ctx);
+        CommandLine cl = commandLine(ctx, PmCommand.needed(args));
         return cl.execute(args);
     }
 
-    static CommandLine commandLine(Context ctx) {
+    static CommandLine commandLine(Context ctx, Map<String, Class<?>> subcommands) {
         CommandLine cl = new CommandLine(new PmCommand(ctx));
+        subcommands.forEach(cl::addSubcommand);
         cl.setOut(ctx.out());
         cl.setErr(ctx.err());
         cl.setCaseInsensitiveEnumValuesAllowed(true);

@@ -55,6 +55,17 @@ class CommandLineTest {
     }
 
     @Test
+    void onlyTheNamedSubcommandIsBuiltButHelpAndCompletionSeeThemAll() {
+        assertThat(PmCommand.needed(new String[] {"lint", "x.md"})).containsOnlyKeys("lint");
+        assertThat(PmCommand.needed(new String[] {"--help"})).isEqualTo(PmCommand.SUBCOMMANDS);
+        assertThat(PmCommand.needed(new String[] {"completion"})).isEqualTo(PmCommand.SUBCOMMANDS);
+        assertThat(PmCommand.needed(new String[] {"nwe"})).isEqualTo(PmCommand.SUBCOMMANDS);
+        assertThat(Cli.in(dir).run("--help").out()).contains("new").contains("lint").contains("overdue")
+                .contains("hook").contains("completion").doesNotContain("__train");
+        assertThat(Cli.in(dir).run("completion").out()).contains("overdue").contains("hook");
+    }
+
+    @Test
     void completionPrintsABashScriptThatKnowsTheCommands() {
         Cli.Result r = Cli.in(dir).run("completion");
         assertThat(r.code()).isZero();
