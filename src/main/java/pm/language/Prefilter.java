@@ -20,7 +20,9 @@ final class Prefilter {
     private final boolean[] always;
     private final String[] triggers;
     private final int[][] patternsOf;
-    private final Map<Integer, int[]> byTrigram = new HashMap<>();
+    /** Open addressing from a trigram key to the triggers that start with it: keys, then trigger lists. */
+    private final int[] tableKeys;
+    private final int[][] tableTriggers;
     private final long[] bloom = new long[BLOOM_BITS / 64];
 
     Prefilter(List<Pattern> list) {
@@ -46,7 +48,32 @@ final class Prefilter {
             trigrams.computeIfAbsent(key, k -> new ArrayList<>()).add(t);
             bloom[bloomBit(key) >>> 6] |= 1L << bloomBit(key);
         }
-        trigrams.forEach((k, v) -> byTrigram.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
+        int size = Integer.highestOneBit(Math.max(1, trigrams.size()) * 4);
+        tableKeys = new int[size];
+        tableTriggers = new int[size][];
+        trigrams.forEach((k, v) -> {
+            int slot = slot(k);
+            while (tableTriggers[slot] != null) {
+                slot = (slot + 1) & (size - 1);
+            }
+            tableKeys[slot] = k;
+            tableTriggers[slot] = v.stream().mapToInt(Integer::intValue).toArray();
+        });
+    }
+
+    private int slot(int key) {
+        return (key * 0x9E3779B9 >>> 7) & (tableKeys.length - 1);
+    }
+
+    /** The triggers that start with a trigram, or null. */
+    private int[] triggersOf(int key) {
+        int mask = tableKeys.length - 1;
+        for (int slot = slot(key); tableTriggers[slot] != null; slot = (slot + 1) & mask) {
+            if (tableKeys[slot] == key) {
+                return tableTriggers[slot];
+            }
+        }
+        return null;
     }
 
     private static int key(char a, char b, char c) {
@@ -64,24 +91,24 @@ final class Prefilter {
         for (int i = 0; i < n; i++) {
             f[i] = Literals.fold(text.charAt(i));
         }
-        List<int[]> found = new ArrayList<>();
+        Hits hits = new Hits();
         for (int i = 0; i + Literals.MIN_LENGTH <= n; i++) {
             int key = key(f[i], f[i + 1], f[i + 2]);
             int bit = bloomBit(key);
             if ((bloom[bit >>> 6] & (1L << bit)) == 0) {
                 continue;
             }
-            int[] ts = byTrigram.get(key);
+            int[] ts = triggersOf(key);
             if (ts == null) {
                 continue;
             }
             for (int t : ts) {
                 if (startsWith(f, i, triggers[t])) {
-                    found.add(new int[] {i, i + triggers[t].length(), t});
+                    hits.add(i, i + triggers[t].length(), t);
                 }
             }
         }
-        return new Hits(found);
+        return hits;
     }
 
     private static boolean startsWith(char[] f, int at, String s) {
@@ -96,20 +123,43 @@ final class Prefilter {
         return true;
     }
 
-    /** The occurrences of literal strings in one text. */
+    /** The occurrences of literal strings in one text, in order of their start. */
     final class Hits {
-        private final List<int[]> found;
+        private int count;
+        private int[] starts = new int[16];
+        private int[] ends = new int[16];
+        private int[] trigger = new int[16];
 
-        private Hits(List<int[]> found) {
-            this.found = found;
+        private Hits() {
+        }
+
+        private void add(int start, int end, int t) {
+            if (count == starts.length) {
+                starts = java.util.Arrays.copyOf(starts, count * 2);
+                ends = java.util.Arrays.copyOf(ends, count * 2);
+                trigger = java.util.Arrays.copyOf(trigger, count * 2);
+            }
+            starts[count] = start;
+            ends[count] = end;
+            trigger[count++] = t;
         }
 
         /** Which patterns may match within {@code [start, end)}: the others certainly do not. */
         boolean[] candidates(int start, int end) {
             boolean[] can = always.clone();
-            for (int[] h : found) {
-                if (h[0] >= start && h[1] <= end) {
-                    for (int p : patternsOf[h[2]]) {
+            int lo = 0;
+            int hi = count;
+            while (lo < hi) { // the first hit that starts at or after start
+                int mid = (lo + hi) >>> 1;
+                if (starts[mid] < start) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            for (int h = lo; h < count && starts[h] < end; h++) {
+                if (ends[h] <= end) {
+                    for (int p : patternsOf[trigger[h]]) {
                         can[p] = true;
                     }
                 }

@@ -390,6 +390,14 @@ public final class PostmortemParser {
                     collect(n, text, offsets);
                 } else if (!(n instanceof com.vladsch.flexmark.ast.LinkNodeBase)) {
                     com.vladsch.flexmark.util.sequence.BasedSequence chars = n.getChars();
+                    if (chars instanceof com.vladsch.flexmark.util.sequence.SubSequence
+                            && chars.getBase() instanceof String body) {
+                        // one piece of the body, as it nearly always is: copied at once, offsets counted
+                        int from = chars.getStartOffset();
+                        text.append(body, from, from + chars.length());
+                        offsets.addRange(base + from, chars.length());
+                        continue;
+                    }
                     for (int i = 0; i < chars.length(); i++) {
                         text.append(chars.charAt(i));
                         offsets.add(offsetOf(chars, i));
@@ -500,6 +508,16 @@ public final class PostmortemParser {
                 a = java.util.Arrays.copyOf(a, n * 2);
             }
             a[n++] = v;
+        }
+
+        /** Adds {@code first, first + 1, ..., first + count - 1}. */
+        void addRange(int first, int count) {
+            if (n + count > a.length) {
+                a = java.util.Arrays.copyOf(a, Math.max(n * 2, n + count));
+            }
+            for (int k = 0; k < count; k++) {
+                a[n++] = first + k;
+            }
         }
 
         int[] toArray() {
