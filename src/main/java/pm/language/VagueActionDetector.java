@@ -106,11 +106,17 @@ public final class VagueActionDetector {
                             : "\"%s\" is a placeholder, not an action".formatted(item),
                     "Write the concrete change, the artefact it touches and how to check that it is done."));
         }
-        int specificity = specificity(item);
+        int specificity = -1; // weighed only once a cue is found: most items have none
         String title = TITLE_END.split(item, 2)[0];
         for (Cue cue : CUES) {
             Matcher m = cue.pattern().matcher(title);
-            if (m.find() && specificity < cue.specificityNeeded()) {
+            if (!m.find()) {
+                continue;
+            }
+            if (specificity < 0) {
+                specificity = specificity(item);
+            }
+            if (specificity < cue.specificityNeeded()) {
                 String phrase = m.group().replaceAll("^\\W+", "").strip();
                 return Optional.of(new VagueFinding(cue.message().formatted(phrase), cue.suggestion()));
             }

@@ -1,5 +1,6 @@
 package pm.model;
 
+import java.util.regex.Pattern;
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
@@ -50,15 +51,21 @@ public enum SectionKind {
         return Optional.empty();
     }
 
+    private static final Pattern TRAILING_NOTE = Pattern.compile("\\s*\\([^)]*\\)\\s*$");
+    private static final Pattern SYMBOLS = Pattern.compile("[^\\p{L}\\p{N}' ;:&/-]");
+    private static final Pattern NUMBERING = Pattern.compile("^(\\d+(\\.\\d+)*|[ivx]+)[.):]?\\s+");
+    private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\s:;.-]+$");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
     static String normalize(String heading) {
         String h = Normalizer.normalize(heading, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
         h = h.replace('\u2019', '\'').replace('\u2013', '-').replace('\u2014', '-');
-        h = h.replaceAll("\\s*\\([^)]*\\)\\s*$", ""); // "Timeline (UTC)", "Timeline (all times approximate)"
-        h = h.replaceAll("[^\\p{L}\\p{N}' ;:&/-]", " "); // emoji, markup, brackets
+        h = TRAILING_NOTE.matcher(h).replaceAll(""); // "Timeline (UTC)", "Timeline (all times approximate)"
+        h = SYMBOLS.matcher(h).replaceAll(" "); // emoji, markup, brackets
         h = h.strip();
-        h = h.replaceFirst("^(\\d+(\\.\\d+)*|[ivx]+)[.):]?\\s+", ""); // "3." "2.1" "iv)"
-        h = h.replaceAll("[\\s:;.-]+$", "");
-        h = h.replaceAll("\\s+", " ");
+        h = NUMBERING.matcher(h).replaceFirst(""); // "3." "2.1" "iv)"
+        h = TRAILING_PUNCTUATION.matcher(h).replaceAll("");
+        h = SPACES.matcher(h).replaceAll(" ");
         return h.replace(" & ", " and ");
     }
 }

@@ -88,15 +88,23 @@ final class ActionItemText {
         return s.substring(0, m.start()) + " " + s.substring(m.end());
     }
 
+    private static final Pattern EMPTY_PARENS = Pattern.compile("\\(\\s*[,;]?\\s*\\)");
+    private static final Pattern EMPTY_BRACKETS = Pattern.compile("\\[\\s*[,;]?\\s*\\]");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern TRAILING_SEPARATORS = Pattern.compile("(\\s*[-\u2013\u2014,;:|/]\\s*)+$");
+    private static final Pattern LEADING_SEPARATORS = Pattern.compile("^(\\s*[-\u2013\u2014,;:|]\\s*)+");
+    private static final Pattern SPACE_BEFORE_COMMA = Pattern.compile("\\s+([,;])");
+    private static final Pattern REPEATED_COMMAS = Pattern.compile("([,;])(\\s*[,;])+");
+
     /** Removes the separators left behind when the fields were taken out. */
     private static String tidy(String s) {
-        String t = s.replaceAll("\\(\\s*[,;]?\\s*\\)", " ")
-                .replaceAll("\\[\\s*[,;]?\\s*\\]", " ")
-                .replaceAll("\\s+", " ")
-                .strip();
-        t = t.replaceAll("(\\s*[-\u2013\u2014,;:|/]\\s*)+$", "");
-        t = t.replaceAll("^(\\s*[-\u2013\u2014,;:|]\\s*)+", "");
-        t = t.replaceAll("\\s+([,;])", "$1").replaceAll("([,;])(\\s*[,;])+", "$1");
+        String t = EMPTY_PARENS.matcher(s).replaceAll(" ");
+        t = EMPTY_BRACKETS.matcher(t).replaceAll(" ");
+        t = SPACES.matcher(t).replaceAll(" ").strip();
+        t = TRAILING_SEPARATORS.matcher(t).replaceAll("");
+        t = LEADING_SEPARATORS.matcher(t).replaceAll("");
+        t = SPACE_BEFORE_COMMA.matcher(t).replaceAll("$1");
+        t = REPEATED_COMMAS.matcher(t).replaceAll("$1");
         return t.strip();
     }
 }

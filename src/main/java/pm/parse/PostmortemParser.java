@@ -57,6 +57,11 @@ public final class PostmortemParser {
         this.frontMatterParser = new FrontMatterParser(schema);
     }
 
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern COMMENT_OPEN = Pattern.compile("^<!--");
+    private static final Pattern COMMENT_CLOSE = Pattern.compile("-->$");
+    private static final Pattern EMPHASIS = Pattern.compile("[*_`]");
+
     /** The Markdown parser, built on first use: front-matter-only work ({@code pm overdue}) never loads it. */
     private static final class Markdown {
         static final Parser PARSER = create(true);
@@ -246,7 +251,7 @@ public final class PostmortemParser {
             if (!(first instanceof Paragraph p)) {
                 return;
             }
-            String text = plainText(p).replaceAll("\\s+", " ").strip();
+            String text = SPACES.matcher(plainText(p)).replaceAll(" ").strip();
             Matcher box = CHECKBOX.matcher(p.getChars());
             if (box.find()) {
                 // flexmark reads "[x]" as a reference link whose text is "x": put the box back as written
@@ -344,7 +349,7 @@ public final class PostmortemParser {
             List<String> out = new ArrayList<>();
             for (Node c = row.getFirstChild(); c != null; c = c.getNext()) {
                 if (c instanceof TableCell cell) {
-                    out.add(plainText(cell).replaceAll("\\s+", " ").strip());
+                    out.add(SPACES.matcher(plainText(cell)).replaceAll(" ").strip());
                 }
             }
             return out;
@@ -377,7 +382,8 @@ public final class PostmortemParser {
                 if (n instanceof HtmlInlineComment) {
                     int s = base + n.getStartOffset();
                     String chars = n.getChars().toString();
-                    comments.add(new HtmlComment(chars.replaceFirst("^<!--", "").replaceFirst("-->$", "").strip(),
+                    comments.add(new HtmlComment(COMMENT_CLOSE.matcher(COMMENT_OPEN.matcher(chars).replaceFirst(""))
+                            .replaceFirst("").strip(),
                             s, s + chars.length(), source.span(s, s + chars.length())));
                     mask(n, text, offsets);
                 } else if (n instanceof Code || n instanceof HtmlInlineBase || n instanceof AutoLink
@@ -477,7 +483,7 @@ public final class PostmortemParser {
         Columns(List<String> header, List<List<String>> synonyms) {
             List<String> names = synonyms == TIMELINE_COLUMNS ? TIMELINE_NAMES : ACTION_NAMES;
             for (int i = 0; i < header.size(); i++) {
-                String h = header.get(i).toLowerCase(Locale.ROOT).replaceAll("[*_`]", "").strip();
+                String h = EMPHASIS.matcher(header.get(i).toLowerCase(Locale.ROOT)).replaceAll("").strip();
                 for (int k = 0; k < synonyms.size(); k++) {
                     if (synonyms.get(k).contains(h) && !index.containsKey(names.get(k))) {
                         index.put(names.get(k), i);
