@@ -1,6 +1,8 @@
 package pm.language;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -14,24 +16,60 @@ final class Literals {
     /** Shortest useful requirement; shorter ones filter too little to pay for the check. */
     static final int MIN_LENGTH = 3;
     private static final int MAX_STRINGS = 256;
-    private static final int UNSAFE_FLAGS = Pattern.COMMENTS | Pattern.LITERAL | Pattern.CANON_EQ;
+    /** How many of a pattern's requirements {@link #requiredAll} keeps: the most selective ones. */
+    static final int MAX_REQUIREMENTS = 4;
+    private static final int UNSAFE_FLAGS = Pattern.COMMENTS | Pattern.LITERAL | Pattern.CANON_EQ
+            | Pattern.UNICODE_CHARACTER_CLASS;
 
     private Literals() {
     }
 
     /** The strings every match contains one of, each at least {@link #MIN_LENGTH} long, or {@code null}. */
     static Set<String> required(Pattern pattern) {
+        Info info = analyse(pattern);
+        Set<String> req = info == null ? null : info.requirement();
+        return req == null || minLength(req) < MIN_LENGTH ? null : req;
+    }
+
+    /**
+     * Several such sets, all of which every match satisfies ("it", then "was", then "on"), the most
+     * selective first and at most {@link #MAX_REQUIREMENTS}; empty when nothing is known.
+     */
+    static List<Set<String>> requiredAll(Pattern pattern) {
+        Info info = analyse(pattern);
+        if (info == null) {
+            return List.of();
+        }
+        List<Set<String>> all = new ArrayList<>();
+        Set<String> best = info.requirement();
+        if (best != null && minLength(best) >= MIN_LENGTH) {
+            all.add(best);
+        }
+        for (Set<String> set : info.all()) {
+            if (minLength(set) >= MIN_LENGTH && !all.contains(set)) {
+                all.add(set);
+            }
+        }
+        // a set met whenever another one is (each "this " contains a "this") adds nothing
+        all.removeIf(b -> all.stream().anyMatch(a -> a != b && implies(a, b)
+                && !(implies(b, a) && all.indexOf(b) < all.indexOf(a))));
+        all.sort((a, b) -> better(a, b) == a ? (better(b, a) == b ? 0 : -1) : 1);
+        return List.copyOf(all.subList(0, Math.min(all.size(), MAX_REQUIREMENTS)));
+    }
+
+    /** Whether every string of {@code a} contains one of {@code b}: then a text meeting a meets b. */
+    private static boolean implies(Set<String> a, Set<String> b) {
+        return a.stream().allMatch(x -> b.stream().anyMatch(x::contains));
+    }
+
+    private static Info analyse(Pattern pattern) {
         if ((pattern.flags() & UNSAFE_FLAGS) != 0) {
             return null;
         }
         try {
             Parser parser = new Parser(pattern.pattern());
             Info info = parser.alternation();
-            if (parser.pos != parser.re.length()) {
-                return null;
-            }
-            Set<String> req = info.requirement();
-            return req == null || minLength(req) < MIN_LENGTH ? null : req;
+            return parser.pos == parser.re.length() ? info : null;
         } catch (Unsupported | IndexOutOfBoundsException e) {
             return null;
         }
@@ -43,7 +81,11 @@ final class Literals {
      */
     static char fold(char c) {
         if (c < 128) {
-            return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+            if (c >= 'A' && c <= 'Z') {
+                return (char) (c + 32);
+            }
+            // the characters of \s are one: a pattern's \s stands for any of them
+            return c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r' ? ' ' : c;
         }
         return Character.toLowerCase(Character.toUpperCase(c));
     }
@@ -68,9 +110,13 @@ final class Literals {
      * What is known about a piece of a pattern: the exact strings it can match (null when unknown or too
      * many) and strings one of which any match contains (null when none are known).
      */
-    private record Info(Set<String> exact, Set<String> req) {
+    private record Info(Set<String> exact, Set<String> req, Set<String> repeated, List<Set<String>> all) {
         static final Info EMPTY = new Info(Set.of(""), null);
         static final Info UNKNOWN = new Info(null, null);
+
+        Info(Set<String> exact, Set<String> req) {
+            this(exact, req, null, List.of());
+        }
 
         Set<String> requirement() {
             Set<String> fromExact = exact != null && !exact.contains("") ? exact : null;
@@ -115,8 +161,11 @@ final class Literals {
             Set<String> req = new LinkedHashSet<>();
             boolean exactKnown = true;
             boolean reqKnown = true;
+            List<Set<String>> all = null;
+            int branches = 0;
             while (true) {
                 Info branch = concatenation();
+                all = branches++ == 0 ? branch.all() : List.of();
                 if (branch.exact() == null || exact.size() + branch.exact().size() > MAX_STRINGS) {
                     exactKnown = false;
                 } else {
@@ -134,27 +183,41 @@ final class Literals {
                 }
                 break;
             }
-            return new Info(exactKnown ? exact : null, reqKnown ? req : null);
+            return new Info(exactKnown ? exact : null, reqKnown ? req : null, null, all);
         }
 
         private Info concatenation() throws Unsupported {
             Set<String> run = Set.of("");
             boolean allExact = true;
             Set<String> best = null;
+            List<Set<String>> all = new ArrayList<>(); // every requirement found along the way
             while (more() && peek() != '|' && peek() != ')') {
                 Info atom = quantified(atom());
-                best = better(best, atom.req());
+                best = better(best, keep(all, atom.req()));
                 Set<String> joined = atom.exact() == null ? null : cross(run, atom.exact());
                 if (joined != null) {
                     run = joined;
+                } else if (atom.repeated() != null) {
+                    // X+ : what precedes meets the first X, and the last X meets what follows
+                    Set<String> first = cross(run, atom.repeated());
+                    best = better(best, keep(all, nonEmpty(first == null ? run : first)));
+                    run = atom.repeated();
+                    allExact = false;
                 } else {
-                    best = better(best, nonEmpty(run));
+                    best = better(best, keep(all, nonEmpty(run)));
                     run = atom.exact() == null ? Set.of("") : atom.exact();
                     allExact = false;
                 }
             }
-            best = better(best, nonEmpty(run));
-            return new Info(allExact ? run : null, best);
+            best = better(best, keep(all, nonEmpty(run)));
+            return new Info(allExact ? run : null, best, null, all);
+        }
+
+        private static Set<String> keep(List<Set<String>> all, Set<String> requirement) {
+            if (requirement != null) {
+                all.add(requirement);
+            }
+            return requirement;
         }
 
         private static Set<String> nonEmpty(Set<String> strings) {
@@ -207,7 +270,12 @@ final class Literals {
             if (more() && (peek() == '?' || peek() == '+')) {
                 pos++; // lazy or possessive: the same strings
             }
-            return min == 0 ? Info.UNKNOWN : new Info(null, atom.requirement());
+            if (min == 0) {
+                return Info.UNKNOWN;
+            }
+            return atom.exact() != null && !atom.exact().contains("")
+                    ? new Info(null, atom.requirement(), atom.exact(), List.of())
+                    : new Info(null, atom.requirement());
         }
 
         private Info atom() throws Unsupported {
@@ -269,7 +337,7 @@ final class Literals {
                 // flags for the group only, as in (?-i:ABC): a case-sensitive match is also one ignoring case,
                 // so its strings stay required; comments mode (x) changes what the literals are
                 int colon = pos + 1;
-                while (colon < re.length() && "idmsuU-".indexOf(re.charAt(colon)) >= 0) {
+                while (colon < re.length() && "idmsu-".indexOf(re.charAt(colon)) >= 0) { // U: \s is Unicode
                     colon++;
                 }
                 if (colon == re.length() || re.charAt(colon) != ':') {
@@ -317,7 +385,9 @@ final class Literals {
             switch (c) {
                 case 'b', 'B', 'A', 'z', 'Z', 'G':
                     return Info.EMPTY;
-                case 'd', 'D', 's', 'S', 'w', 'W', 'h', 'H', 'v', 'V', 'R', 'X':
+                case 's':
+                    return literal(' '); // any of \s folds to a space
+                case 'd', 'D', 'S', 'w', 'W', 'h', 'H', 'v', 'V', 'R', 'X':
                     return Info.UNKNOWN;
                 case 'p', 'P':
                     if (more() && peek() == '{') {

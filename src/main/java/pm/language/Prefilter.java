@@ -2,6 +2,7 @@ package pm.language;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,7 +20,11 @@ final class Prefilter {
     private final int patterns;
     private final boolean[] always;
     private final String[] triggers;
-    private final int[][] patternsOf;
+    /** For each trigger, the requirements (clauses) it satisfies; a pattern has one clause per requirement. */
+    private final int[][] clausesOf;
+    /** For each clause, its pattern; and for each pattern, how many clauses it has. */
+    private final int[] patternOf;
+    private final int[] clauseCount;
     /** Open addressing from a trigram key to the triggers that start with it: keys, then trigger lists. */
     private final int[] tableKeys;
     private final int[][] tableTriggers;
@@ -28,22 +33,29 @@ final class Prefilter {
     Prefilter(List<Pattern> list) {
         patterns = list.size();
         always = new boolean[patterns];
-        Map<String, List<Integer>> users = new HashMap<>();
+        clauseCount = new int[patterns];
+        Map<String, List<Integer>> users = new LinkedHashMap<>();
+        List<Integer> owners = new ArrayList<>();
         for (int i = 0; i < patterns; i++) {
-            Set<String> req = Literals.required(list.get(i));
-            if (req == null) {
+            List<Set<String>> all = Literals.requiredAll(list.get(i));
+            if (all.isEmpty()) {
                 always[i] = true;
-            } else {
+            }
+            for (Set<String> req : all) {
+                int clause = owners.size();
+                owners.add(i);
+                clauseCount[i]++;
                 for (String s : req) {
-                    users.computeIfAbsent(s, k -> new ArrayList<>()).add(i);
+                    users.computeIfAbsent(s, k -> new ArrayList<>()).add(clause);
                 }
             }
         }
+        patternOf = owners.stream().mapToInt(Integer::intValue).toArray();
         triggers = users.keySet().toArray(String[]::new);
-        patternsOf = new int[triggers.length][];
+        clausesOf = new int[triggers.length][];
         Map<Integer, List<Integer>> trigrams = new HashMap<>();
         for (int t = 0; t < triggers.length; t++) {
-            patternsOf[t] = users.get(triggers[t]).stream().mapToInt(Integer::intValue).toArray();
+            clausesOf[t] = users.get(triggers[t]).stream().mapToInt(Integer::intValue).toArray();
             int key = key(triggers[t].charAt(0), triggers[t].charAt(1), triggers[t].charAt(2));
             trigrams.computeIfAbsent(key, k -> new ArrayList<>()).add(t);
             bloom[bloomBit(key) >>> 6] |= 1L << bloomBit(key);
@@ -147,6 +159,8 @@ final class Prefilter {
         /** Which patterns may match within {@code [start, end)}: the others certainly do not. */
         boolean[] candidates(int start, int end) {
             boolean[] can = always.clone();
+            int[] met = null; // per pattern, how many of its clauses a hit in the range satisfies
+            boolean[] clauseMet = null;
             int lo = 0;
             int hi = count;
             while (lo < hi) { // the first hit that starts at or after start
@@ -159,8 +173,18 @@ final class Prefilter {
             }
             for (int h = lo; h < count && starts[h] < end; h++) {
                 if (ends[h] <= end) {
-                    for (int p : patternsOf[trigger[h]]) {
-                        can[p] = true;
+                    if (met == null) {
+                        met = new int[patterns];
+                        clauseMet = new boolean[patternOf.length];
+                    }
+                    for (int c : clausesOf[trigger[h]]) {
+                        if (!clauseMet[c]) {
+                            clauseMet[c] = true;
+                            int p = patternOf[c];
+                            if (++met[p] == clauseCount[p]) {
+                                can[p] = true;
+                            }
+                        }
                     }
                 }
             }

@@ -17,13 +17,33 @@ class LiteralsTest {
 
     @Test
     void aLiteralWordIsRequired() {
-        assertThat(required("\\bbecause\\s+\\w+")).containsExactly("because");
+        assertThat(required("\\bbecause\\s+\\w+")).containsExactly("because ");
     }
 
     @Test
     void anAlternationRequiresOneOfItsWords() {
         assertThat(required("\\b(?:ignored|overlooked)\\b")).containsExactlyInAnyOrder("ignored", "overlooked");
-        assertThat(required("\\b(?:no\\s+one|nobody)\\s+noticed")).containsExactly("noticed");
+        assertThat(required("\\b(?:no\\s+one|nobody)\\s+noticed")).containsExactly(" noticed");
+    }
+
+    @Test
+    void whitespaceIsOneCharacterSoWordsJoinAcrossIt() {
+        assertThat(Literals.fold('\t')).isEqualTo(' ');
+        assertThat(Literals.fold('\n')).isEqualTo(' ');
+        assertThat(required("\\bdropped\\s+the\\s+ball\\b")).containsExactly("dropped ");
+        assertThat(required("\\bhuman\\serror")).containsExactly("human error");
+        assertThat(Literals.required(Pattern.compile("\\bhuman\\serror", Pattern.UNICODE_CHARACTER_CLASS))).isNull();
+        assertThat(required("\\bhuman(?U:\\s)error")).isNull();
+    }
+
+    @Test
+    void aPatternCanRequireSeveralThingsAtOnce() {
+        assertThat(Literals.requiredAll(BlameRules.compile("\\b(?:this|that)\\s+was\\s+on\\s+(?:me|us)\\b")))
+                .containsExactly(Set.of(" was "), Set.of("this ", "that "), Set.of(" on "), Set.of(" me", " us"));
+        assertThat(Literals.requiredAll(BlameRules.compile("\\b(?:foo|bar)\\b"))).containsExactly(Set.of("foo", "bar"));
+        assertThat(Literals.requiredAll(BlameRules.compile("\\w+ed"))).isEmpty();
+        assertThat(Literals.requiredAll(BlameRules.compile("a\\s+b\\s+c\\s+d\\s+e\\s+f\\s+g")))
+                .hasSize(Literals.MAX_REQUIREMENTS);
     }
 
     @Test
@@ -108,14 +128,19 @@ class LiteralsTest {
                 BlameRules.REJECTIONS.stream()).toList();
         Set<Integer> matched = new HashSet<>();
         for (int i = 0; i < patterns.size(); i++) {
-            Set<String> req = Literals.required(patterns.get(i));
+            Set<String> best = Literals.required(patterns.get(i));
+            List<Set<String>> all = Literals.requiredAll(patterns.get(i));
             for (String s : sentences) {
                 Matcher m = patterns.get(i).matcher(s);
                 if (m.find()) {
                     matched.add(i);
                     String folded = fold(s);
-                    assertThat(req == null || req.stream().anyMatch(folded::contains))
-                            .as("pattern %d %s on %s needs one of %s", i, patterns.get(i), s, req).isTrue();
+                    assertThat(best == null || best.stream().anyMatch(folded::contains))
+                            .as("pattern %d %s on %s needs one of %s", i, patterns.get(i), s, best).isTrue();
+                    for (Set<String> req : all) {
+                        assertThat(req.stream().anyMatch(folded::contains))
+                                .as("pattern %d %s on %s needs one of %s", i, patterns.get(i), s, req).isTrue();
+                    }
                 }
             }
         }
