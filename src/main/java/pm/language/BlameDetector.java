@@ -23,8 +23,9 @@ public final class BlameDetector {
             "Rephrase around the system: what allowed this to happen, and what would have caught it?";
 
     private static final Prefilter RULE_FILTER =
-            new Prefilter(BlameRules.ALL.stream().map(BlameRule::pattern).toList());
-    private static final Prefilter REJECTION_FILTER = new Prefilter(BlameRules.REJECTIONS);
+            new Prefilter(BlameRules.ALL.stream().map(r -> LiteralIndex.requiredAll(r.regex())).toList());
+    private static final Prefilter REJECTION_FILTER =
+            new Prefilter(BlameRules.REJECTIONS.stream().map(LiteralIndex::requiredAll).toList());
 
     private final List<Pattern> extraPhrases;
     private final List<Pattern> allowedPhrases;
@@ -106,7 +107,7 @@ public final class BlameDetector {
     private static boolean rejected(String masked, Sentences.Span sentence, Prefilter.Hits hits) {
         boolean[] can = hits.candidates(sentence.start(), sentence.end());
         for (int i = 0; i < BlameRules.REJECTIONS.size(); i++) {
-            if (can[i] && BlameRules.REJECTIONS.get(i).matcher(masked).region(sentence.start(), sentence.end())
+            if (can[i] && BlameRules.REJECTIONS.get(i).get().matcher(masked).region(sentence.start(), sentence.end())
                     .find()) {
                 return true;
             }

@@ -12,7 +12,7 @@ import pm.language.Lexicon.Kind;
  * rule does not fire when the sentence goes on to name a system as the cause ("we didn't notice the lag
  * because the alert went to a muted channel"): that describes a detection gap, not a person's failing.
  */
-record BlameRule(String family, Pattern pattern, Actor actor, String message, Function<Matcher, String> suggestion,
+record BlameRule(String family, LazyPattern regex, Actor actor, String message, Function<Matcher, String> suggestion,
                  boolean excusable) {
 
     /** Who must perform the matched action for the rule to fire. */
@@ -35,7 +35,12 @@ record BlameRule(String family, Pattern pattern, Actor actor, String message, Fu
 
     /** The same rule, silenced by a system named as the cause later in the sentence. */
     BlameRule excusedBySystemCause() {
-        return new BlameRule(family, pattern, actor, message, suggestion, true);
+        return new BlameRule(family, regex, actor, message, suggestion, true);
+    }
+
+    /** The compiled expression (compiled on first use). */
+    Pattern pattern() {
+        return regex.get();
     }
 
     boolean accepts(Matcher m, Subjects subjects) {

@@ -274,34 +274,34 @@ final class BlameRules {
                     "\"%s\" frames the action as a personal mistake", m -> WRONG_TARGET).excusedBySystemCause());
 
     /** Sentences that mention blame in order to reject it. */
-    static final List<Pattern> REJECTIONS = List.of(
-            compile("\\bhindsight\\s+bias\\b|\\b(?:makes?|made)\\s+it\\s+(?:look|seem)\\b"),
-            compile("\\bnot\\s+(?:an?\\s+|just\\s+|simply\\s+)?(?:human|operator|user)\\s+error\\b"
+    static final List<LazyPattern> REJECTIONS = List.of(
+            new LazyPattern("\\bhindsight\\s+bias\\b|\\b(?:makes?|made)\\s+it\\s+(?:look|seem)\\b"),
+            new LazyPattern("\\bnot\\s+(?:an?\\s+|just\\s+|simply\\s+)?(?:human|operator|user)\\s+error\\b"
                     + "|\\b(?:calling|labell?ing|dismissing)\\s+(?:this|it|that)\\b[^.;]{0,40}\\bwould\\b"),
-            compile("\\b(?:not|never|n" + APOS + "t)\\s+(?:\\w+\\s+){0,3}?(?:record(?:ed|ing)?|list(?:ed|ing)?"
+            new LazyPattern("\\b(?:not|never|n" + APOS + "t)\\s+(?:\\w+\\s+){0,3}?(?:record(?:ed|ing)?|list(?:ed|ing)?"
                     + "|call(?:ed|ing)?|label(?:l?ed|l?ing)?|treat(?:ed|ing)?|consider(?:ed|ing)?|count(?:ed|ing)?"
                     + "|cite[ds]?|accept(?:ed|ing)?|attribut(?:e|ed|ing)|see|saw|stop)\\s+(?:\\w+\\s+){0,3}?"
                     + "(?:human\\s+error|operator\\s+error|user\\s+error|blame|fault|careless\\w*|a\\s+person"
                     + "|the\\s+person|individuals?|people)"),
-            compile("\\b(?:human|operator|user)\\s+error\\s+(?:is|was|are)(?:n" + APOS + "t|\\s+not|\\s+never)\\b"),
-            compile("\\bnot\\s+(?:a|the)\\s+(?:root\\s+)?cause\\b"),
-            compile("\\b(?:would\\s+be|it" + APOS + "s|it\\s+is|is)\\s+(?:easy|tempting)\\s+to\\s+(?:call|blame"
+            new LazyPattern("\\b(?:human|operator|user)\\s+error\\s+(?:is|was|are)(?:n" + APOS + "t|\\s+not|\\s+never)\\b"),
+            new LazyPattern("\\bnot\\s+(?:a|the)\\s+(?:root\\s+)?cause\\b"),
+            new LazyPattern("\\b(?:would\\s+be|it" + APOS + "s|it\\s+is|is)\\s+(?:easy|tempting)\\s+to\\s+(?:call|blame"
                     + "|label|say|conclude|dismiss|write)\\b"),
-            compile("\\b(?:rather\\s+than|instead\\s+of)\\s+(?:asking\\s+who|blaming|looking\\s+for\\s+"
+            new LazyPattern("\\b(?:rather\\s+than|instead\\s+of)\\s+(?:asking\\s+who|blaming|looking\\s+for\\s+"
                     + "(?:someone|somebody|a\\s+person|who)|pointing\\s+fingers|assigning\\s+blame"
                     + "|focusing\\s+on\\s+who)"),
-            compile("\\b(?:no\\s+one|nobody|no-one)\\s+(?:is|was)\\s+(?:to\\s+blame|at\\s+fault)\\b"
+            new LazyPattern("\\b(?:no\\s+one|nobody|no-one)\\s+(?:is|was)\\s+(?:to\\s+blame|at\\s+fault)\\b"
                     + "|\\bnot\\s+(?:about\\s+)?(?:anyone|someone|somebody|anybody|a\\s+person)" + APOS
                     + "s\\s+fault\\b|\\bblameless\\b|\\bnot\\s+(?:about\\s+)?(?:assigning\\s+|apportioning\\s+)?"
                     + "blame\\b|\\bwithout\\s+(?:assigning\\s+)?blame\\b"),
-            compile("\\b(?:anyone|anybody|any\\s+of\\s+us)\\s+(?:could|would|might)\\s+have\\s+(?:made|done)\\b"));
+            new LazyPattern("\\b(?:anyone|anybody|any\\s+of\\s+us)\\s+(?:could|would|might)\\s+have\\s+(?:made|done)\\b"));
 
     private BlameRules() {
     }
 
     private static BlameRule rule(String family, Actor actor, String regex, String message,
             Function<Matcher, String> suggestion) {
-        return new BlameRule(family, compile(regex), actor, message, suggestion, false);
+        return new BlameRule(family, new LazyPattern(regex), actor, message, suggestion, false);
     }
 
     private static BlameRule rule(String family, Actor actor, String regex, String message, String suggestion) {
@@ -309,7 +309,7 @@ final class BlameRules {
     }
 
     static Pattern compile(String regex) {
-        return Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        return Pattern.compile(regex, LazyPattern.FLAGS);
     }
 
     /** Picks the rewrite prompt from the judged verb: perception, procedure or decision. */

@@ -26,7 +26,7 @@ final class Literals {
 
     /** The strings every match contains one of, each at least {@link #MIN_LENGTH} long, or {@code null}. */
     static Set<String> required(Pattern pattern) {
-        Info info = analyse(pattern);
+        Info info = analyse(pattern.pattern(), pattern.flags());
         Set<String> req = info == null ? null : info.requirement();
         return req == null || minLength(req) < MIN_LENGTH ? null : req;
     }
@@ -36,7 +36,12 @@ final class Literals {
      * selective first and at most {@link #MAX_REQUIREMENTS}; empty when nothing is known.
      */
     static List<Set<String>> requiredAll(Pattern pattern) {
-        Info info = analyse(pattern);
+        return requiredAll(pattern.pattern(), pattern.flags());
+    }
+
+    /** {@link #requiredAll(Pattern)} of a pattern not compiled yet. */
+    static List<Set<String>> requiredAll(String regex, int flags) {
+        Info info = analyse(regex, flags);
         if (info == null) {
             return List.of();
         }
@@ -62,12 +67,12 @@ final class Literals {
         return a.stream().allMatch(x -> b.stream().anyMatch(x::contains));
     }
 
-    private static Info analyse(Pattern pattern) {
-        if ((pattern.flags() & UNSAFE_FLAGS) != 0) {
+    private static Info analyse(String regex, int flags) {
+        if ((flags & UNSAFE_FLAGS) != 0) {
             return null;
         }
         try {
-            Parser parser = new Parser(pattern.pattern());
+            Parser parser = new Parser(regex);
             Info info = parser.alternation();
             return parser.pos == parser.re.length() ? info : null;
         } catch (Unsupported | IndexOutOfBoundsException e) {

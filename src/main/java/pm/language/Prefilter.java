@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Tells which of a list of patterns can match in a range of text, from the literal strings each needs
@@ -30,14 +29,16 @@ final class Prefilter {
     private final int[][] tableTriggers;
     private final long[] bloom = new long[BLOOM_BITS / 64];
 
-    Prefilter(List<Pattern> list) {
+    /** @param requirements for each pattern, the sets of strings it requires ({@link Literals#requiredAll}) */
+    Prefilter(List<List<Set<String>>> requirements) {
+        List<List<Set<String>>> list = requirements;
         patterns = list.size();
         always = new boolean[patterns];
         clauseCount = new int[patterns];
         Map<String, List<Integer>> users = new LinkedHashMap<>();
         List<Integer> owners = new ArrayList<>();
         for (int i = 0; i < patterns; i++) {
-            List<Set<String>> all = Literals.requiredAll(list.get(i));
+            List<Set<String>> all = list.get(i);
             if (all.isEmpty()) {
                 always[i] = true;
             }

@@ -125,7 +125,7 @@ class LiteralsTest {
             }
         }
         List<Pattern> patterns = Stream.concat(BlameRules.ALL.stream().map(BlameRule::pattern),
-                BlameRules.REJECTIONS.stream()).toList();
+                BlameRules.REJECTIONS.stream().map(LazyPattern::get)).toList();
         Set<Integer> matched = new HashSet<>();
         for (int i = 0; i < patterns.size(); i++) {
             Set<String> best = Literals.required(patterns.get(i));
