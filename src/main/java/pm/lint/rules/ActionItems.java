@@ -29,9 +29,48 @@ public final class ActionItems {
         if (title == null) {
             return "";
         }
+        if (title.indexOf('[') < 0 && isAscii(title)) {
+            return asciiKey(title); // the same key, without normalising or regular expressions
+        }
+        return normalizedKey(title);
+    }
+
+    /** {@link #key} of any text. */
+    static String normalizedKey(String title) {
         String t = CHECKBOX.matcher(title).replaceFirst("");
         t = Normalizer.normalize(t, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
         return NOT_WORD.matcher(t).replaceAll(" ").strip();
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 128) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@link #key} of ASCII text: NFKC leaves it alone, and only ASCII letters and digits are words. */
+    private static String asciiKey(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        boolean gap = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                c = (char) (c + 32);
+            }
+            if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+                if (gap && out.length() > 0) {
+                    out.append(' ');
+                }
+                gap = false;
+                out.append(c);
+            } else {
+                gap = true;
+            }
+        }
+        return out.toString();
     }
 
     /** Titles (as keys) of the front matter's action items. */
