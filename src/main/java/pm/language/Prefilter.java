@@ -24,7 +24,9 @@ final class Prefilter {
     /** For each clause, its pattern; and for each pattern, how many clauses it has. */
     private final int[] patternOf;
     private final int[] clauseCount;
-    /** Open addressing from a trigram key to the triggers that start with it: keys, then trigger lists. */
+    /** Where in each trigger its indexed trigram starts: the one least likely to be everywhere in prose. */
+    private final int[] offsetOf;
+    /** Open addressing from a trigram key to the triggers indexed by it: keys, then trigger lists. */
     private final int[] tableKeys;
     private final int[][] tableTriggers;
     private final long[] bloom = new long[BLOOM_BITS / 64];
@@ -54,10 +56,14 @@ final class Prefilter {
         patternOf = owners.stream().mapToInt(Integer::intValue).toArray();
         triggers = users.keySet().toArray(String[]::new);
         clausesOf = new int[triggers.length][];
+        offsetOf = new int[triggers.length];
         Map<Integer, List<Integer>> trigrams = new HashMap<>();
         for (int t = 0; t < triggers.length; t++) {
             clausesOf[t] = users.get(triggers[t]).stream().mapToInt(Integer::intValue).toArray();
-            int key = key(triggers[t].charAt(0), triggers[t].charAt(1), triggers[t].charAt(2));
+            String s = triggers[t];
+            int o = indexedAt(s);
+            offsetOf[t] = o;
+            int key = key(s.charAt(o), s.charAt(o + 1), s.charAt(o + 2));
             trigrams.computeIfAbsent(key, k -> new ArrayList<>()).add(t);
             bloom[bloomBit(key) >>> 6] |= 1L << bloomBit(key);
         }
@@ -89,6 +95,19 @@ final class Prefilter {
         return null;
     }
 
+    /**
+     * Which trigram of a trigger to index: the first without a space if there is one (" th" and "he "
+     * start or end most words of prose, "was" does not), else the first.
+     */
+    private static int indexedAt(String trigger) {
+        for (int o = 0; o + Literals.MIN_LENGTH <= trigger.length(); o++) {
+            if (trigger.indexOf(' ', o) < 0 || trigger.indexOf(' ', o) >= o + Literals.MIN_LENGTH) {
+                return o;
+            }
+        }
+        return 0;
+    }
+
     private static int key(char a, char b, char c) {
         return (a * 31 + b) * 31 + c;
     }
@@ -116,11 +135,13 @@ final class Prefilter {
                 continue;
             }
             for (int t : ts) {
-                if (startsWith(f, i, triggers[t])) {
-                    hits.add(i, i + triggers[t].length(), t);
+                int at = i - offsetOf[t];
+                if (at >= 0 && startsWith(f, at, triggers[t])) {
+                    hits.add(at, at + triggers[t].length(), t);
                 }
             }
         }
+        hits.sortByStart();
         return hits;
     }
 
@@ -155,6 +176,25 @@ final class Prefilter {
             starts[count] = start;
             ends[count] = end;
             trigger[count++] = t;
+        }
+
+        /** Found in order of their indexed trigram, which is nearly the order of their start. */
+        private void sortByStart() {
+            for (int i = 1; i < count; i++) {
+                int s = starts[i];
+                int e = ends[i];
+                int t = trigger[i];
+                int j = i - 1;
+                while (j >= 0 && starts[j] > s) {
+                    starts[j + 1] = starts[j];
+                    ends[j + 1] = ends[j];
+                    trigger[j + 1] = trigger[j];
+                    j--;
+                }
+                starts[j + 1] = s;
+                ends[j + 1] = e;
+                trigger[j + 1] = t;
+            }
         }
 
         /** Which patterns may match within {@code [start, end)}: the others certainly do not. */

@@ -1,0 +1,69 @@
+package pm.language;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class PrefilterTest {
+
+    private static Prefilter of(String... regexes) {
+        List<List<Set<String>>> requirements = new ArrayList<>();
+        for (String r : regexes) {
+            requirements.add(Literals.requiredAll(BlameRules.compile(r)));
+        }
+        return new Prefilter(requirements);
+    }
+
+    @Test
+    void aPatternIsACandidateOnlyWhereAllItsRequirementsOccur() {
+        Prefilter p = of("\\bthis\\s+was\\s+on\\s+(?:me|us)\\b", "\\bcareless\\b", "\\w+ed");
+        String text = "This  was\ton me. The deploy was careless. This was fine.";
+        Prefilter.Hits hits = p.scan(text);
+        assertThat(hits.candidates(0, 16)).containsExactly(true, false, true);
+        assertThat(hits.candidates(17, 41)).containsExactly(false, true, true);
+        assertThat(hits.candidates(42, text.length())).containsExactly(false, false, true);
+    }
+
+    @Test
+    void aWordMustLieWhollyInsideTheRange() {
+        Prefilter p = of("\\bcareless\\b");
+        Prefilter.Hits hits = p.scan("so careless");
+        assertThat(hits.candidates(0, 8)).containsExactly(false);
+        assertThat(hits.candidates(3, 11)).containsExactly(true);
+    }
+
+    /** Every built-in pattern that matches in a sentence of the evaluation sets is a candidate there. */
+    @Test
+    void neverHidesAMatchOfABuiltInPattern() throws IOException {
+        List<Pattern> patterns = BlameRules.ALL.stream().map(BlameRule::pattern).toList();
+        Prefilter p = new Prefilter(BlameRules.ALL.stream().map(r -> LiteralIndex.requiredAll(r.regex())).toList());
+        StringBuilder paragraph = new StringBuilder();
+        for (String set : List.of("heldout-blame.tsv", "heldout-final-blame.tsv")) {
+            try (InputStream in = PrefilterTest.class.getResourceAsStream("/pm/language/" + set)) {
+                new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                        .filter(l -> !l.startsWith("#") && l.indexOf('\t') > 0)
+                        .forEach(l -> paragraph.append(l.substring(l.indexOf('\t') + 1)).append("\n"));
+            }
+        }
+        String text = paragraph.toString();
+        Prefilter.Hits hits = p.scan(text);
+        int matched = 0;
+        for (Sentences.Span s : Sentences.split(text)) {
+            boolean[] can = hits.candidates(s.start(), s.end());
+            for (int i = 0; i < patterns.size(); i++) {
+                if (patterns.get(i).matcher(text).region(s.start(), s.end()).find()) {
+                    matched++;
+                    assertThat(can[i]).as("pattern %d on %s", i, s.of(text)).isTrue();
+                }
+            }
+        }
+        assertThat(matched).isGreaterThan(100);
+    }
+}
