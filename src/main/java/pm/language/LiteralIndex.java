@@ -41,8 +41,9 @@ public final class LiteralIndex {
 
     /** The expressions the index holds: every built-in one, with {@link LazyPattern#FLAGS}. */
     static List<String> builtIn() {
-        return Stream.concat(BlameRules.ALL.stream().map(r -> r.regex().regex()),
-                BlameRules.REJECTIONS.stream().map(LazyPattern::regex)).distinct().toList();
+        return Stream.of(BlameRules.ALL.stream().map(r -> r.regex().regex()),
+                BlameRules.REJECTIONS.stream().map(LazyPattern::regex),
+                VagueActionDetector.cueRegexes().stream()).flatMap(s -> s).distinct().toList();
     }
 
     /** How many expressions the index on the class path holds (0 when there is none). */

@@ -98,6 +98,15 @@ public final class VagueActionDetector {
                     + "|revoke|rotate|grant|move|pin|post|publish|send|store)\\s+(?:a|an|the|it|every|all|when"
                     + "|if)\\b"));
 
+    /** Skips the cues whose words are not in a title (see {@link Prefilter}). */
+    private static final Prefilter CUE_FILTER =
+            new Prefilter(cueRegexes().stream().map(LiteralIndex::requiredAll).toList());
+
+    /** The expressions of the vagueness cues, in order. */
+    static List<String> cueRegexes() {
+        return CUES.stream().map(c -> c.pattern().pattern()).toList();
+    }
+
     public Optional<VagueFinding> check(String actionItem) {
         String item = actionItem == null ? "" : actionItem.strip();
         if (PLACEHOLDER.matcher(item).matches()) {
@@ -108,7 +117,12 @@ public final class VagueActionDetector {
         }
         int specificity = -1; // weighed only once a cue is found: most items have none
         String title = TITLE_END.split(item, 2)[0];
-        for (Cue cue : CUES) {
+        boolean[] can = CUE_FILTER.scan(title).candidates(0, title.length());
+        for (int i = 0; i < CUES.size(); i++) {
+            if (!can[i]) {
+                continue;
+            }
+            Cue cue = CUES.get(i);
             Matcher m = cue.pattern().matcher(title);
             if (!m.find()) {
                 continue;

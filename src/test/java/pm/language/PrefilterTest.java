@@ -66,4 +66,31 @@ class PrefilterTest {
         }
         assertThat(matched).isGreaterThan(100);
     }
+
+    /** Every vagueness cue that matches an action item of the evaluation sets is a candidate there. */
+    @Test
+    void neverHidesAVaguenessCue() throws IOException {
+        List<String> regexes = VagueActionDetector.cueRegexes();
+        Prefilter p = new Prefilter(regexes.stream().map(LiteralIndex::requiredAll).toList());
+        List<String> items = new ArrayList<>(List.of("Improve monitoring", "Be more careful", "Add alerting",
+                "Investigate the lag", "Reduce latency", "Make it faster", "Train the team"));
+        for (String set : List.of("heldout-actions.tsv", "heldout-final-actions.tsv")) {
+            try (InputStream in = PrefilterTest.class.getResourceAsStream("/pm/language/" + set)) {
+                new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                        .filter(l -> !l.startsWith("#") && l.indexOf('\t') > 0)
+                        .forEach(l -> items.add(l.substring(l.indexOf('\t') + 1)));
+            }
+        }
+        int matched = 0;
+        for (String item : items) {
+            boolean[] can = p.scan(item).candidates(0, item.length());
+            for (int i = 0; i < regexes.size(); i++) {
+                if (BlameRules.compile(regexes.get(i)).matcher(item).find()) {
+                    matched++;
+                    assertThat(can[i]).as("cue %d on %s", i, item).isTrue();
+                }
+            }
+        }
+        assertThat(matched).isGreaterThan(50);
+    }
 }
