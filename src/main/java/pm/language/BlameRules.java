@@ -191,9 +191,10 @@ final class BlameRules {
                     "\"%s\" names a person as the cause", CONDITIONS),
             rule(FAULT, Actor.SUBJECT_GROUP, "\\broot\\s+cause\\s*(?:is|was|:)\\s*(?:that\\s+)?(?<subj>"
                     + WORD + ")", "\"%s\" names a person as the root cause", CONDITIONS),
-            // "because" first, then the look back for the event: the same matches, without looking back
-            // from every character of the sentence
-            rule(FAULT, Actor.SUBJECT_GROUP, "(?<!\\bnot\\s)\\bbecause(?<=\\b" + NEGATIVE_EVENT + "\\b.{0,80}because)"
+            // "because" first, then the looks back ("not because", the event): the same matches, without
+            // looking back from every character of the sentence
+            rule(FAULT, Actor.SUBJECT_GROUP, "\\bbecause(?<!\\bnot\\sbecause)(?<=\\b" + NEGATIVE_EVENT
+                    + "\\b.{0,80}because)"
                     + "\\s+(?<subj>(?:the\\s+|our\\s+|an?\\s+)?" + WORD + "(?:\\s+(?!" + AUXILIARY + ")" + WORD
                     + "){0,2}?)\\s+(?:\\w+ly\\s+)?" + ACTIVE_PAST + "\\b", "\"%s\" names a person as the cause", CONDITIONS),
             rule(FAULT, Actor.PERSON, "\\b(?:broke|caused|took\\s+down|brought\\s+down|wiped|nuked|trashed)\\b"

@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * Finds, for a regular expression, strings of which every match must contain at least one (folded to
- * lower case, see {@link #fold}): "because" for {@code \bbecause\s+\w+}, {"ignored", "overlooked"} for
+ * lower case, see {@link #fold}, with each run of whitespace as one space, as {@link Prefilter} reads the
+ * text): "because " for {@code \bbecause\s+\w+}, {"ignored", "overlooked"} for
  * {@code \b(?:ignored|overlooked)\b}. Text that contains none of them cannot match, so the expression
  * need not run. The analysis is conservative: any construct it does not know gives "no requirement".
  */
@@ -199,6 +200,7 @@ final class Literals {
             while (more() && peek() != '|' && peek() != ')') {
                 Info atom = quantified(atom());
                 best = better(best, keep(all, atom.req()));
+                atom.all().forEach(r -> keep(all, r)); // what a group inside requires, each on its own
                 Set<String> joined = atom.exact() == null ? null : cross(run, atom.exact());
                 if (joined != null) {
                     run = joined;
@@ -236,7 +238,8 @@ final class Literals {
             Set<String> out = new LinkedHashSet<>();
             for (String x : a) {
                 for (String y : b) {
-                    out.add(x + y);
+                    // two spaces in a row are one run of whitespace, which the prefilter sees as one space
+                    out.add(x.endsWith(" ") && y.startsWith(" ") ? x + y.substring(1) : x + y);
                 }
             }
             return out;
@@ -277,6 +280,9 @@ final class Literals {
             }
             if (min == 0) {
                 return Info.UNKNOWN;
+            }
+            if (Set.of(" ").equals(atom.exact())) {
+                return atom; // \s+ : any run of whitespace is one space to the prefilter
             }
             return atom.exact() != null && !atom.exact().contains("")
                     ? new Info(null, atom.requirement(), atom.exact(), List.of())
@@ -360,7 +366,7 @@ final class Literals {
             }
             if (lookaround) {
                 // consumes nothing, but what it sees lies inside the searched region
-                return new Info(Set.of(""), inner.requirement());
+                return new Info(Set.of(""), inner.requirement(), null, inner.all());
             }
             return inner;
         }
@@ -415,7 +421,9 @@ final class Literals {
                         if (fold(f) != f) {
                             return Info.UNKNOWN;
                         }
-                        folded.append(f);
+                        if (f != ' ' || folded.length() == 0 || folded.charAt(folded.length() - 1) != ' ') {
+                            folded.append(f); // a run of whitespace is one space
+                        }
                     }
                     return new Info(Set.of(folded.toString()), null);
                 }

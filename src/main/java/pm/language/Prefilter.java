@@ -116,13 +116,33 @@ final class Prefilter {
         return (key ^ (key >>> 16)) & (BLOOM_BITS - 1);
     }
 
+    private static final char[] ASCII_FOLD = new char[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            ASCII_FOLD[c] = Literals.fold(c);
+        }
+    }
+
     /** Where the literal strings occur in one text; ask it which patterns can match in a range. */
     Hits scan(String text) {
-        int n = text.length();
-        char[] f = new char[n];
-        for (int i = 0; i < n; i++) {
-            f[i] = Literals.fold(text.charAt(i));
+        // folded, with each run of whitespace as one space (see Literals); first[k] is where the k-th folded
+        // character came from (for a space, where its run starts; the run ends where the next one starts)
+        int length = text.length();
+        char[] f = new char[length];
+        int[] first = new int[length + 1];
+        int n = 0;
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            c = c < 128 ? ASCII_FOLD[c] : Literals.fold(c);
+            if (c == ' ' && n > 0 && f[n - 1] == ' ') {
+                continue;
+            }
+            f[n] = c;
+            first[n++] = i;
         }
+        first[n] = length;
+        f = n == length ? f : java.util.Arrays.copyOf(f, n);
         Hits hits = new Hits();
         for (int i = 0; i + Literals.MIN_LENGTH <= n; i++) {
             int key = key(f[i], f[i + 1], f[i + 2]);
@@ -136,8 +156,12 @@ final class Prefilter {
             }
             for (int t : ts) {
                 int at = i - offsetOf[t];
-                if (at >= 0 && startsWith(f, at, triggers[t])) {
-                    hits.add(at, at + triggers[t].length(), t);
+                String trigger = triggers[t];
+                if (at >= 0 && startsWith(f, at, trigger)) {
+                    // a match holds at least the space of a run next to the word: the run's last character
+                    // before a word, its first after one
+                    int end = at + trigger.length() - 1;
+                    hits.add(f[at] == ' ' ? first[at + 1] - 1 : first[at], first[end] + 1, t);
                 }
             }
         }

@@ -93,4 +93,33 @@ class PrefilterTest {
         }
         assertThat(matched).isGreaterThan(50);
     }
+
+    /** Random text, full of whitespace runs, and random ranges: a pattern that matches is a candidate. */
+    @Test
+    void runsOfWhitespaceNeverHideAMatch() {
+        String[] regexes = {"\\bwas\\s+on\\s+me\\b", "\\s+on\\b", "\\bon\\s", "me\\s\\swas", "(?:was|me)\\s+on",
+            "\\Qon  me\\E", "on\\s+\\s*me", "\\bwas\\b"};
+        Prefilter p = of(regexes);
+        String[] pieces = {"was", "on", "me", "x", " ", "  ", "\t", "\n", " \n\t ", "."};
+        java.util.Random random = new java.util.Random(7);
+        int matched = 0;
+        for (int run = 0; run < 20_000; run++) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = random.nextInt(12); i > 0; i--) {
+                sb.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String text = sb.toString();
+            Prefilter.Hits hits = p.scan(text);
+            int a = random.nextInt(text.length() + 1);
+            int b = a + random.nextInt(text.length() - a + 1);
+            boolean[] can = hits.candidates(a, b);
+            for (int i = 0; i < regexes.length; i++) {
+                if (BlameRules.compile(regexes[i]).matcher(text).region(a, b).find()) {
+                    matched++;
+                    assertThat(can[i]).as("%s in [%d, %d) of '%s'", regexes[i], a, b, text).isTrue();
+                }
+            }
+        }
+        assertThat(matched).isGreaterThan(1_500);
+    }
 }
