@@ -122,4 +122,11 @@ class PrefilterTest {
         }
         assertThat(matched).isGreaterThan(1_500);
     }
+
+    @Test
+    void eachWordIsIndexedByItsRarestTrigram() {
+        assertThat(Prefilter.indexedAt("the person")).isEqualTo("the person".indexOf("rso"));
+        assertThat(Prefilter.indexedAt("because ")).isEqualTo(2); // "cau"
+        assertThat(Prefilter.indexedAt("abc")).isZero();
+    }
 }

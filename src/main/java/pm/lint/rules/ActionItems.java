@@ -89,6 +89,22 @@ public final class ActionItems {
      * front-matter twin (a twin is checked once, where {@code pm overdue} reads it).
      */
     static List<ActionItem> toCheck(Postmortem pm) {
+        Memo last = LAST.get();
+        if (last != null && last.pm() == pm) {
+            return last.items(); // several rules ask in turn about the same file
+        }
+        List<ActionItem> items = List.copyOf(itemsToCheck(pm));
+        LAST.set(new Memo(pm, items));
+        return items;
+    }
+
+    /** The last answer of {@link #toCheck} on this thread. */
+    private record Memo(Postmortem pm, List<ActionItem> items) {
+    }
+
+    private static final ThreadLocal<Memo> LAST = new ThreadLocal<>();
+
+    private static List<ActionItem> itemsToCheck(Postmortem pm) {
         List<ActionItem> fm = pm.frontMatter().actionItems();
         if (fm.isEmpty()) {
             return pm.bodyActionItems();

@@ -83,6 +83,8 @@ public final class MissingSection implements Rule {
         return Span.at(line, 1);
     }
 
+    private static final Pattern LINE_BREAK = Pattern.compile("\\R");
+
     private enum Emptiness { FILLED, EMPTY, PROMPT_ONLY }
 
     /** Comments, blank lines and tables with a header but no rows do not count as content. */
@@ -99,7 +101,7 @@ public final class MissingSection implements Rule {
             }
         }
         rest.append(text, pos, Math.max(pos, s.contentEnd()));
-        String[] lines = rest.toString().split("\\R");
+        String[] lines = LINE_BREAK.split(rest);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].strip();
             if (line.isEmpty() || TABLE_SEPARATOR.matcher(line).matches()) {
