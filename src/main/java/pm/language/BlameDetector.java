@@ -46,9 +46,16 @@ public final class BlameDetector {
     public List<BlameFinding> find(String text) {
         String masked = QuoteMask.apply(text);
         Prefilter.Hits ruleHits = RULE_FILTER.scan(masked);
+        boolean onlyFiltered = extraPhrases.isEmpty() && !RULE_FILTER.anyAlways(); // every rule needs a word
+        if (onlyFiltered && ruleHits.isEmpty()) {
+            return List.of(); // no rule can match anywhere: most paragraphs, table cells and items
+        }
         Prefilter.Hits rejectionHits = REJECTION_FILTER.scan(masked);
         List<BlameFinding> findings = new ArrayList<>();
         for (Sentences.Span sentence : Sentences.split(text)) {
+            if (onlyFiltered && !ruleHits.any(sentence.start(), sentence.end())) {
+                continue;
+            }
             if (!containsAny(allowedPhrases, text, sentence)) {
                 findings.addAll(inSentence(text, masked, sentence, ruleHits, rejectionHits));
             }

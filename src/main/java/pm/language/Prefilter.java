@@ -18,6 +18,7 @@ final class Prefilter {
 
     private final int patterns;
     private final boolean[] always;
+    private final boolean anyAlways;
     private final String[] triggers;
     /** For each trigger, the requirements (clauses) it satisfies; a pattern has one clause per requirement. */
     private final int[][] clausesOf;
@@ -53,6 +54,11 @@ final class Prefilter {
                 }
             }
         }
+        boolean some = false;
+        for (boolean a : always) {
+            some |= a;
+        }
+        anyAlways = some;
         patternOf = owners.stream().mapToInt(Integer::intValue).toArray();
         triggers = users.keySet().toArray(String[]::new);
         clausesOf = new int[triggers.length][];
@@ -236,14 +242,26 @@ final class Prefilter {
             }
         }
 
-        /** Which patterns may match within {@code [start, end)}: the others certainly do not. */
-        boolean[] candidates(int start, int end) {
-            boolean[] can = always.clone();
-            int[] met = null; // per pattern, how many of its clauses a hit in the range satisfies
-            boolean[] clauseMet = null;
+        /** Whether no literal string occurs at all: then only the patterns that need none can match. */
+        boolean isEmpty() {
+            return count == 0;
+        }
+
+        /** Whether a literal string occurs within {@code [start, end)}. */
+        boolean any(int start, int end) {
+            for (int h = firstFrom(start); h < count && starts[h] < end; h++) {
+                if (ends[h] <= end) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** The first hit that starts at or after {@code start}. */
+        private int firstFrom(int start) {
             int lo = 0;
             int hi = count;
-            while (lo < hi) { // the first hit that starts at or after start
+            while (lo < hi) {
                 int mid = (lo + hi) >>> 1;
                 if (starts[mid] < start) {
                     lo = mid + 1;
@@ -251,7 +269,15 @@ final class Prefilter {
                     hi = mid;
                 }
             }
-            for (int h = lo; h < count && starts[h] < end; h++) {
+            return lo;
+        }
+
+        /** Which patterns may match within {@code [start, end)}: the others certainly do not. */
+        boolean[] candidates(int start, int end) {
+            boolean[] can = always.clone();
+            int[] met = null; // per pattern, how many of its clauses a hit in the range satisfies
+            boolean[] clauseMet = null;
+            for (int h = firstFrom(start); h < count && starts[h] < end; h++) {
                 if (ends[h] <= end) {
                     if (met == null) {
                         met = new int[patterns];
@@ -270,6 +296,11 @@ final class Prefilter {
             }
             return can;
         }
+    }
+
+    /** Whether some pattern needs no literal string, so may match anywhere. */
+    boolean anyAlways() {
+        return anyAlways;
     }
 
     int size() {
