@@ -57,7 +57,27 @@ public final class PostmortemParser {
         this.frontMatterParser = new FrontMatterParser(schema);
     }
 
-    private static final Pattern SPACES = Pattern.compile("\\s+");
+    /** Each run of {@code \s} characters (space, tab, line breaks, form feed) as one space, like {@code \s+}. */
+    static String collapseSpaces(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        boolean inRun = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!isSpace(c)) {
+                out.append(c);
+                inRun = false;
+            } else if (!inRun) {
+                out.append(' ');
+                inRun = true;
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
     private static final Pattern COMMENT_OPEN = Pattern.compile("^<!--");
     private static final Pattern COMMENT_CLOSE = Pattern.compile("-->$");
     private static final Pattern EMPHASIS = Pattern.compile("[*_`]");
@@ -251,7 +271,7 @@ public final class PostmortemParser {
             if (!(first instanceof Paragraph p)) {
                 return;
             }
-            String text = SPACES.matcher(plainText(p)).replaceAll(" ").strip();
+            String text = collapseSpaces(plainText(p)).strip();
             Matcher box = CHECKBOX.matcher(p.getChars());
             if (box.find()) {
                 // flexmark reads "[x]" as a reference link whose text is "x": put the box back as written
@@ -349,7 +369,7 @@ public final class PostmortemParser {
             List<String> out = new ArrayList<>();
             for (Node c = row.getFirstChild(); c != null; c = c.getNext()) {
                 if (c instanceof TableCell cell) {
-                    out.add(SPACES.matcher(plainText(cell)).replaceAll(" ").strip());
+                    out.add(collapseSpaces(plainText(cell)).strip());
                 }
             }
             return out;

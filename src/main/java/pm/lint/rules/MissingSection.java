@@ -85,6 +85,23 @@ public final class MissingSection implements Rule {
 
     private static final Pattern LINE_BREAK = Pattern.compile("\\R");
 
+    /** Whether the first non-blank line is neither a table row nor a table separator: then it is content. */
+    private static boolean startsWithProse(CharSequence rest) {
+        java.util.regex.Matcher m = LINE_BREAK.matcher(rest);
+        int from = 0;
+        while (true) {
+            boolean more = m.find();
+            String line = rest.subSequence(from, more ? m.start() : rest.length()).toString().strip();
+            if (!line.isEmpty()) {
+                return !line.startsWith("|") && !TABLE_SEPARATOR.matcher(line).matches();
+            }
+            if (!more) {
+                return false;
+            }
+            from = m.end();
+        }
+    }
+
     private enum Emptiness { FILLED, EMPTY, PROMPT_ONLY }
 
     /** Comments, blank lines and tables with a header but no rows do not count as content. */
@@ -101,6 +118,9 @@ public final class MissingSection implements Rule {
             }
         }
         rest.append(text, pos, Math.max(pos, s.contentEnd()));
+        if (startsWithProse(rest)) {
+            return Emptiness.FILLED; // the common case, without splitting the whole section into lines
+        }
         String[] lines = LINE_BREAK.split(rest);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].strip();
