@@ -20,6 +20,7 @@ final class Prefilter {
     private final boolean[] always;
     private final boolean anyAlways;
     private final String[] triggers;
+    private final char[][] triggerChars;
     /** For each trigger, the requirements (clauses) it satisfies; a pattern has one clause per requirement. */
     private final int[][] clausesOf;
     /** For each clause, its pattern; and for each pattern, how many clauses it has. */
@@ -61,6 +62,10 @@ final class Prefilter {
         anyAlways = some;
         patternOf = owners.stream().mapToInt(Integer::intValue).toArray();
         triggers = users.keySet().toArray(String[]::new);
+        triggerChars = new char[triggers.length][];
+        for (int t = 0; t < triggers.length; t++) {
+            triggerChars[t] = triggers[t].toCharArray();
+        }
         clausesOf = new int[triggers.length][];
         offsetOf = new int[triggers.length];
         Map<Integer, List<Integer>> trigrams = new HashMap<>();
@@ -151,19 +156,34 @@ final class Prefilter {
         // character came from (for a space, where its run starts; the run ends where the next one starts)
         int length = text.length();
         char[] f = new char[length];
-        int[] first = new int[length + 1];
+        int[] first = null; // null while nothing was collapsed: then first[k] is k
         int n = 0;
         for (int i = 0; i < length; i++) {
             char c = text.charAt(i);
             c = c < 128 ? ASCII_FOLD[c] : Literals.fold(c);
             if (c == ' ' && n > 0 && f[n - 1] == ' ') {
+                if (first == null) {
+                    first = new int[length + 1];
+                    for (int k = 0; k < n; k++) {
+                        first[k] = k;
+                    }
+                }
                 continue;
             }
-            f[n] = c;
-            first[n++] = i;
+            if (first != null) {
+                first[n] = i;
+            }
+            f[n++] = c;
+        }
+        if (first == null) {
+            return scanFolded(f, n, null);
         }
         first[n] = length;
-        f = n == length ? f : java.util.Arrays.copyOf(f, n);
+        return scanFolded(f, n, first);
+    }
+
+    /** Finds the triggers in {@code f[0, n)}, the folded text; {@code first} as in {@link #scan}. */
+    private Hits scanFolded(char[] f, int n, int[] first) {
         Hits hits = new Hits();
         for (int i = 0; i + Literals.MIN_LENGTH <= n; i++) {
             int key = key(f[i], f[i + 1], f[i + 2]);
@@ -177,12 +197,16 @@ final class Prefilter {
             }
             for (int t : ts) {
                 int at = i - offsetOf[t];
-                String trigger = triggers[t];
-                if (at >= 0 && startsWith(f, at, trigger)) {
+                char[] trigger = triggerChars[t];
+                if (at >= 0 && startsWith(f, n, at, trigger)) {
                     // a match holds at least the space of a run next to the word: the run's last character
                     // before a word, its first after one
-                    int end = at + trigger.length() - 1;
-                    hits.add(f[at] == ' ' ? first[at + 1] - 1 : first[at], first[end] + 1, t);
+                    int end = at + trigger.length - 1;
+                    if (first == null) {
+                        hits.add(at, end + 1, t);
+                    } else {
+                        hits.add(f[at] == ' ' ? first[at + 1] - 1 : first[at], first[end] + 1, t);
+                    }
                 }
             }
         }
@@ -190,12 +214,12 @@ final class Prefilter {
         return hits;
     }
 
-    private static boolean startsWith(char[] f, int at, String s) {
-        if (at + s.length() > f.length) {
+    private static boolean startsWith(char[] f, int n, int at, char[] s) {
+        if (at + s.length > n) {
             return false;
         }
-        for (int k = 0; k < s.length(); k++) {
-            if (f[at + k] != s.charAt(k)) {
+        for (int k = 0; k < s.length; k++) {
+            if (f[at + k] != s[k]) {
                 return false;
             }
         }
