@@ -130,7 +130,18 @@ public final class PostmortemParser {
 
     public Postmortem parse(Path path, SourceText source) {
         FrontMatterParser.Split split = frontMatterParser.parse(source);
-        return new Body(path, source, split).build();
+        return new Body(path, source, split).build(true);
+    }
+
+    /** Always with flexmark, never {@link PlainMarkdown}: what the plain reader is checked against. */
+    Postmortem parseWithFlexmark(Path path, SourceText source) {
+        FrontMatterParser.Split split = frontMatterParser.parse(source);
+        return new Body(path, source, split).build(false);
+    }
+
+    /** Whether the body of a file is read without flexmark. */
+    boolean isPlain(SourceText source) {
+        return PlainMarkdown.read(source.text().substring(frontMatterParser.parse(source).bodyStart())) != null;
     }
 
     /** The walk over one body; offsets in flexmark's tree are relative to {@code base}. */
@@ -153,36 +164,122 @@ public final class PostmortemParser {
             this.base = split.bodyStart();
         }
 
-        Postmortem build() {
-            Document doc = Markdown.parse(source.text().substring(base));
-            collectSections(doc);
-            walk(doc);
+        Postmortem build(boolean plainAllowed) {
+            String body = source.text().substring(base);
+            List<PlainMarkdown.Block> plain = plainAllowed ? PlainMarkdown.read(body) : null;
+            if (plain != null) {
+                plain(body, plain);
+            } else {
+                Document doc = Markdown.parse(body);
+                collectSections(doc);
+                walk(doc);
+            }
             return new Postmortem(path, source, frontMatter, sections, timeline, actionItems,
                     Optional.ofNullable(actionTable), prose, comments);
         }
 
-        private void collectSections(Document doc) {
-            List<Heading> headings = new ArrayList<>();
-            for (Node n : doc.getChildren()) {
-                if (n instanceof Heading h) {
-                    headings.add(h);
+        /** The body read by {@link PlainMarkdown}: the same model as from flexmark's tree. */
+        private void plain(String body, List<PlainMarkdown.Block> blocks) {
+            List<HeadingAt> headings = new ArrayList<>();
+            for (PlainMarkdown.Block b : blocks) {
+                if (b instanceof PlainMarkdown.Heading h) {
+                    headings.add(new HeadingAt(h.level(), h.start(), h.end(), body.substring(h.textStart(), h.end())));
                 }
             }
+            addSections(headings);
+            for (PlainMarkdown.Block b : blocks) {
+                if (b instanceof PlainMarkdown.Heading h) {
+                    addProse(body.substring(h.textStart(), h.end()), range(h.textStart(), h.end()),
+                            ProseBlock.Kind.HEADING, base + h.start());
+                } else if (b instanceof PlainMarkdown.Paragraph p) {
+                    int[] lines = p.lines();
+                    StringBuilder text = new StringBuilder();
+                    IntList offsets = new IntList();
+                    for (int i = 0; i < lines.length; i += 2) {
+                        if (i > 0) {
+                            text.append(' ');
+                            offsets.add(base + lines[i - 1]);
+                        }
+                        text.append(body, lines[i], lines[i + 1]);
+                        offsets.addRange(base + lines[i], lines[i + 1] - lines[i]);
+                    }
+                    addProse(text.toString(), offsets.toArray(), ProseBlock.Kind.PARAGRAPH, base + lines[0]);
+                } else if (b instanceof PlainMarkdown.Item item) {
+                    int start = base + item.textStart();
+                    String text = body.substring(item.textStart(), item.end());
+                    if (kindAt(base + item.start()) == SectionKind.ACTION_ITEMS) {
+                        String title = collapseSpaces(text).strip();
+                        actionItems.add(ActionItemText.read(title, source.span(start, trimEnd(start, base + item.end()))));
+                    }
+                    addProse(text, range(item.textStart(), item.end()), ProseBlock.Kind.PARAGRAPH, start);
+                } else if (b instanceof PlainMarkdown.Table t) {
+                    List<String> header = null;
+                    List<Row> rows = new ArrayList<>();
+                    for (PlainMarkdown.Row r : t.rows()) {
+                        int[] c = r.cells();
+                        List<String> cells = new ArrayList<>(c.length / 2);
+                        for (int i = 0; i < c.length; i += 2) {
+                            String cell = body.substring(c[i], c[i + 1]);
+                            addProse(cell, range(c[i], c[i + 1]), ProseBlock.Kind.TABLE_CELL, base + c[i]);
+                            cells.add(collapseSpaces(cell).strip());
+                        }
+                        if (header == null) {
+                            header = cells;
+                        } else {
+                            int s = base + r.start();
+                            rows.add(new Row(cells, source.span(s, trimEnd(s, base + r.end()))));
+                        }
+                    }
+                    table(base + t.start(), base + t.end(), header, rows);
+                } else if (b instanceof PlainMarkdown.Comment c) {
+                    addComments(base + c.start(), body.substring(c.start(), c.end()));
+                }
+            }
+        }
+
+        /** The file offsets of body characters {@code from..to}. */
+        private int[] range(int from, int to) {
+            int[] a = new int[to - from];
+            for (int i = 0; i < a.length; i++) {
+                a[i] = base + from + i;
+            }
+            return a;
+        }
+
+        /** A heading: its level, where it is in the body, and its text. */
+        private record HeadingAt(int level, int start, int end, String text) {
+        }
+
+        /** A table row: its cells' text, spaces collapsed, and where it is. */
+        private record Row(List<String> cells, Span span) {
+        }
+
+        private void collectSections(Document doc) {
+            List<HeadingAt> headings = new ArrayList<>();
+            for (Node n : doc.getChildren()) {
+                if (n instanceof Heading h) {
+                    headings.add(new HeadingAt(h.getLevel(), h.getStartOffset(), h.getEndOffset(), plainText(h)));
+                }
+            }
+            addSections(headings);
+        }
+
+        private void addSections(List<HeadingAt> headings) {
             int end = source.text().length();
             for (int i = 0; i < headings.size(); i++) {
-                Heading h = headings.get(i);
+                HeadingAt h = headings.get(i);
                 int contentEnd = end;
                 for (int j = i + 1; j < headings.size(); j++) {
-                    if (headings.get(j).getLevel() <= h.getLevel()) {
-                        contentEnd = base + headings.get(j).getStartOffset();
+                    if (headings.get(j).level() <= h.level()) {
+                        contentEnd = base + headings.get(j).start();
                         break;
                     }
                 }
-                String title = plainText(h).strip();
-                int start = base + h.getStartOffset();
-                int headingEnd = base + h.getEndOffset();
+                String title = h.text().strip();
+                int start = base + h.start();
+                int headingEnd = base + h.end();
                 int contentStart = Math.min(end, source.lineEnd(source.line(Math.max(start, headingEnd - 1))) + 1);
-                sections.add(new Section(title, h.getLevel(), SectionKind.fromHeading(title).orElse(null),
+                sections.add(new Section(title, h.level(), SectionKind.fromHeading(title).orElse(null),
                         source.span(start, trimEnd(start, headingEnd)), Math.min(contentStart, contentEnd), contentEnd));
             }
         }
@@ -285,10 +382,8 @@ public final class PostmortemParser {
         }
 
         private void table(TableBlock t) {
-            int start = base + t.getStartOffset();
-            SectionKind kind = kindAt(start);
             List<String> header = new ArrayList<>();
-            List<TableRow> rows = new ArrayList<>();
+            List<Row> rows = new ArrayList<>();
             for (Node part = t.getFirstChild(); part != null; part = part.getNext()) {
                 if (part instanceof com.vladsch.flexmark.ext.tables.TableSeparator) {
                     continue;
@@ -302,7 +397,7 @@ public final class PostmortemParser {
                             header = cells(row);
                         }
                     } else {
-                        rows.add(row);
+                        rows.add(new Row(cells(row), rowSpan(row)));
                     }
                     for (Node c = row.getFirstChild(); c != null; c = c.getNext()) {
                         if (c instanceof TableCell cell) {
@@ -311,29 +406,35 @@ public final class PostmortemParser {
                     }
                 }
             }
+            table(base + t.getStartOffset(), base + t.getEndOffset(), header, rows);
+        }
+
+        /** A table's rows as timeline rows or action items, by the section it stands in. */
+        private void table(int start, int tableEnd, List<String> header, List<Row> rows) {
+            SectionKind kind = kindAt(start);
             if (kind == SectionKind.TIMELINE) {
                 Columns cols = new Columns(header, TIMELINE_COLUMNS);
-                for (TableRow row : rows) {
-                    List<String> cells = cells(row);
+                for (Row row : rows) {
+                    List<String> cells = row.cells();
                     if (cells.stream().allMatch(String::isBlank)) {
                         continue;
                     }
                     timeline.add(new TimelineRow(cols.get(cells, "time", 0), cols.get(cells, "event", 1),
-                            cols.get(cells, "source", 2), cells, rowSpan(row)));
+                            cols.get(cells, "source", 2), cells, row.span()));
                 }
             } else if (kind == SectionKind.ACTION_ITEMS) {
                 if (actionTable == null) {
-                    int end = trimEnd(start, base + t.getEndOffset());
+                    int end = trimEnd(start, tableEnd);
                     actionTable = new Postmortem.TableRange(source.lineStart(source.line(start)),
                             source.lineEnd(source.line(Math.max(start, end - 1))), source.span(start, end));
                 }
                 Columns cols = new Columns(header, ACTION_COLUMNS);
-                for (TableRow row : rows) {
-                    List<String> cells = cells(row);
+                for (Row row : rows) {
+                    List<String> cells = row.cells();
                     if (cells.stream().allMatch(String::isBlank)) {
                         continue;
                     }
-                    actionItems.add(tableActionItem(cols, cells, rowSpan(row)));
+                    actionItems.add(tableActionItem(cols, cells, row.span()));
                 }
             }
         }
@@ -376,8 +477,10 @@ public final class PostmortemParser {
         }
 
         private void addComments(Node n) {
-            int start = base + n.getStartOffset();
-            String chars = n.getChars().toString();
+            addComments(base + n.getStartOffset(), n.getChars().toString());
+        }
+
+        private void addComments(int start, String chars) {
             Matcher m = COMMENT.matcher(chars);
             while (m.find()) {
                 int s = start + m.start();
@@ -393,6 +496,12 @@ public final class PostmortemParser {
             String s = text.toString();
             if (!s.isBlank()) {
                 prose.add(new ProseBlock(s, offsets.toArray(), kind, sectionAt(base + block.getStartOffset())));
+            }
+        }
+
+        private void addProse(String s, int[] offsets, ProseBlock.Kind kind, int start) {
+            if (!s.isBlank()) {
+                prose.add(new ProseBlock(s, offsets, kind, sectionAt(start)));
             }
         }
 
