@@ -47,13 +47,13 @@ public final class BlameDetector {
         String masked = QuoteMask.apply(text);
         Prefilter.Hits ruleHits = RULE_FILTER.scan(masked);
         boolean onlyFiltered = extraPhrases.isEmpty() && !RULE_FILTER.anyAlways(); // every rule needs a word
-        if (onlyFiltered && ruleHits.isEmpty()) {
-            return List.of(); // no rule can match anywhere: most paragraphs, table cells and items
+        if (onlyFiltered && !ruleHits.anyCandidate(0, masked.length())) {
+            return List.of(); // no rule has all its words anywhere: most paragraphs, table cells and items
         }
         Prefilter.Hits rejectionHits = REJECTION_FILTER.scan(masked);
         List<BlameFinding> findings = new ArrayList<>();
         for (Sentences.Span sentence : Sentences.split(text)) {
-            if (onlyFiltered && !ruleHits.any(sentence.start(), sentence.end())) {
+            if (onlyFiltered && !ruleHits.anyCandidate(sentence.start(), sentence.end())) {
                 continue;
             }
             if (!containsAny(allowedPhrases, text, sentence)) {
