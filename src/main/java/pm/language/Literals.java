@@ -114,14 +114,25 @@ final class Literals {
 
     /**
      * What is known about a piece of a pattern: the exact strings it can match (null when unknown or too
-     * many) and strings one of which any match contains (null when none are known).
+     * many), strings one of which any match contains (null when none are known), and strings one of which
+     * any match starts with ({@code prefix}, null when unknown; {@link #starts} is the best known).
      */
-    private record Info(Set<String> exact, Set<String> req, Set<String> repeated, List<Set<String>> all) {
+    private record Info(Set<String> exact, Set<String> req, Set<String> repeated, List<Set<String>> all,
+                        Set<String> prefix) {
         static final Info EMPTY = new Info(Set.of(""), null);
         static final Info UNKNOWN = new Info(null, null);
 
         Info(Set<String> exact, Set<String> req) {
-            this(exact, req, null, List.of());
+            this(exact, req, null, List.of(), null);
+        }
+
+        Info(Set<String> exact, Set<String> req, Set<String> repeated, List<Set<String>> all) {
+            this(exact, req, repeated, all, null);
+        }
+
+        /** Strings one of which every match starts with, or null. */
+        Set<String> starts() {
+            return exact != null ? exact : prefix;
         }
 
         Set<String> requirement() {
@@ -168,9 +179,17 @@ final class Literals {
             boolean exactKnown = true;
             boolean reqKnown = true;
             List<Set<String>> all = null;
+            Set<String> starts = new LinkedHashSet<>();
+            boolean startsKnown = true;
             int branches = 0;
             while (true) {
                 Info branch = concatenation();
+                Set<String> b = branch.starts();
+                if (b == null || starts.size() + b.size() > MAX_STRINGS) {
+                    startsKnown = false;
+                } else {
+                    starts.addAll(b);
+                }
                 all = branches++ == 0 ? branch.all() : List.of();
                 if (branch.exact() == null || exact.size() + branch.exact().size() > MAX_STRINGS) {
                     exactKnown = false;
@@ -189,13 +208,15 @@ final class Literals {
                 }
                 break;
             }
-            return new Info(exactKnown ? exact : null, reqKnown ? req : null, null, all);
+            return new Info(exactKnown ? exact : null, reqKnown ? req : null, null, all,
+                    startsKnown ? starts : null);
         }
 
         private Info concatenation() throws Unsupported {
             Set<String> run = Set.of("");
             boolean allExact = true;
             Set<String> best = null;
+            Set<String> starts = null; // what every match starts with, known when the first inexact piece comes
             List<Set<String>> all = new ArrayList<>(); // every requirement found along the way
             while (more() && peek() != '|' && peek() != ')') {
                 Info atom = quantified(atom());
@@ -208,16 +229,25 @@ final class Literals {
                     // X+ : what precedes meets the first X, and the last X meets what follows
                     Set<String> first = cross(run, atom.repeated());
                     best = better(best, keep(all, nonEmpty(first == null ? run : first)));
+                    if (allExact) {
+                        starts = first == null ? run : first;
+                    }
                     run = atom.repeated();
                     allExact = false;
                 } else {
-                    best = better(best, keep(all, nonEmpty(run)));
+                    // what precedes, followed by how the piece starts: "poor " + "call" is "poor call"
+                    Set<String> ext = atom.starts() == null ? null : cross(run, atom.starts());
+                    Set<String> reached = ext != null && nonEmpty(ext) != null ? ext : run;
+                    best = better(best, keep(all, nonEmpty(reached)));
+                    if (allExact) {
+                        starts = reached;
+                    }
                     run = atom.exact() == null ? Set.of("") : atom.exact();
                     allExact = false;
                 }
             }
             best = better(best, keep(all, nonEmpty(run)));
-            return new Info(allExact ? run : null, best, null, all);
+            return new Info(allExact ? run : null, best, null, all, allExact ? run : starts);
         }
 
         private static Set<String> keep(List<Set<String>> all, Set<String> requirement) {
@@ -284,9 +314,10 @@ final class Literals {
             if (Set.of(" ").equals(atom.exact())) {
                 return atom; // \s+ : any run of whitespace is one space to the prefilter
             }
+            // at least once: a match starts as the piece does
             return atom.exact() != null && !atom.exact().contains("")
-                    ? new Info(null, atom.requirement(), atom.exact(), List.of())
-                    : new Info(null, atom.requirement());
+                    ? new Info(null, atom.requirement(), atom.exact(), List.of(), atom.exact())
+                    : new Info(null, atom.requirement(), null, List.of(), atom.starts());
         }
 
         private Info atom() throws Unsupported {
