@@ -27,6 +27,15 @@ class LiteralsTest {
     }
 
     @Test
+    void whatFollowsAFixedStartJoinsItUpToItsFirstOptionalPart() {
+        // not "call" alone, which every "on-call" holds
+        assertThat(required("\\b(?:poor|bad)\\s+(?:judge?ment|calls?)\\b"))
+                .containsExactlyInAnyOrder("poor judg", "poor call", "bad judg", "bad call");
+        assertThat(required("\\bre(?:start|boot)(?:ed|ing)?\\b")).containsExactlyInAnyOrder("restart", "reboot");
+        assertThat(required("\\bx+yz\\w*")).containsExactly("xyz");
+    }
+
+    @Test
     void whitespaceIsOneCharacterSoWordsJoinAcrossIt() {
         assertThat(Literals.fold('\t')).isEqualTo(' ');
         assertThat(Literals.fold('\n')).isEqualTo(' ');
