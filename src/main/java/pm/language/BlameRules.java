@@ -316,14 +316,19 @@ final class BlameRules {
     /** Picks the rewrite prompt from the judged verb: perception, procedure or decision. */
     private static String forVerb(Matcher m) {
         String verb = m.group("verb").toLowerCase();
-        if (verb.matches("(?:notic|realiz|realis|spot|heed|pa[iy]|caught|see|saw|look).*")) {
+        if (PERCEPTION.matcher(verb).matches()) {
             return SIGNAL_MISSED;
         }
-        if (verb.matches("(?:check|test|verif|validat|confirm|follow|read|review|updat|double|run|ran|ask|tell"
-                + "|told|inform|notif|warn|escalat|communicat|coordinat|acknowledg|account|declar|wait|rememb"
-                + "|bother).*")) {
+        if (PROCEDURE.matcher(verb).matches()) {
             return STEP_SKIPPED;
         }
         return DECISION;
     }
+
+    private static final Pattern PERCEPTION =
+            Pattern.compile("(?:notic|realiz|realis|spot|heed|pa[iy]|caught|see|saw|look).*");
+    private static final Pattern PROCEDURE =
+            Pattern.compile("(?:check|test|verif|validat|confirm|follow|read|review|updat|double|run|ran|ask|tell"
+                    + "|told|inform|notif|warn|escalat|communicat|coordinat|acknowledg|account|declar|wait|rememb"
+                    + "|bother).*");
 }

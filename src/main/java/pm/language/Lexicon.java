@@ -6,6 +6,8 @@ import java.util.regex.Pattern;
 
 /** Word lists that tell people from systems, and the closed word classes the subject finder needs. */
 final class Lexicon {
+    private static final java.util.regex.Pattern POSSESSIVE_END = java.util.regex.Pattern.compile("['’]s?$");
+
 
     /** What a noun phrase refers to. {@code NONE} means there is no subject at all (a fragment). */
     enum Kind { PERSON, SYSTEM, UNKNOWN, NONE }
@@ -145,7 +147,7 @@ final class Lexicon {
         if (THING_PRONOUNS.contains(word) || SYSTEMS.contains(word) || SYSTEMS.contains(singular(word))) {
             return Kind.SYSTEM;
         }
-        String text = token.text().replaceAll("['’]s?$", "");
+        String text = POSSESSIVE_END.matcher(token.text()).replaceAll("");
         if (CODE_LIKE.matcher(text).matches() && !COMPOUND_NAME.matcher(text).matches()) {
             return Kind.SYSTEM;
         }

@@ -25,7 +25,19 @@ public final class VagueActionDetector {
             + " decision, a ticket with the fix) and a due date; or name the change itself.";
 
     /** "Title: why it matters": only the title is judged for vagueness; the whole item counts as evidence. */
-    private static final Pattern TITLE_END = Pattern.compile(":\\s");
+    /** The item up to its first ": " (TITLE_END), where a description may follow the title. */
+    private static String title(String item) {
+        for (int i = item.indexOf(':'); i >= 0 && i + 1 < item.length(); i = item.indexOf(':', i + 1)) {
+            char c = item.charAt(i + 1);
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') {
+                return item.substring(0, i);
+            }
+        }
+        return item;
+    }
+
+    /** What {@link #title} looks for, as a pattern: a colon and a whitespace character. */
+    static final Pattern TITLE_END = Pattern.compile(":\\s");
     private static final Pattern PLACEHOLDER = compile("^\\W*(?:tbd|tbc|todo|fixme|wip|n/?a|none|\\?+|-+)?\\W*$");
 
     private static final List<Cue> CUES = List.of(
@@ -116,7 +128,7 @@ public final class VagueActionDetector {
                     "Write the concrete change, the artefact it touches and how to check that it is done."));
         }
         int specificity = -1; // weighed only once a cue is found: most items have none
-        String title = TITLE_END.split(item, 2)[0];
+        String title = title(item);
         boolean[] can = CUE_FILTER.scan(title).candidates(0, title.length());
         for (int i = 0; i < CUES.size(); i++) {
             if (!can[i]) {

@@ -116,4 +116,21 @@ class VagueActionDetectorTest {
         assertThat(detector.check(null)).hasValueSatisfying(
                 f -> assertThat(f.message()).isEqualTo("The action item is empty"));
     }
+
+    @Test
+    void theTitleEndsWhereThePatternSplitsIt() throws Exception {
+        java.lang.reflect.Method title = VagueActionDetector.class.getDeclaredMethod("title", String.class);
+        title.setAccessible(true);
+        java.util.Random random = new java.util.Random(42);
+        String alphabet = "ab: \t\n\r\f\u000B:x";
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder sb = new StringBuilder();
+            for (int k = random.nextInt(12); k > 0; k--) {
+                sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String item = sb.toString();
+            org.assertj.core.api.Assertions.assertThat(title.invoke(null, item)).as(item)
+                    .isEqualTo(VagueActionDetector.TITLE_END.split(item, 2)[0]);
+        }
+    }
 }

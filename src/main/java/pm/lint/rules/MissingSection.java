@@ -121,20 +121,49 @@ public final class MissingSection implements Rule {
         if (startsWithProse(rest)) {
             return Emptiness.FILLED; // the common case, without splitting the whole section into lines
         }
-        String[] lines = LINE_BREAK.split(rest);
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].strip();
+        // line by line, as split at each \R, up to the first line that is content
+        for (int at = 0; at >= 0; at = nextLine(rest, at)) {
+            String line = line(rest, at).strip();
             if (line.isEmpty() || TABLE_SEPARATOR.matcher(line).matches()) {
                 continue;
             }
-            boolean headerOfEmptyTable = line.startsWith("|") && i + 1 < lines.length
-                    && TABLE_SEPARATOR.matcher(lines[i + 1].strip()).matches() && lines[i + 1].contains("-")
-                    && (i + 2 >= lines.length || !lines[i + 2].strip().startsWith("|"));
+            int second = nextLine(rest, at);
+            int third = second < 0 ? -1 : nextLine(rest, second);
+            // a missing line and an empty one (split drops those at the end) give the same answer here
+            boolean headerOfEmptyTable = line.startsWith("|") && second >= 0
+                    && TABLE_SEPARATOR.matcher(line(rest, second).strip()).matches() && line(rest, second).contains("-")
+                    && (third < 0 || !line(rest, third).strip().startsWith("|"));
             if (!headerOfEmptyTable) {
                 return Emptiness.FILLED;
             }
         }
         return comment ? Emptiness.PROMPT_ONLY : Emptiness.EMPTY;
+    }
+
+    /** Whether a character ends a line for {@code \R} (a CR before an LF ends it together with the LF). */
+    private static boolean isLineBreak(char c) {
+        return c == '\n' || c == '\r' || c == '\u000B' || c == '\f' || c == '\u0085' || c == '\u2028' || c == '\u2029';
+    }
+
+    private static int lineEnd(CharSequence s, int from) {
+        int i = from;
+        while (i < s.length() && !isLineBreak(s.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    private static String line(CharSequence s, int from) {
+        return s.subSequence(from, lineEnd(s, from)).toString();
+    }
+
+    /** Where the line after the one at {@code from} starts, or -1 when that one is the last. */
+    private static int nextLine(CharSequence s, int from) {
+        int end = lineEnd(s, from);
+        if (end >= s.length()) {
+            return -1;
+        }
+        return s.charAt(end) == '\r' && end + 1 < s.length() && s.charAt(end + 1) == '\n' ? end + 2 : end + 1;
     }
 
     private static String purpose(SectionKind kind) {
