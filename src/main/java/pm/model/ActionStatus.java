@@ -27,9 +27,12 @@ public enum ActionStatus {
     }
 
     public static Optional<ActionStatus> parse(String text) {
-        if (text == null) {
-            return Optional.empty();
-        }
+        return text == null ? Optional.empty() : KNOWN.get(text);
+    }
+
+    private static final StringMemo<Optional<ActionStatus>> KNOWN = new StringMemo<>(ActionStatus::read);
+
+    private static Optional<ActionStatus> read(String text) {
         String s = SPACES.matcher(text.strip().toLowerCase(Locale.ROOT).replace('\u2019', '\''))
                 .replaceAll(" ").replace(" - ", "-");
         if (s.contains("\u2705") || s.contains("\u2714") || s.equals("[x]") || s.equals("x")) {

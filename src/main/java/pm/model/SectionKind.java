@@ -42,6 +42,12 @@ public enum SectionKind {
 
     /** Recognises a heading, ignoring case, numbering ("3. Impact"), trailing punctuation and emoji. */
     public static Optional<SectionKind> fromHeading(String heading) {
+        return KNOWN.get(heading);
+    }
+
+    private static final StringMemo<Optional<SectionKind>> KNOWN = new StringMemo<>(SectionKind::recognise);
+
+    private static Optional<SectionKind> recognise(String heading) {
         String h = normalize(heading);
         for (SectionKind k : values()) {
             if (k.names.contains(h)) {
