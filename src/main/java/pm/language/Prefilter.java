@@ -157,6 +157,10 @@ final class Prefilter {
         int length = text.length();
         char[] f = new char[length];
         int[] first = null; // null while nothing was collapsed: then first[k] is k
+        // in the same pass, where a trigram that some trigger is indexed by may start (the bloom filter says
+        // so): few places in prose, checked once the whole text is folded
+        int[] maybe = null;
+        int maybeCount = 0;
         int n = 0;
         for (int i = 0; i < length; i++) {
             char c = text.charAt(i);
@@ -174,24 +178,34 @@ final class Prefilter {
                 first[n] = i;
             }
             f[n++] = c;
+            if (n >= Literals.MIN_LENGTH) {
+                int key = key(f[n - 3], f[n - 2], c);
+                int bit = bloomBit(key);
+                if ((bloom[bit >>> 6] & (1L << bit)) != 0) {
+                    if (maybe == null) {
+                        maybe = new int[16];
+                    } else if (maybeCount == maybe.length) {
+                        maybe = java.util.Arrays.copyOf(maybe, maybeCount * 2);
+                    }
+                    maybe[maybeCount++] = n - 3;
+                }
+            }
         }
-        if (first == null) {
-            return scanFolded(f, n, null);
+        if (first != null) {
+            first[n] = length;
         }
-        first[n] = length;
-        return scanFolded(f, n, first);
+        return scanFolded(f, n, first, maybe, maybeCount);
     }
 
-    /** Finds the triggers in {@code f[0, n)}, the folded text; {@code first} as in {@link #scan}. */
-    private Hits scanFolded(char[] f, int n, int[] first) {
+    /**
+     * Finds the triggers in {@code f[0, n)}, the folded text, at the places {@code maybe} lists; {@code first}
+     * as in {@link #scan}.
+     */
+    private Hits scanFolded(char[] f, int n, int[] first, int[] maybe, int maybeCount) {
         Hits hits = new Hits();
-        for (int i = 0; i + Literals.MIN_LENGTH <= n; i++) {
-            int key = key(f[i], f[i + 1], f[i + 2]);
-            int bit = bloomBit(key);
-            if ((bloom[bit >>> 6] & (1L << bit)) == 0) {
-                continue;
-            }
-            int[] ts = triggersOf(key);
+        for (int m = 0; m < maybeCount; m++) {
+            int i = maybe[m];
+            int[] ts = triggersOf(key(f[i], f[i + 1], f[i + 2]));
             if (ts == null) {
                 continue;
             }
