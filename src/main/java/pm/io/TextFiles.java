@@ -65,11 +65,20 @@ public final class TextFiles {
     /** Decodes UTF-8 strictly; a NUL byte means a binary file. */
     public static SourceText decode(Path file, byte[] bytes) throws InputException {
         int probe = Math.min(bytes.length, 8000);
-        for (int i = 0; i < probe; i++) {
-            if (bytes[i] == 0) {
-                throw new InputException(file, 0, "is a binary file, not Markdown text; rename it or remove it "
-                        + "from the postmortems folder");
+        boolean ascii = true;
+        for (int i = 0; i < bytes.length; i++) {
+            byte b = bytes[i];
+            if (b <= 0) {
+                if (b == 0 && i < probe) {
+                    throw new InputException(file, 0, "is a binary file, not Markdown text; rename it or remove "
+                            + "it from the postmortems folder");
+                }
+                ascii &= b == 0;
             }
+        }
+        if (ascii) {
+            // ASCII, as most postmortems are: every byte is its character, and nothing can be malformed
+            return SourceText.of(new String(bytes, StandardCharsets.ISO_8859_1));
         }
         // the JDK's own UTF-8 decoding (one copy, straight into a compact string) replaces a malformed sequence
         // by U+FFFD; valid UTF-8 decodes to the same text either way, so only a text with U+FFFD (from bad bytes,

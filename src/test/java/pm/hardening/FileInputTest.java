@@ -68,6 +68,29 @@ class FileInputTest {
     }
 
     @Test
+    void asciiAndUtf8TextDecodeToTheSameCharactersTheJdkGives() throws Exception {
+        java.util.Random random = new java.util.Random(7);
+        String[] pieces = {"a", "Z", " ", "\n", "\r\n", "\t", "~", "\u007f", "é", "日本", "\uD83D\uDD25", "\u0000"};
+        for (int i = 0; i < 2000; i++) {
+            StringBuilder sb = new StringBuilder(i % 2 == 0 ? "x".repeat(8000) : "");
+            for (int k = random.nextInt(40); k > 0; k--) {
+                sb.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String text = sb.toString();
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            if (text.indexOf('\u0000') >= 0 && text.indexOf('\u0000') < 8000) {
+                continue; // a NUL near the start means a binary file
+            }
+            // a NUL after the first 8000 bytes is text, as is everything else
+            assertThat(TextFiles.decode(Path.of("x.md"), bytes).text()).isEqualTo(text);
+        }
+        assertThatThrownBy(() -> TextFiles.decode(Path.of("x.md"), new byte[] {'a', 0, 'b'}))
+                .hasMessageContaining("is a binary file");
+        assertThatThrownBy(() -> TextFiles.decode(Path.of("x.md"), new byte[] {'a', (byte) 0xC3, 'b'}))
+                .hasMessageContaining("is not valid UTF-8 (byte 2)");
+    }
+
+    @Test
     void directoryNamedLikeAPostmortemIsNamedAsADirectory() throws IOException {
         assertThat(message(Files.createDirectory(dir.resolve("2025-01-01-x.md")))).isEqualTo("is a directory, not a file");
     }
