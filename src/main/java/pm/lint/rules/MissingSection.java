@@ -107,17 +107,25 @@ public final class MissingSection implements Rule {
     /** Comments, blank lines and tables with a header but no rows do not count as content. */
     private static Emptiness emptiness(Postmortem pm, Section s) {
         String text = pm.source().text();
-        StringBuilder rest = new StringBuilder();
-        int pos = s.contentStart();
         boolean comment = false;
         for (HtmlComment c : pm.comments()) {
-            if (c.start() >= s.contentStart() && c.start() < s.contentEnd()) {
-                rest.append(text, pos, Math.max(pos, c.start()));
-                pos = Math.max(pos, Math.min(c.end(), s.contentEnd()));
-                comment = true;
-            }
+            comment |= c.start() >= s.contentStart() && c.start() < s.contentEnd();
         }
-        rest.append(text, pos, Math.max(pos, s.contentEnd()));
+        CharSequence rest;
+        if (!comment) {
+            rest = text.substring(s.contentStart(), Math.max(s.contentStart(), s.contentEnd())); // copied at once
+        } else {
+            StringBuilder without = new StringBuilder();
+            int pos = s.contentStart();
+            for (HtmlComment c : pm.comments()) {
+                if (c.start() >= s.contentStart() && c.start() < s.contentEnd()) {
+                    without.append(text, pos, Math.max(pos, c.start()));
+                    pos = Math.max(pos, Math.min(c.end(), s.contentEnd()));
+                }
+            }
+            without.append(text, pos, Math.max(pos, s.contentEnd()));
+            rest = without;
+        }
         if (startsWithProse(rest)) {
             return Emptiness.FILLED; // the common case, without splitting the whole section into lines
         }
