@@ -32,6 +32,9 @@ final class Prefilter {
     private final int[] tableKeys;
     private final int[][] tableTriggers;
     private final long[] bloom = new long[BLOOM_BITS / 64];
+    /** The length of the shortest trigger: a shorter text holds none (table cells such as "P1" or "open"). */
+    private final int shortest;
+    private final Hits none;
 
     /** @param requirements for each pattern, the sets of strings it requires ({@link Literals#requiredAll}) */
     Prefilter(List<List<Set<String>>> requirements) {
@@ -63,6 +66,8 @@ final class Prefilter {
         patternOf = owners.stream().mapToInt(Integer::intValue).toArray();
         triggers = users.keySet().toArray(String[]::new);
         triggerChars = new char[triggers.length][];
+        shortest = users.keySet().stream().mapToInt(String::length).min().orElse(Integer.MAX_VALUE);
+        none = new Hits();
         for (int t = 0; t < triggers.length; t++) {
             triggerChars[t] = triggers[t].toCharArray();
         }
@@ -152,6 +157,9 @@ final class Prefilter {
 
     /** Where the literal strings occur in one text; ask it which patterns can match in a range. */
     Hits scan(String text) {
+        if (text.length() < shortest) {
+            return none; // folding keeps one character for each, or fewer
+        }
         // folded, with each run of whitespace as one space (see Literals); first[k] is where the k-th folded
         // character came from (for a space, where its run starts; the run ends where the next one starts)
         int length = text.length();
