@@ -205,16 +205,15 @@ final class PlainMarkdown {
 
     /** Not special anywhere in a line of plain text. */
     static boolean plainChar(char c) {
-        if (c < ' ') {
-            return false;
-        }
-        switch (c) {
-            case '\\', '`', '*', '_', '[', ']', '<', '&', '|', '~', '\u007f' -> {
-                return false;
-            }
-            default -> {
-                return !Character.isSurrogate(c) && c != '\u00a0' && c != '\u2028' && c != '\u2029' && c != '\ufeff';
-            }
+        return c < 128 ? PLAIN_ASCII[c] : !Character.isSurrogate(c) && c != '\u00a0' && c != '\u2028'
+                && c != '\u2029' && c != '\ufeff';
+    }
+
+    private static final boolean[] PLAIN_ASCII = new boolean[128];
+
+    static {
+        for (char c = ' '; c < 127; c++) {
+            PLAIN_ASCII[c] = "\\`*_[]<&|~".indexOf(c) < 0;
         }
     }
 

@@ -208,7 +208,7 @@ public final class PostmortemParser {
                     int start = base + item.textStart();
                     String text = body.substring(item.textStart(), item.end());
                     if (kindAt(base + item.start()) == SectionKind.ACTION_ITEMS) {
-                        String title = collapseSpaces(text).strip();
+                        String title = plainCollapse(text).strip();
                         actionItems.add(ActionItemText.read(title, source.span(start, trimEnd(start, base + item.end()))));
                     }
                     addProse(text, range(item.textStart(), item.end()), ProseBlock.Kind.PARAGRAPH, start);
@@ -221,7 +221,7 @@ public final class PostmortemParser {
                         for (int i = 0; i < c.length; i += 2) {
                             String cell = body.substring(c[i], c[i + 1]);
                             addProse(cell, range(c[i], c[i + 1]), ProseBlock.Kind.TABLE_CELL, base + c[i]);
-                            cells.add(collapseSpaces(cell).strip());
+                            cells.add(plainCollapse(cell).strip());
                         }
                         if (header == null) {
                             header = cells;
@@ -235,6 +235,11 @@ public final class PostmortemParser {
                     addComments(base + c.start(), body.substring(c.start(), c.end()));
                 }
             }
+        }
+
+        /** {@link #collapseSpaces} of plain text, whose only whitespace is the space: most has no two in a row. */
+        private static String plainCollapse(String s) {
+            return s.indexOf("  ") < 0 ? s : collapseSpaces(s);
         }
 
         /** The file offsets of body characters {@code from..to}. */
@@ -291,11 +296,27 @@ public final class PostmortemParser {
             return end;
         }
 
+        private int[] sectionStarts;
+
+        /** Where each section's heading line starts, worked out once all sections are known. */
+        private int[] sectionStarts() {
+            if (sectionStarts == null || sectionStarts.length != sections.size()) {
+                sectionStarts = new int[sections.size()];
+                for (int i = 0; i < sectionStarts.length; i++) {
+                    Section s = sections.get(i);
+                    sectionStarts[i] = s.headingSpan() != null ? source.lineStart(s.line()) : 0;
+                }
+            }
+            return sectionStarts;
+        }
+
         /** The innermost-level section that contains an offset (the deepest heading above it). */
         private Section sectionAt(int offset) {
+            int[] starts = sectionStarts();
             Section found = null;
-            for (Section s : sections) {
-                if (s.headingSpan() != null && source.lineStart(s.line()) <= offset && offset < s.contentEnd()) {
+            for (int i = 0; i < starts.length; i++) {
+                Section s = sections.get(i);
+                if (s.headingSpan() != null && starts[i] <= offset && offset < s.contentEnd()) {
                     if (found == null || s.level() >= found.level()) {
                         found = s;
                     }
@@ -306,10 +327,12 @@ public final class PostmortemParser {
 
         /** The nearest enclosing section of one of the eight kinds. */
         private SectionKind kindAt(int offset) {
+            int[] starts = sectionStarts();
             SectionKind kind = null;
             int level = Integer.MAX_VALUE;
-            for (Section s : sections) {
-                if (s.kind() != null && source.lineStart(s.line()) <= offset && offset < s.contentEnd()
+            for (int i = 0; i < starts.length; i++) {
+                Section s = sections.get(i);
+                if (s.kind() != null && starts[i] <= offset && offset < s.contentEnd()
                         && (kind == null || s.level() >= level)) {
                     kind = s.kind();
                     level = s.level();
@@ -500,7 +523,8 @@ public final class PostmortemParser {
         }
 
         private void addProse(String s, int[] offsets, ProseBlock.Kind kind, int start) {
-            if (!s.isBlank()) {
+            char c = s.isEmpty() ? ' ' : s.charAt(0);
+            if (c > ' ' && c < 128 || !s.isBlank()) { // most prose starts with a letter
                 prose.add(new ProseBlock(s, offsets, kind, sectionAt(start)));
             }
         }
