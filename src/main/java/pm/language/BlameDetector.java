@@ -44,8 +44,13 @@ public final class BlameDetector {
     }
 
     public List<BlameFinding> find(String text) {
-        String masked = QuoteMask.apply(text);
-        Prefilter.Hits ruleHits = RULE_FILTER.scan(masked);
+        // the words are looked for in the text as written; where it may hold a quotation, again once it is blanked
+        Prefilter.Hits ruleHits = RULE_FILTER.scan(text, true);
+        String masked = text;
+        if (ruleHits.mayHoldQuotes() || RULE_FILTER.anyAlways() && QuoteMask.mayMatch(text)) {
+            masked = QuoteMask.apply(text);
+            ruleHits = RULE_FILTER.scan(masked);
+        }
         boolean onlyFiltered = extraPhrases.isEmpty() && !RULE_FILTER.anyAlways(); // every rule needs a word
         if (onlyFiltered && !ruleHits.anyCandidate(0, masked.length())) {
             return List.of(); // no rule has all its words anywhere: most paragraphs, table cells and items

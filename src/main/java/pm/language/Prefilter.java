@@ -140,11 +140,11 @@ final class Prefilter {
     }
 
     private static int key(char a, char b, char c) {
-        return (a * 31 + b) * 31 + c;
+        return (a << 16) ^ (b << 8) ^ c;
     }
 
     private static int bloomBit(int key) {
-        return (key ^ (key >>> 16)) & (BLOOM_BITS - 1);
+        return (key * 0x9E3779B9) >>> 16; // BLOOM_BITS is 1 << 16
     }
 
     private static final char[] ASCII_FOLD = new char[128];
@@ -157,9 +157,18 @@ final class Prefilter {
 
     /** Where the literal strings occur in one text; ask it which patterns can match in a range. */
     Hits scan(String text) {
+        return scan(text, false);
+    }
+
+    /**
+     * {@link #scan(String)}, and with {@code quotes} it also notes whether the text may hold what {@link QuoteMask}
+     * blanks out ({@link Hits#mayHoldQuotes}), in the same pass.
+     */
+    Hits scan(String text, boolean quotes) {
         if (text.length() < shortest) {
-            return none; // folding keeps one character for each, or fewer
+            return none; // folding keeps one character for each, or fewer; nor can a quotation fit
         }
+        boolean quoted = false;
         // folded, with each run of whitespace as one space (see Literals); first[k] is where the k-th folded
         // character came from (for a space, where its run starts; the run ends where the next one starts)
         int length = text.length();
@@ -170,10 +179,16 @@ final class Prefilter {
         int[] maybe = null;
         int maybeCount = 0;
         int n = 0;
+        char p2 = 0; // the two folded characters before this one
+        char p1 = 0;
         for (int i = 0; i < length; i++) {
             char c = text.charAt(i);
+            if (quotes && !quoted && (c == '"' || c == '\'' || c == '\u201C' || c == '\u2018'
+                    || (c == 'g' || c == 'G') && text.regionMatches(true, i, "git", 0, 3))) {
+                quoted = true; // as QuoteMask.mayMatch decides
+            }
             c = c < 128 ? ASCII_FOLD[c] : Literals.fold(c);
-            if (c == ' ' && n > 0 && f[n - 1] == ' ') {
+            if (c == ' ' && n > 0 && p1 == ' ') {
                 if (first == null) {
                     first = new int[length + 1];
                     for (int k = 0; k < n; k++) {
@@ -187,7 +202,7 @@ final class Prefilter {
             }
             f[n++] = c;
             if (n >= Literals.MIN_LENGTH) {
-                int key = key(f[n - 3], f[n - 2], c);
+                int key = key(p2, p1, c);
                 int bit = bloomBit(key);
                 if ((bloom[bit >>> 6] & (1L << bit)) != 0) {
                     if (maybe == null) {
@@ -198,11 +213,15 @@ final class Prefilter {
                     maybe[maybeCount++] = n - 3;
                 }
             }
+            p2 = p1;
+            p1 = c;
         }
         if (first != null) {
             first[n] = length;
         }
-        return scanFolded(f, n, first, maybe, maybeCount);
+        Hits hits = scanFolded(f, n, first, maybe, maybeCount);
+        hits.quoted = quoted;
+        return hits;
     }
 
     /**
@@ -250,6 +269,7 @@ final class Prefilter {
 
     /** The occurrences of literal strings in one text, in order of their start. */
     final class Hits {
+        private boolean quoted;
         private int count;
         private int[] starts = new int[16];
         private int[] ends = new int[16];
@@ -289,6 +309,11 @@ final class Prefilter {
         }
 
         /** Whether no literal string occurs at all: then only the patterns that need none can match. */
+        /** Whether the text may hold a quotation or {@code git blame} (asked for in {@link #scan(String, boolean)}). */
+        boolean mayHoldQuotes() {
+            return quoted;
+        }
+
         boolean isEmpty() {
             return count == 0;
         }

@@ -34,7 +34,7 @@ final class QuoteMask {
     }
 
     /** Every match needs a quote character or "git" (any case): most prose has neither, and skips the regex. */
-    private static boolean mayMatch(String text) {
+    static boolean mayMatch(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '"' || c == '\'' || c == '\u201C' || c == '\u2018'

@@ -129,4 +129,23 @@ class PrefilterTest {
         assertThat(Prefilter.indexedAt("because ")).isEqualTo(2); // "cau"
         assertThat(Prefilter.indexedAt("abc")).isZero();
     }
+
+    @Test
+    void noticesQuotationsInTheSamePassAsQuoteMaskWould() {
+        Prefilter filter = new Prefilter(List.of(List.of(Set.of("abc")), List.of(Set.of("git bl"))));
+        java.util.Random random = new java.util.Random(11);
+        String[] pieces = {"a", "b", "c", " ", "\"", "'", "\u201C", "\u2018", "git", "GIT", "gi", "g", "Gıt", "\n", "é"};
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder sb = new StringBuilder();
+            for (int k = random.nextInt(10); k > 0; k--) {
+                sb.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String text = sb.toString();
+            boolean noticed = filter.scan(text, true).mayHoldQuotes();
+            if (text.length() >= 3) { // shorter than every word: not even scanned, nothing can match there
+                assertThat(noticed).as(text).isEqualTo(QuoteMask.mayMatch(text));
+            }
+            assertThat(filter.scan(text, false).mayHoldQuotes()).isFalse();
+        }
+    }
 }
