@@ -53,7 +53,8 @@ public final class ActionItems {
 
     /** {@link #key} of ASCII text: NFKC leaves it alone, and only ASCII letters and digits are words. */
     private static String asciiKey(String s) {
-        StringBuilder out = new StringBuilder(s.length());
+        char[] out = new char[s.length()];
+        int n = 0;
         boolean gap = false;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -61,16 +62,16 @@ public final class ActionItems {
                 c = (char) (c + 32);
             }
             if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
-                if (gap && out.length() > 0) {
-                    out.append(' ');
+                if (gap && n > 0) {
+                    out[n++] = ' '; // stands for at least one character of s: it fits
                 }
                 gap = false;
-                out.append(c);
+                out[n++] = c;
             } else {
                 gap = true;
             }
         }
-        return out.toString();
+        return new String(out, 0, n);
     }
 
     /** Titles (as keys) of the front matter's action items. */
