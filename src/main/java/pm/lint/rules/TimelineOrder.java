@@ -39,7 +39,7 @@ public final class TimelineOrder implements Rule {
     private static final Duration MIDNIGHT_JUMP = Duration.ofHours(12);
 
     /** A time as read: with its date, or only the time of day; {@code null} when it cannot be read. */
-    private record When(LocalDate date, LocalTime time) {
+    record When(LocalDate date, LocalTime time) {
     }
 
     @Override
@@ -82,7 +82,39 @@ public final class TimelineOrder implements Rule {
         }
     }
 
-    private static When read(String text) {
+    static When read(String text) {
+        if (text.length() == 16 && digits(text, 0, 4) && text.charAt(4) == '-' && digits(text, 5, 7)
+                && text.charAt(7) == '-' && digits(text, 8, 10) && " Tt".indexOf(text.charAt(10)) >= 0
+                && digits(text, 11, 13) && text.charAt(13) == ':' && digits(text, 14, 16)) {
+            // "2025-03-14 09:12", as most timelines write it: what DATE_TIME reads, without it
+            try {
+                return new When(LocalDate.of(number(text, 0, 4), number(text, 5, 7), number(text, 8, 10)),
+                        LocalTime.of(number(text, 11, 13), number(text, 14, 16), 0));
+            } catch (java.time.DateTimeException e) {
+                return null;
+            }
+        }
+        return readByPattern(text);
+    }
+
+    private static boolean digits(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int number(String s, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            n = n * 10 + s.charAt(i) - '0';
+        }
+        return n;
+    }
+
+    static When readByPattern(String text) {
         Matcher m = DATE_TIME.matcher(text);
         if (m.matches()) {
             try {

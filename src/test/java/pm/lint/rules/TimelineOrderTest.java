@@ -55,4 +55,26 @@ class TimelineOrderTest {
                 .isEmpty();
         assertThat(of("timeline-order", timeline("| 09:00 | a | x |\n| 2025-03-12 08:00 | b | x |\n"))).isEmpty();
     }
+
+    @Test
+    void aDateAndTimeIsReadAsThePatternReadsIt() {
+        java.util.Random random = new java.util.Random(3);
+        String[] parts = {"2025", "1999", "0000", "-", "01", "12", "13", "00", "31", "30", "29", "02", " ", "T", "t",
+            "09", "23", "24", "59", "60", ":", "x", "1"};
+        for (int i = 0; i < 50_000; i++) {
+            String text = i % 2 == 0
+                    ? parts[random.nextInt(3)] + "-" + parts[4 + random.nextInt(8)] + "-" + parts[4 + random.nextInt(8)]
+                            + parts[12 + random.nextInt(3)] + parts[15 + random.nextInt(4)] + ":" + parts[15 + random.nextInt(5)]
+                    : random(random, parts);
+            assertThat(TimelineOrder.read(text)).as(text).isEqualTo(TimelineOrder.readByPattern(text));
+        }
+    }
+
+    private static String random(java.util.Random random, String[] parts) {
+        StringBuilder sb = new StringBuilder();
+        while (sb.length() < 16) {
+            sb.append(parts[random.nextInt(parts.length)]);
+        }
+        return random.nextBoolean() ? sb.substring(0, 16) : sb.toString();
+    }
 }
