@@ -83,9 +83,9 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     /**
-     * Runs {@code pm overdue} on a one-file git repository made in a new temporary folder under {@code parent}
-     * and deleted afterwards, so the archive holds the classes that open a repository, read its index and read
-     * files from the working tree. Skipped when no folder can be made there.
+     * Runs {@code pm lint} and {@code pm overdue} on a one-file git repository made in a new temporary folder
+     * under {@code parent} and deleted afterwards, so the archive holds the classes that open a repository, read
+     * its index and read files from the working tree. Skipped when no folder can be made there.
      *
      * @return whether it ran
      */
@@ -104,7 +104,11 @@ public final class TrainCommand implements Callable<Integer> {
             Files.write(file, content);
             TrackedFiles.createForTraining(dir, path, content);
             Context inRepo = new Context(dir, quiet.clock(), quiet.env(), quiet.out(), quiet.err());
-            return Main.run(inRepo, new String[] {"overdue", "--as-of", "2025-06-01"}) == 0;
+            // the everyday command lines, which FastPath runs without picocli, on files on disk
+            boolean lint = Main.run(inRepo, new String[] {"lint", path}) == Main.EXIT_FINDINGS
+                    & Main.run(inRepo, new String[] {"lint"}) == Main.EXIT_FINDINGS;
+            boolean overdue = Main.run(inRepo, new String[] {"overdue"}) == 0;
+            return Main.run(inRepo, new String[] {"overdue", "--as-of", "2025-06-01"}) == 0 && lint && overdue;
         } catch (IOException | RuntimeException e) {
             return false;
         } finally {
