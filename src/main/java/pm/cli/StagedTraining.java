@@ -3,6 +3,7 @@ package pm.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -12,6 +13,7 @@ import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.Config;
+import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.storage.file.FileBasedConfig;
 import org.eclipse.jgit.util.FS;
 import org.eclipse.jgit.util.SystemReader;
@@ -52,6 +54,12 @@ final class StagedTraining {
             Files.createDirectories(work.resolve("postmortems"));
             Files.write(work.resolve("postmortems/sample.md"), TrainCommand.sample());
             try (Git git = Git.init().setDirectory(work.toFile()).call()) {
+                // one commit, then a change staged on top: what a pre-commit hook sees (HEAD, refs, a tree)
+                git.add().addFilepattern("postmortems").call();
+                PersonIdent pm = new PersonIdent("pm", "pm@localhost");
+                git.commit().setMessage("sample").setAuthor(pm).setCommitter(pm).setSign(false).call();
+                Files.write(work.resolve("postmortems/sample.md"), (new String(TrainCommand.sample(),
+                        StandardCharsets.UTF_8) + "\nStaged after the first commit.\n").getBytes(StandardCharsets.UTF_8));
                 git.add().addFilepattern("postmortems").call();
             }
             // as the pre-commit hook runs it (through FastPath), with no GIT_DIR or GIT_INDEX_FILE of the user's

@@ -56,6 +56,13 @@ public final class TrainCommand implements Callable<Integer> {
         if (pm.sections().isEmpty() || findings.isEmpty()) {
             throw new IllegalStateException("the training sample has no sections or no findings");
         }
+        // a blamed subject after "because" (Subjects.NounPhrase), which the sample has none of
+        byte[] blaming = (new String(sample(), java.nio.charset.StandardCharsets.UTF_8)
+                + "\nThe outage was caused by Maria. Our order stalled when the pool drained because on-call "
+                + "recovered our volume.\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        new Linter(LintSettings.defaults()).lint(new PostmortemParser(Schema.DEFAULT).parse(path,
+                TextFiles.decode(path, blaming)), "blaming.md");
         StagedTraining.run(); // its own class: loading this one loads no JGit class
         for (Report.Format format : Report.Format.values()) {
             Report report = format.create(new PrintWriter(new StringWriter()), format == Report.Format.TEXT, "0");
