@@ -281,7 +281,7 @@ class LauncherTest {
         List<Call> calls = calls();
         assertThat(calls).hasSize(1);
         assertThat(calls.get(0).pmArgs()).containsExactly(USER_ARGS);
-        assertThat(String.join(" ", calls.get(0).jvmArgs())).doesNotContain("Archive").doesNotContain("AOT");
+        assertThat(String.join(" ", calls.get(0).jvmArgs())).doesNotContain("SharedArchiveFile").doesNotContain("ArchiveClassesAtExit").doesNotContain("AOT");
     }
 
     @Test
@@ -529,7 +529,7 @@ class LauncherTest {
         assertThat(r.out()).isEqualTo("java-out\n");
         List<Call> calls = calls();
         assertThat(calls).hasSize(1);
-        assertThat(String.join(" ", calls.get(0).jvmArgs())).doesNotContain("Archive");
+        assertThat(String.join(" ", calls.get(0).jvmArgs())).doesNotContain("SharedArchiveFile").doesNotContain("ArchiveClassesAtExit");
     }
 
     @Test
@@ -568,7 +568,7 @@ class LauncherTest {
             assertThat(r.err()).isEqualTo("java-err\n");
             List<Call> calls = calls();
             assertThat(calls).hasSize(1);
-            assertThat(String.join(" ", calls.get(0).jvmArgs())).doesNotContain("Archive");
+            assertThat(String.join(" ", calls.get(0).jvmArgs())).doesNotContain("SharedArchiveFile").doesNotContain("ArchiveClassesAtExit");
         }
         assertThat(Files.readString(blocker)).isEqualTo("a file where the cache folder would be");
     }
