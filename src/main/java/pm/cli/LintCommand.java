@@ -60,7 +60,12 @@ public final class LintCommand implements Callable<Integer> {
             + "Default: postmortems_dir from .pm.yml.")
     List<String> paths = new ArrayList<>();
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+    /** {@code --format}'s default; {@link FastPath} starts from it too. */
+    static final String DEFAULT_FORMAT = "text";
+    /** {@code --color}'s default. */
+    static final String DEFAULT_COLOR = "auto";
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = DEFAULT_FORMAT,
             description = "text (default), json, sarif (code scanning) or github (workflow annotations).")
     String formatName;
 
@@ -81,7 +86,7 @@ public final class LintCommand implements Callable<Integer> {
         }
     }
 
-    @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
+    @Option(names = "--color", paramLabel = "WHEN", defaultValue = DEFAULT_COLOR,
             description = "auto (default: on a terminal, unless NO_COLOR is set), always or never.")
     ColorMode color;
 
@@ -95,15 +100,37 @@ public final class LintCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ctx = parent.context();
-        format = java.util.Arrays.stream(Report.Format.values())
-                .filter(f -> f.toString().equalsIgnoreCase(formatName.strip())).findFirst()
-                .orElseThrow(() -> new ParameterException(spec.commandLine(), "--format '" + formatName
-                        + "' is not a format; use text, json, sarif or github"));
-        if (staged && fix) {
+        if (format(formatName) == null) {
+            throw new ParameterException(spec.commandLine(), "--format '" + formatName
+                    + "' is not a format; use text, json, sarif or github");
+        }
+        if (!compatible(staged, fix)) {
             throw new ParameterException(spec.commandLine(), "--fix cannot be used with --staged: it would change "
                     + "the working tree, not what is staged; run 'pm lint --fix' first, then 'git add'");
         }
+        return run(parent.context());
+    }
+
+    /** The report format {@code --format} names (case and surrounding blanks ignored), or null for none. */
+    static Report.Format format(String name) {
+        String wanted = name.strip();
+        for (Report.Format f : Report.Format.values()) {
+            if (f.toString().equalsIgnoreCase(wanted)) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    /** Whether the options may be given together: --fix changes the working tree, --staged reads the index. */
+    static boolean compatible(boolean staged, boolean fix) {
+        return !(staged && fix);
+    }
+
+    /** Runs the command once its options are known to be valid ({@link #format}, {@link #compatible}). */
+    int run(Context context) throws Exception {
+        ctx = context;
+        format = format(formatName);
         Config config = Config.load(ctx.cwd());
         linter = new Linter(LintSettings.of(config));
         parser = new PostmortemParser(config.schema());
@@ -115,8 +142,9 @@ public final class LintCommand implements Callable<Integer> {
         if (byDefault) {
             targets.add(config.postmortemsDir());
         }
-        report = format.create(ctx.out(), useColor(), new VersionProvider().getVersion()[0].replaceFirst(
-                "^pm (\\S+).*", "$1"));
+        // pm's version is named only in SARIF output: the others need not read it
+        report = format.create(ctx.out(), useColor(), format == Report.Format.SARIF
+                ? new VersionProvider().getVersion()[0].replaceFirst("^pm (\\S+).*", "$1") : "");
         if (staged) {
             StagedFiles.Problems problems = StagedFiles.forEach(ctx.cwd(), ctx.env(), targets,
                     (file, bytes) -> lint(file, () -> TextFiles.decode(file, bytes)));

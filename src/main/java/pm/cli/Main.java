@@ -28,6 +28,15 @@ public final class Main {
 
     /** Runs one command line against a context and returns its exit status. */
     public static int run(Context ctx, String... args) {
+        Integer fast = FastPath.run(ctx, args);
+        if (fast != null) {
+            return fast;
+        }
+        return picocli(ctx, args);
+    }
+
+    /** Runs one command line with picocli, never {@link FastPath}: what it falls back to, and tests compare with. */
+    static int picocli(Context ctx, String... args) {
         CommandLine cl = commandLine(ctx, PmCommand.needed(args));
         return cl.execute(args);
     }
@@ -39,7 +48,7 @@ public final class Main {
         cl.setErr(ctx.err());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler(Main::usageError);
-        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> failure(ctx, ex, cmd));
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> failure(ctx, ex, cmd.getErr()));
         return cl;
     }
 
@@ -54,8 +63,8 @@ public final class Main {
         return EXIT_USAGE;
     }
 
-    private static int failure(Context ctx, Exception ex, CommandLine cmd) {
-        PrintWriter err = cmd.getErr();
+    /** Reports an exception a command threw, on {@code err}, and returns the exit status for it. */
+    static int failure(Context ctx, Exception ex, PrintWriter err) {
         if (ex instanceof InputException ie) {
             err.println("pm: " + ie.oneLine(ctx.cwd()));
             err.flush();

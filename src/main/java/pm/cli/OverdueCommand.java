@@ -50,7 +50,10 @@ public final class OverdueCommand implements Callable<Integer> {
             + "UTC). An item due on this day is not overdue yet.")
     String asOf;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table (default), "
+    /** {@code --format}'s default; {@link FastPath} starts from it too. */
+    static final String DEFAULT_FORMAT = "table";
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = DEFAULT_FORMAT, description = "table (default), "
             + "markdown, json or csv.")
     OverdueFormat format;
 
@@ -91,7 +94,11 @@ public final class OverdueCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InputException {
-        Context ctx = parent.context();
+        return run(parent.context());
+    }
+
+    /** Runs the command with the options as set. */
+    int run(Context ctx) throws InputException {
         if (noGit && (rev != null || includeUntracked)) {
             throw new InputException("--no-git cannot be combined with " + (rev != null ? "--rev" : "--include-untracked")
                     + "; both need git");

@@ -1,25 +1,22 @@
 package pm.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.Config;
+import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.storage.file.FileBasedConfig;
 import org.eclipse.jgit.util.FS;
 import org.eclipse.jgit.util.SystemReader;
-import pm.git.StagedFiles;
-import pm.io.InputException;
-import pm.io.TextFiles;
-import pm.lint.LintSettings;
-import pm.lint.Linter;
-import pm.parse.PostmortemParser;
-import pm.parse.Schema;
 
 /** The {@code pm lint --staged} part of {@link TrainCommand}. */
 final class StagedTraining {
@@ -57,19 +54,24 @@ final class StagedTraining {
             Files.createDirectories(work.resolve("postmortems"));
             Files.write(work.resolve("postmortems/sample.md"), TrainCommand.sample());
             try (Git git = Git.init().setDirectory(work.toFile()).call()) {
+                // one commit, then a change staged on top: what a pre-commit hook sees (HEAD, refs, a tree)
+                git.add().addFilepattern("postmortems").call();
+                PersonIdent pm = new PersonIdent("pm", "pm@localhost");
+                git.commit().setMessage("sample").setAuthor(pm).setCommitter(pm).setSign(false).call();
+                Files.write(work.resolve("postmortems/sample.md"), (new String(TrainCommand.sample(),
+                        StandardCharsets.UTF_8) + "\nStaged after the first commit.\n").getBytes(StandardCharsets.UTF_8));
                 git.add().addFilepattern("postmortems").call();
             }
-            PostmortemParser parser = new PostmortemParser(Schema.DEFAULT);
-            Linter linter = new Linter(LintSettings.defaults());
-            int[] staged = {0};
-            StagedFiles.forEach(work, Map.of(), List.of(work.resolve("postmortems")), (file, bytes) -> {
-                linter.lint(parser.parse(file, TextFiles.decode(file, bytes)), "sample.md");
-                staged[0]++;
-            });
-            if (staged[0] != 1) {
-                throw new IllegalStateException("the training repository has " + staged[0] + " staged files");
+            // as the pre-commit hook runs it (through FastPath), with no GIT_DIR or GIT_INDEX_FILE of the user's
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            int code = Main.run(new Context(work, Clock.systemUTC(), Map.of(), new PrintWriter(out),
+                    new PrintWriter(err)), "lint", "--staged");
+            if (code != Main.EXIT_FINDINGS || !out.toString().contains("sample.md")) {
+                throw new IllegalStateException("pm lint --staged on the training repository: exit " + code + "\n"
+                        + out + err);
             }
-        } catch (IOException | GitAPIException | InputException e) {
+        } catch (IOException | GitAPIException e) {
             throw new IllegalStateException("the training repository failed: " + e, e);
         } finally {
             SystemReader.setInstance(system);

@@ -56,6 +56,13 @@ public final class TrainCommand implements Callable<Integer> {
         if (pm.sections().isEmpty() || findings.isEmpty()) {
             throw new IllegalStateException("the training sample has no sections or no findings");
         }
+        // a blamed subject after "because" (Subjects.NounPhrase), which the sample has none of
+        byte[] blaming = (new String(sample(), java.nio.charset.StandardCharsets.UTF_8)
+                + "\nThe outage was caused by Maria. Our order stalled when the pool drained because on-call "
+                + "recovered our volume.\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        new Linter(LintSettings.defaults()).lint(new PostmortemParser(Schema.DEFAULT).parse(path,
+                TextFiles.decode(path, blaming)), "blaming.md");
         StagedTraining.run(); // its own class: loading this one loads no JGit class
         for (Report.Format format : Report.Format.values()) {
             Report report = format.create(new PrintWriter(new StringWriter()), format == Report.Format.TEXT, "0");
@@ -83,9 +90,9 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     /**
-     * Runs {@code pm overdue} on a one-file git repository made in a new temporary folder under {@code parent}
-     * and deleted afterwards, so the archive holds the classes that open a repository, read its index and read
-     * files from the working tree. Skipped when no folder can be made there.
+     * Runs {@code pm lint} and {@code pm overdue} on a one-file git repository made in a new temporary folder
+     * under {@code parent} and deleted afterwards, so the archive holds the classes that open a repository, read
+     * its index and read files from the working tree. Skipped when no folder can be made there.
      *
      * @return whether it ran
      */
@@ -104,7 +111,11 @@ public final class TrainCommand implements Callable<Integer> {
             Files.write(file, content);
             TrackedFiles.createForTraining(dir, path, content);
             Context inRepo = new Context(dir, quiet.clock(), quiet.env(), quiet.out(), quiet.err());
-            return Main.run(inRepo, new String[] {"overdue", "--as-of", "2025-06-01"}) == 0;
+            // the everyday command lines, which FastPath runs without picocli, on files on disk
+            boolean lint = Main.run(inRepo, new String[] {"lint", path}) == Main.EXIT_FINDINGS
+                    & Main.run(inRepo, new String[] {"lint"}) == Main.EXIT_FINDINGS;
+            boolean overdue = Main.run(inRepo, new String[] {"overdue"}) == 0;
+            return Main.run(inRepo, new String[] {"overdue", "--as-of", "2025-06-01"}) == 0 && lint && overdue;
         } catch (IOException | RuntimeException e) {
             return false;
         } finally {

@@ -49,7 +49,7 @@ public final class StagedFiles {
     public static Problems forEach(Path cwd, Map<String, String> env, List<Path> within, Consumer consumer)
             throws InputException {
         List<InputException> errors = new ArrayList<>();
-        try (Repository repo = Repositories.open(cwd, env, "--staged reads the git index; run it inside the "
+        try (Repository repo = Repositories.openForReading(cwd, env, "--staged reads the git index; run it inside the "
                 + "repository, or lint files by path")) {
             if (repo.isBare()) {
                 throw new InputException("--staged needs a working tree; this repository is bare");

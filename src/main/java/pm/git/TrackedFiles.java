@@ -12,7 +12,6 @@ import org.eclipse.jgit.dircache.DirCacheBuilder;
 import org.eclipse.jgit.dircache.DirCacheEntry;
 import org.eclipse.jgit.errors.LargeObjectException;
 import org.eclipse.jgit.errors.RevisionSyntaxException;
-import org.eclipse.jgit.lib.Config;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
@@ -21,15 +20,12 @@ import org.eclipse.jgit.lib.ObjectLoader;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.storage.file.FileBasedConfig;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.dircache.DirCacheIterator;
 import org.eclipse.jgit.treewalk.FileTreeIterator;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.WorkingTreeIterator;
 import org.eclipse.jgit.treewalk.filter.PathFilter;
-import org.eclipse.jgit.util.FS;
-import org.eclipse.jgit.util.SystemReader;
 import pm.io.InputException;
 
 /**
@@ -43,24 +39,7 @@ public final class TrackedFiles implements AutoCloseable {
     }
 
     static {
-        // JGit runs `git --version` and `git config --system` to find the system gitconfig; pm runs no
-        // programs, and nothing there changes which files are tracked or what a blob holds
-        SystemReader.setInstance(new SystemReader.Delegate(SystemReader.getInstance()) {
-            @Override
-            public FileBasedConfig openSystemConfig(Config parent, FS fs) {
-                return new FileBasedConfig(parent, null, fs) {
-                    @Override
-                    public void load() {
-                        // no system config
-                    }
-
-                    @Override
-                    public boolean isOutdated() {
-                        return false;
-                    }
-                };
-            }
-        });
+        Repositories.ignoreSystemConfig(); // JGit would run git to find it; pm runs no programs
     }
 
     private final Repository repo;
@@ -82,6 +61,7 @@ public final class TrackedFiles implements AutoCloseable {
         if (start == null) {
             return null;
         }
+        Repositories.ignoreSystemConfig();
         FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(start.toFile());
         if (builder.getGitDir() == null) {
             return null;

@@ -95,7 +95,12 @@ class LauncherTest {
     }
 
     private Run run(Map<String, String> env, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("sh", bin.resolve("pm").toString()));
+        return runScript(bin.resolve("pm"), env, args);
+    }
+
+    /** Runs a launcher script with sh from the work folder, with only the given environment and HOME. */
+    private Run runScript(Path script, Map<String, String> env, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("sh", script.toString()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(work.toFile());
         pb.environment().clear();
@@ -140,12 +145,22 @@ class LauncherTest {
         return calls;
     }
 
+    /** The archives and marks in the cache; not the launcher's notes. */
     private List<Path> cacheFiles() throws IOException {
+        return cacheFiles(false);
+    }
+
+    /** The launcher's notes in the cache. */
+    private List<Path> notes() throws IOException {
+        return cacheFiles(true);
+    }
+
+    private List<Path> cacheFiles(boolean notes) throws IOException {
         if (!Files.isDirectory(cache)) {
             return List.of();
         }
         try (Stream<Path> s = Files.list(cache)) {
-            return s.sorted().toList();
+            return s.filter(p -> p.getFileName().toString().startsWith("launch-") == notes).sorted().toList();
         }
     }
 
@@ -266,7 +281,7 @@ class LauncherTest {
         List<Call> calls = calls();
         assertThat(calls).hasSize(1);
         assertThat(calls.get(0).pmArgs()).containsExactly(USER_ARGS);
-        assertThat(String.join(" ", calls.get(0).jvmArgs())).doesNotContain("Archive").doesNotContain("AOT");
+        assertThat(String.join(" ", calls.get(0).jvmArgs())).doesNotContain("SharedArchiveFile").doesNotContain("ArchiveClassesAtExit").doesNotContain("AOT");
     }
 
     @Test
@@ -338,6 +353,239 @@ class LauncherTest {
 
         assertThat(r.out()).isEqualTo("java-out\n");
         assertThat(flag(calls().get(1), "-XX:AOTCache=")).endsWith(".aot");
+    }
+
+    /**
+     * Programs the launcher may run (cksum, readlink, mkdir, ...) put first on PATH, each logging its name
+     * to {@code programs.log} before running the real one.
+     */
+    private Map<String, String> loggingPrograms(Map<String, String> env) throws IOException {
+        Path tools = Files.createDirectories(tmp.resolve("logging tools"));
+        for (String name : List.of("cksum", "readlink", "mkdir", "mv", "rm", "cat", "dirname", "basename", "pwd")) {
+            Path tool = tools.resolve(name);
+            Files.writeString(tool, "#!/bin/sh\necho " + name + " >>\"$PROGRAMS_LOG\"\nPATH=$REAL_PATH exec " + name
+                    + " \"$@\"\n");
+            Files.setPosixFilePermissions(tool, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        Map<String, String> out = new HashMap<>(env);
+        out.put("PATH", tools + ":" + env.getOrDefault("PATH", System.getenv("PATH")));
+        out.put("REAL_PATH", env.getOrDefault("PATH", System.getenv("PATH")));
+        out.put("PROGRAMS_LOG", tmp.resolve("programs.log").toString());
+        return out;
+    }
+
+    /** The programs run since the last time this was asked, and forgets them. */
+    private List<String> programs() throws IOException {
+        Path file = tmp.resolve("programs.log");
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        List<String> lines = Files.readAllLines(file);
+        Files.delete(file);
+        return lines;
+    }
+
+    @Test
+    void laterRunsStartNoProgramBeforeJava() throws Exception {
+        Map<String, String> env = loggingPrograms(env(jdk17));
+        run(env, "--version");
+        assertThat(programs()).contains("cksum");
+        String archive = flag(calls().get(1), "-XX:SharedArchiveFile=");
+        assertThat(notes()).hasSize(1);
+
+        Run r = run(env, USER_ARGS);
+
+        assertThat(programs()).isEmpty();
+        assertThat(r.out()).isEqualTo("java-out\n");
+        assertThat(r.err()).isEqualTo("java-err\n");
+        List<Call> calls = calls();
+        assertThat(calls).hasSize(1);
+        assertThat(flag(calls.get(0), "-XX:SharedArchiveFile=")).isEqualTo(archive);
+        assertThat(calls.get(0).pmArgs()).containsExactly(USER_ARGS);
+    }
+
+    @Test
+    void aJarRebuiltInTheSameClockTickAsTheNoteIsNotTakenForTheOldOne() throws Exception {
+        Map<String, String> env = loggingPrograms(env(jdk17));
+        run(env, "--version");
+        String before = flag(calls().get(1), "-XX:SharedArchiveFile=");
+        Path note = notes().get(0);
+
+        Files.writeString(jar, "jar version 2"); // same size, new content, and the note's very time
+        Files.setLastModifiedTime(jar, Files.getLastModifiedTime(note));
+        run(env, "--version");
+
+        List<Call> calls = calls();
+        assertThat(calls).hasSize(2);
+        assertThat(calls.get(0).pmArgs()).containsExactly("__train");
+        String after = flag(calls.get(1), "-XX:SharedArchiveFile=");
+        assertThat(after).isNotEqualTo(before);
+        assertThat(cacheFiles()).containsExactly(Path.of(after));
+    }
+
+    @Test
+    void aTouchedJarIsCheckedAgainAndKeepsItsArchive() throws Exception {
+        Map<String, String> env = loggingPrograms(env(jdk17));
+        run(env, "--version");
+        String archive = flag(calls().get(1), "-XX:SharedArchiveFile=");
+        programs();
+
+        Thread.sleep(20);
+        Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 10));
+        run(env, "--version"); // the jar is newer than the note: its checksum is worked out again
+        assertThat(programs()).contains("cksum");
+        List<Call> calls = calls();
+        assertThat(calls).hasSize(1);
+        assertThat(flag(calls.get(0), "-XX:SharedArchiveFile=")).isEqualTo(archive);
+
+        run(env, "--version"); // the new note vouches for the touched jar
+        assertThat(programs()).isEmpty();
+        assertThat(flag(calls().get(0), "-XX:SharedArchiveFile=")).isEqualTo(archive);
+    }
+
+    @Test
+    void switchingJdksUsesEachOnesArchiveWithoutTrainingAgain() throws Exception {
+        run(env(jdk17), "--version");
+        String jsa = flag(calls().get(1), "-XX:SharedArchiveFile=");
+        run(env(jdk25), "--version");
+        String aot = flag(calls().get(1), "-XX:AOTCache=");
+
+        run(env(jdk17), "--version");
+        List<Call> calls = calls();
+        assertThat(calls).hasSize(1);
+        assertThat(flag(calls.get(0), "-XX:SharedArchiveFile=")).isEqualTo(jsa);
+        run(env(jdk25), "--version");
+        calls = calls();
+        assertThat(calls).hasSize(1);
+        assertThat(flag(calls.get(0), "-XX:AOTCache=")).isEqualTo(aot);
+        assertThat(notes()).hasSize(1);
+    }
+
+    @Test
+    void aJavaOnPathThatNowLeadsToAnotherJdkIsNotTakenForTheNotedOne() throws Exception {
+        Path links = Files.createDirectories(tmp.resolve("path bin"));
+        Path java = links.resolve("java");
+        Files.createSymbolicLink(java, jdk17.resolve("bin/java"));
+        Map<String, String> env = env(jdk17);
+        env.remove("JAVA");
+        env.put("PATH", links + ":" + System.getenv("PATH"));
+        run(env, "--version");
+        assertThat(flag(calls().get(1), "-XX:SharedArchiveFile=")).endsWith(".jsa");
+        run(env, "--version");
+        assertThat(calls()).hasSize(1);
+
+        Files.delete(java);
+        Files.createSymbolicLink(java, jdk25.resolve("bin/java"));
+        run(env, "--version");
+
+        List<Call> calls = calls();
+        assertThat(calls).hasSize(2);
+        assertThat(calls.get(0).pmArgs()).containsExactly("__train");
+        assertThat(flag(calls.get(1), "-XX:AOTCache=")).endsWith(".aot");
+        assertThat(flag(calls.get(1), "-XX:SharedArchiveFile=")).isNull();
+    }
+
+    @Test
+    void aJdkReleaseChangedInPlaceWithAnOldTimeIsSeenInTheNote() throws Exception {
+        run(env(jdk17), "--version");
+        String before = flag(calls().get(1), "-XX:SharedArchiveFile=");
+        java.nio.file.attribute.FileTime old = Files.getLastModifiedTime(jdk17.resolve("release"));
+
+        Files.writeString(jdk17.resolve("release"), "IMPLEMENTOR=\"Test\"\nJAVA_VERSION=\"17.0.16\"\n");
+        Files.setLastModifiedTime(jdk17.resolve("release"), old); // as a package manager may leave it
+        run(env(jdk17), "--version");
+
+        List<Call> calls = calls();
+        assertThat(calls).hasSize(2);
+        assertThat(calls.get(0).pmArgs()).containsExactly("__train");
+        assertThat(flag(calls.get(1), "-XX:SharedArchiveFile=")).isNotEqualTo(before);
+    }
+
+    @Test
+    void aDeletedArchiveIsMadeAgain() throws Exception {
+        run(env(jdk17), "--version");
+        String archive = flag(calls().get(1), "-XX:SharedArchiveFile=");
+        Files.delete(Path.of(archive));
+
+        run(env(jdk17), "--version");
+
+        List<Call> calls = calls();
+        assertThat(calls).hasSize(2);
+        assertThat(calls.get(0).pmArgs()).containsExactly("__train");
+        assertThat(flag(calls.get(1), "-XX:SharedArchiveFile=")).isEqualTo(archive);
+    }
+
+    @Test
+    void whenNoArchiveCanBeMadeTheNoteSaysSoAndLaterRunsStartNoProgram() throws Exception {
+        Map<String, String> env = loggingPrograms(env(jdk17));
+        env.put("FAKE_NO_ARCHIVE", "1");
+        run(env, USER_ARGS);
+        calls();
+        programs();
+
+        Run r = run(env, USER_ARGS);
+
+        assertThat(programs()).isEmpty();
+        assertThat(r.out()).isEqualTo("java-out\n");
+        List<Call> calls = calls();
+        assertThat(calls).hasSize(1);
+        assertThat(String.join(" ", calls.get(0).jvmArgs())).doesNotContain("SharedArchiveFile").doesNotContain("ArchiveClassesAtExit");
+    }
+
+    @Test
+    void twoInstallsSharingACacheKeepANoteEach() throws Exception {
+        Path other = Files.createDirectories(tmp.resolve("other install"));
+        Files.copy(SCRIPT, other.resolve("pm"));
+        Files.writeString(other.resolve("pm.jar"), "another jar");
+        Map<String, String> env = loggingPrograms(env(jdk17));
+        run(env, "--version");
+        runScript(other.resolve("pm"), env, "--version");
+        calls();
+        programs();
+
+        run(env, "--version");
+        runScript(other.resolve("pm"), env, "--version");
+
+        assertThat(programs()).isEmpty();
+        List<Call> calls = calls();
+        assertThat(calls).hasSize(2);
+        assertThat(calls.get(0).args()).containsSequence("-jar", jar.toString());
+        assertThat(calls.get(1).args()).containsSequence("-jar", other.resolve("pm.jar").toString());
+        assertThat(flag(calls.get(0), "-XX:SharedArchiveFile=")).isNotEqualTo(flag(calls.get(1),
+                "-XX:SharedArchiveFile="));
+        assertThat(notes()).hasSize(2);
+    }
+
+    @Test
+    void anUnwritableCacheFolderStillRunsTheSameEveryTime() throws Exception {
+        Path blocker = tmp.resolve("not a folder");
+        Files.writeString(blocker, "a file where the cache folder would be");
+        Map<String, String> env = env(jdk17);
+        env.put("PM_CACHE_DIR", blocker.resolve("pm").toString());
+        for (int i = 0; i < 2; i++) {
+            Run r = run(env, USER_ARGS);
+            assertThat(r.out()).isEqualTo("java-out\n");
+            assertThat(r.err()).isEqualTo("java-err\n");
+            List<Call> calls = calls();
+            assertThat(calls).hasSize(1);
+            assertThat(String.join(" ", calls.get(0).jvmArgs())).doesNotContain("SharedArchiveFile").doesNotContain("ArchiveClassesAtExit");
+        }
+        assertThat(Files.readString(blocker)).isEqualTo("a file where the cache folder would be");
+    }
+
+    @Test
+    void theLauncherFindsItsJarWhenCalledByARelativePath() throws Exception {
+        run(env(jdk17), "--version");
+        calls();
+        Map<String, String> env = env(jdk17);
+        for (String path : List.of("../pm bin/pm", "./../pm bin/pm", "../pm bin//pm")) {
+            Run r = runScript(Path.of(path), env, "--version");
+            assertThat(r.out()).isEqualTo("java-out\n");
+            List<Call> calls = calls();
+            assertThat(calls).hasSize(1);
+            assertThat(calls.get(0).args()).containsSequence("-jar", jar.toString());
+            assertThat(flag(calls.get(0), "-XX:SharedArchiveFile=")).isNotNull();
+        }
     }
 
     /** A real JVM, the one running this test, on a jar whose main class echoes its arguments. */
