@@ -139,19 +139,25 @@ final class Prefilter {
         return best;
     }
 
+    /** A trigram's key: eight bits of each character (collisions only cost a comparison). */
     private static int key(char a, char b, char c) {
-        return (a << 16) ^ (b << 8) ^ c;
+        return (eight(a) << 16) | (eight(b) << 8) | eight(c);
+    }
+
+    private static int eight(char c) {
+        return (c ^ (c >>> 8)) & 0xFF;
     }
 
     private static int bloomBit(int key) {
         return (key * 0x9E3779B9) >>> 16; // BLOOM_BITS is 1 << 16
     }
 
-    private static final char[] ASCII_FOLD = new char[128];
+    /** Each ASCII character folded, with 1 << 16 added for those that may begin what QuoteMask blanks. */
+    private static final int[] ASCII = new int[128];
 
     static {
         for (char c = 0; c < 128; c++) {
-            ASCII_FOLD[c] = Literals.fold(c);
+            ASCII[c] = Literals.fold(c) | ("\"'gG".indexOf(c) >= 0 ? 1 << 16 : 0);
         }
     }
 
@@ -165,13 +171,13 @@ final class Prefilter {
      * blanks out ({@link Hits#mayHoldQuotes}), in the same pass.
      */
     Hits scan(String text, boolean quotes) {
-        if (text.length() < shortest) {
+        int length = text.length();
+        if (length < shortest) {
             return none; // folding keeps one character for each, or fewer; nor can a quotation fit
         }
-        boolean quoted = false;
+        boolean quoted = !quotes; // true once there is nothing more to look for
         // folded, with each run of whitespace as one space (see Literals); first[k] is where the k-th folded
         // character came from (for a space, where its run starts; the run ends where the next one starts)
-        int length = text.length();
         char[] f = new char[length];
         int[] first = null; // null while nothing was collapsed: then first[k] is k
         // in the same pass, where a trigram that some trigger is indexed by may start (the bloom filter says
@@ -179,16 +185,21 @@ final class Prefilter {
         int[] maybe = null;
         int maybeCount = 0;
         int n = 0;
-        char p2 = 0; // the two folded characters before this one
-        char p1 = 0;
+        char last = 0; // the folded character before this one
+        int key = 0; // of the last three folded characters, kept rolling
         for (int i = 0; i < length; i++) {
             char c = text.charAt(i);
-            if (quotes && !quoted && (c == '"' || c == '\'' || c == '\u201C' || c == '\u2018'
-                    || (c == 'g' || c == 'G') && text.regionMatches(true, i, "git", 0, 3))) {
-                quoted = true; // as QuoteMask.mayMatch decides
+            if (c < 128) {
+                int folded = ASCII[c];
+                if (!quoted && folded > 0xFFFF) {
+                    quoted = c != 'g' && c != 'G' || text.regionMatches(true, i, "git", 0, 3);
+                }
+                c = (char) folded;
+            } else {
+                quoted |= c == '\u201C' || c == '\u2018';
+                c = Literals.fold(c);
             }
-            c = c < 128 ? ASCII_FOLD[c] : Literals.fold(c);
-            if (c == ' ' && n > 0 && p1 == ' ') {
+            if (c == ' ' && last == ' ' && n > 0) {
                 if (first == null) {
                     first = new int[length + 1];
                     for (int k = 0; k < n; k++) {
@@ -201,26 +212,23 @@ final class Prefilter {
                 first[n] = i;
             }
             f[n++] = c;
-            if (n >= Literals.MIN_LENGTH) {
-                int key = key(p2, p1, c);
-                int bit = bloomBit(key);
-                if ((bloom[bit >>> 6] & (1L << bit)) != 0) {
-                    if (maybe == null) {
-                        maybe = new int[16];
-                    } else if (maybeCount == maybe.length) {
-                        maybe = java.util.Arrays.copyOf(maybe, maybeCount * 2);
-                    }
-                    maybe[maybeCount++] = n - 3;
+            last = c;
+            key = ((key << 8) | ((c ^ (c >>> 8)) & 0xFF)) & 0xFFFFFF;
+            int bit = bloomBit(key);
+            if ((bloom[bit >>> 6] & (1L << bit)) != 0 && n >= Literals.MIN_LENGTH) {
+                if (maybe == null) {
+                    maybe = new int[16];
+                } else if (maybeCount == maybe.length) {
+                    maybe = java.util.Arrays.copyOf(maybe, maybeCount * 2);
                 }
+                maybe[maybeCount++] = n - 3;
             }
-            p2 = p1;
-            p1 = c;
         }
         if (first != null) {
             first[n] = length;
         }
         Hits hits = scanFolded(f, n, first, maybe, maybeCount);
-        hits.quoted = quoted;
+        hits.quoted = quoted && quotes;
         return hits;
     }
 
