@@ -66,19 +66,32 @@ public final class TextFiles {
     public static SourceText decode(Path file, byte[] bytes) throws InputException {
         int probe = Math.min(bytes.length, 8000);
         boolean ascii = true;
+        boolean cr = false;
+        int[] lines = new int[64]; // where lines start, as SourceText would find them when there is no CR
+        int count = 1;
         for (int i = 0; i < bytes.length; i++) {
             byte b = bytes[i];
-            if (b <= 0) {
-                if (b == 0 && i < probe) {
-                    throw new InputException(file, 0, "is a binary file, not Markdown text; rename it or remove "
-                            + "it from the postmortems folder");
+            if (b <= '\r') {
+                if (b == '\n') {
+                    if (count == lines.length) {
+                        lines = java.util.Arrays.copyOf(lines, count * 2);
+                    }
+                    lines[count++] = i + 1;
+                } else if (b == '\r') {
+                    cr = true;
+                } else if (b <= 0) {
+                    if (b == 0 && i < probe) {
+                        throw new InputException(file, 0, "is a binary file, not Markdown text; rename it or remove "
+                                + "it from the postmortems folder");
+                    }
+                    ascii &= b == 0;
                 }
-                ascii &= b == 0;
             }
         }
         if (ascii) {
             // ASCII, as most postmortems are: every byte is its character, and nothing can be malformed
-            return SourceText.of(new String(bytes, StandardCharsets.ISO_8859_1));
+            String text = new String(bytes, StandardCharsets.ISO_8859_1);
+            return cr ? SourceText.of(text) : SourceText.withLines(text, java.util.Arrays.copyOf(lines, count));
         }
         // the JDK's own UTF-8 decoding (one copy, straight into a compact string) replaces a malformed sequence
         // by U+FFFD; valid UTF-8 decodes to the same text either way, so only a text with U+FFFD (from bad bytes,

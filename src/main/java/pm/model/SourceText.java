@@ -14,9 +14,24 @@ public final class SourceText {
     private final int[] lineStarts;
 
     private SourceText(String text, boolean bom) {
+        this(text, bom, indexLines(text));
+    }
+
+    private SourceText(String text, boolean bom, int[] lineStarts) {
         this.text = text;
         this.bom = bom;
-        this.lineStarts = indexLines(text);
+        this.lineStarts = lineStarts;
+    }
+
+    /**
+     * For a decoder that found the line breaks while decoding: {@code lineStarts} must be 0 and the offset after
+     * each "\n", and the text must hold no CR and start with no byte order mark (as {@link #of} would find them).
+     */
+    public static SourceText withLines(String text, int[] lineStarts) {
+        if (text.startsWith("\uFEFF") || lineStarts.length == 0 || lineStarts[0] != 0) {
+            return of(text);
+        }
+        return new SourceText(text, false, lineStarts);
     }
 
     public static SourceText of(String decoded) {

@@ -82,7 +82,13 @@ class FileInputTest {
                 continue; // a NUL near the start means a binary file
             }
             // a NUL after the first 8000 bytes is text, as is everything else
-            assertThat(TextFiles.decode(Path.of("x.md"), bytes).text()).isEqualTo(text);
+            SourceText decoded = TextFiles.decode(Path.of("x.md"), bytes);
+            assertThat(decoded.text()).isEqualTo(text);
+            SourceText expected = SourceText.of(text); // lines found while decoding are the ones it finds
+            assertThat(decoded.lineCount()).as(text).isEqualTo(expected.lineCount());
+            for (int line = 1; line <= expected.lineCount(); line++) {
+                assertThat(decoded.lineStart(line)).isEqualTo(expected.lineStart(line));
+            }
         }
         assertThatThrownBy(() -> TextFiles.decode(Path.of("x.md"), new byte[] {'a', 0, 'b'}))
                 .hasMessageContaining("is a binary file");
