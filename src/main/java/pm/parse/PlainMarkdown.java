@@ -182,7 +182,8 @@ final class PlainMarkdown {
             return false;
         }
         for (int i = from; i < to; i++) {
-            if (!plainChar(s.charAt(i))) {
+            char c = s.charAt(i);
+            if (c < 128 ? !PLAIN_ASCII[c] : !plainBeyondAscii(c)) { // plainChar, written out: called per character
                 return false;
             }
         }
@@ -205,8 +206,11 @@ final class PlainMarkdown {
 
     /** Not special anywhere in a line of plain text. */
     static boolean plainChar(char c) {
-        return c < 128 ? PLAIN_ASCII[c] : !Character.isSurrogate(c) && c != '\u00a0' && c != '\u2028'
-                && c != '\u2029' && c != '\ufeff';
+        return c < 128 ? PLAIN_ASCII[c] : plainBeyondAscii(c);
+    }
+
+    private static boolean plainBeyondAscii(char c) {
+        return !Character.isSurrogate(c) && c != '\u00a0' && c != '\u2028' && c != '\u2029' && c != '\ufeff';
     }
 
     private static final boolean[] PLAIN_ASCII = new boolean[128];
@@ -272,7 +276,7 @@ final class PlainMarkdown {
                 cells.add(s);
                 cells.add(e);
                 cell = i + 1;
-            } else if (!plainChar(c) || c == '-' && i == cell) {
+            } else if ((c < 128 ? !PLAIN_ASCII[c] : !plainBeyondAscii(c)) || c == '-' && i == cell) {
                 return null;
             }
         }
