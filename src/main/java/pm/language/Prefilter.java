@@ -279,18 +279,21 @@ final class Prefilter {
     final class Hits {
         private boolean quoted;
         private int count;
-        private int[] starts = new int[16];
-        private int[] ends = new int[16];
-        private int[] trigger = new int[16];
+        private static final int[] NONE = new int[0];
+        // made on the first hit: most texts have none
+        private int[] starts = NONE;
+        private int[] ends = NONE;
+        private int[] trigger = NONE;
 
         private Hits() {
         }
 
         private void add(int start, int end, int t) {
             if (count == starts.length) {
-                starts = java.util.Arrays.copyOf(starts, count * 2);
-                ends = java.util.Arrays.copyOf(ends, count * 2);
-                trigger = java.util.Arrays.copyOf(trigger, count * 2);
+                int size = Math.max(8, count * 2);
+                starts = java.util.Arrays.copyOf(starts, size);
+                ends = java.util.Arrays.copyOf(ends, size);
+                trigger = java.util.Arrays.copyOf(trigger, size);
             }
             starts[count] = start;
             ends[count] = end;
