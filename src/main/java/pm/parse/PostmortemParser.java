@@ -436,7 +436,7 @@ public final class PostmortemParser {
         private void table(int start, int tableEnd, List<String> header, List<Row> rows) {
             SectionKind kind = kindAt(start);
             if (kind == SectionKind.TIMELINE) {
-                Columns cols = new Columns(header, TIMELINE_COLUMNS);
+                Columns cols = Columns.of(header, TIMELINE_COLUMNS);
                 for (Row row : rows) {
                     List<String> cells = row.cells();
                     if (cells.stream().allMatch(String::isBlank)) {
@@ -451,7 +451,7 @@ public final class PostmortemParser {
                     actionTable = new Postmortem.TableRange(source.lineStart(source.line(start)),
                             source.lineEnd(source.line(Math.max(start, end - 1))), source.span(start, end));
                 }
-                Columns cols = new Columns(header, ACTION_COLUMNS);
+                Columns cols = Columns.of(header, ACTION_COLUMNS);
                 for (Row row : rows) {
                     List<String> cells = row.cells();
                     if (cells.stream().allMatch(String::isBlank)) {
@@ -631,9 +631,26 @@ public final class PostmortemParser {
 
     /** Maps a table's header cells to the fields they hold. */
     private static final class Columns {
+        private static final int KEEP = 256;
+        private static final java.util.Map<List<String>, Columns> TIMELINE = new java.util.concurrent.ConcurrentHashMap<>();
+        private static final java.util.Map<List<String>, Columns> ACTIONS = new java.util.concurrent.ConcurrentHashMap<>();
+
         private final java.util.Map<String, Integer> index = new java.util.HashMap<>();
 
-        Columns(List<String> header, List<List<String>> synonyms) {
+        /** The columns of a header, remembered: most tables of a repository share a few headers. */
+        static Columns of(List<String> header, List<List<String>> synonyms) {
+            java.util.Map<List<String>, Columns> known = synonyms == TIMELINE_COLUMNS ? TIMELINE : ACTIONS;
+            Columns c = known.get(header);
+            if (c == null) {
+                c = new Columns(header, synonyms);
+                if (known.size() < KEEP) {
+                    known.put(List.copyOf(header), c);
+                }
+            }
+            return c;
+        }
+
+        private Columns(List<String> header, List<List<String>> synonyms) {
             List<String> names = synonyms == TIMELINE_COLUMNS ? TIMELINE_NAMES : ACTION_NAMES;
             for (int i = 0; i < header.size(); i++) {
                 String h = EMPHASIS.matcher(header.get(i).toLowerCase(Locale.ROOT)).replaceAll("").strip();
