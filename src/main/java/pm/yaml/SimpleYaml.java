@@ -118,8 +118,8 @@ final class SimpleYaml {
                     }
                     return false; // a lone CR is a line break to YAML
                 }
-                if (c < 0x20 || (c >= 0x7f && c < 0xa0) || (c >= 0xd800 && c < 0xe000) || c == 0x2028
-                        || c == 0x2029 || c >= 0xfeff && (c == 0xfeff || c >= 0xfffe)) {
+                if (c < 0x20 || c >= 0x7f && ((c < 0xa0) || (c >= 0xd800 && c < 0xe000) || c == 0x2028
+                        || c == 0x2029 || c >= 0xfeff && (c == 0xfeff || c >= 0xfffe))) {
                     return false; // tabs, controls, NEL, line separators, surrogates, BOM, non-characters
                 }
                 if (c != ' ') {
