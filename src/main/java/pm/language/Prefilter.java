@@ -192,7 +192,10 @@ final class Prefilter {
             if (c < 128) {
                 int folded = ASCII[c];
                 if (!quoted && folded > 0xFFFF) {
-                    quoted = c != 'g' && c != 'G' || text.regionMatches(true, i, "git", 0, 3);
+                    // a quote, or "git" in any case: only an i (or a letter beyond ASCII) after the g can begin one
+                    char next = i + 1 < length ? text.charAt(i + 1) : ' ';
+                    quoted = c != 'g' && c != 'G'
+                            || (next == 'i' || next == 'I' || next >= 128) && text.regionMatches(true, i, "git", 0, 3);
                 }
                 c = (char) folded;
             } else {
