@@ -189,21 +189,14 @@ public final class PostmortemParser {
             addSections(headings);
             for (PlainMarkdown.Block b : blocks) {
                 if (b instanceof PlainMarkdown.Heading h) {
-                    addProse(body.substring(h.textStart(), h.end()), range(h.textStart(), h.end()),
+                    addProse(body.substring(h.textStart(), h.end()), base + h.textStart(),
                             ProseBlock.Kind.HEADING, base + h.start());
                 } else if (b instanceof PlainMarkdown.Paragraph p) {
+                    // consecutive lines, each line break read as a space: one unbroken stretch of the file
                     int[] lines = p.lines();
-                    StringBuilder text = new StringBuilder();
-                    IntList offsets = new IntList();
-                    for (int i = 0; i < lines.length; i += 2) {
-                        if (i > 0) {
-                            text.append(' ');
-                            offsets.add(base + lines[i - 1]);
-                        }
-                        text.append(body, lines[i], lines[i + 1]);
-                        offsets.addRange(base + lines[i], lines[i + 1] - lines[i]);
-                    }
-                    addProse(text.toString(), offsets.toArray(), ProseBlock.Kind.PARAGRAPH, base + lines[0]);
+                    String text = body.substring(lines[0], lines[lines.length - 1]);
+                    addProse(lines.length > 2 ? text.replace('\n', ' ') : text, base + lines[0],
+                            ProseBlock.Kind.PARAGRAPH, base + lines[0]);
                 } else if (b instanceof PlainMarkdown.Item item) {
                     int start = base + item.textStart();
                     String text = body.substring(item.textStart(), item.end());
@@ -211,7 +204,7 @@ public final class PostmortemParser {
                         String title = plainCollapse(text).strip();
                         actionItems.add(ActionItemText.read(title, source.span(start, trimEnd(start, base + item.end()))));
                     }
-                    addProse(text, range(item.textStart(), item.end()), ProseBlock.Kind.PARAGRAPH, start);
+                    addProse(text, start, ProseBlock.Kind.PARAGRAPH, start);
                 } else if (b instanceof PlainMarkdown.Table t) {
                     List<String> header = null;
                     List<Row> rows = new ArrayList<>();
@@ -220,7 +213,7 @@ public final class PostmortemParser {
                         List<String> cells = new ArrayList<>(c.length / 2);
                         for (int i = 0; i < c.length; i += 2) {
                             String cell = body.substring(c[i], c[i + 1]);
-                            addProse(cell, range(c[i], c[i + 1]), ProseBlock.Kind.TABLE_CELL, base + c[i]);
+                            addProse(cell, base + c[i], ProseBlock.Kind.TABLE_CELL, base + c[i]);
                             cells.add(plainCollapse(cell).strip());
                         }
                         if (header == null) {
@@ -240,15 +233,6 @@ public final class PostmortemParser {
         /** {@link #collapseSpaces} of plain text, whose only whitespace is the space: most has no two in a row. */
         private static String plainCollapse(String s) {
             return s.indexOf("  ") < 0 ? s : collapseSpaces(s);
-        }
-
-        /** The file offsets of body characters {@code from..to}. */
-        private int[] range(int from, int to) {
-            int[] a = new int[to - from];
-            for (int i = 0; i < a.length; i++) {
-                a[i] = base + from + i;
-            }
-            return a;
         }
 
         /** A heading: its level, where it is in the body, and its text. */
@@ -522,10 +506,11 @@ public final class PostmortemParser {
             }
         }
 
-        private void addProse(String s, int[] offsets, ProseBlock.Kind kind, int start) {
+        /** Prose whose characters are at file offsets {@code first}, {@code first + 1}, ... */
+        private void addProse(String s, int first, ProseBlock.Kind kind, int start) {
             char c = s.isEmpty() ? ' ' : s.charAt(0);
             if (c > ' ' && c < 128 || !s.isBlank()) { // most prose starts with a letter
-                prose.add(new ProseBlock(s, offsets, kind, sectionAt(start)));
+                prose.add(ProseBlock.contiguous(s, first, kind, sectionAt(start)));
             }
         }
 
