@@ -55,21 +55,20 @@ public final class BlameDetector {
         if (onlyFiltered && !ruleHits.anyCandidate(0, masked.length())) {
             return List.of(); // no rule has all its words anywhere: most paragraphs, table cells and items
         }
-        Prefilter.Hits rejectionHits = REJECTION_FILTER.scan(masked);
         List<BlameFinding> findings = new ArrayList<>();
         for (Sentences.Span sentence : Sentences.split(text)) {
             if (onlyFiltered && !ruleHits.anyCandidate(sentence.start(), sentence.end())) {
                 continue;
             }
             if (!containsAny(allowedPhrases, text, sentence)) {
-                findings.addAll(inSentence(text, masked, sentence, ruleHits, rejectionHits));
+                findings.addAll(inSentence(text, masked, sentence, ruleHits));
             }
         }
         return findings;
     }
 
     private List<BlameFinding> inSentence(String text, String masked, Sentences.Span sentence,
-            Prefilter.Hits ruleHits, Prefilter.Hits rejectionHits) {
+            Prefilter.Hits ruleHits) {
         List<BlameFinding> candidates = new ArrayList<>();
         for (Pattern phrase : extraPhrases) {
             Matcher m = phrase.matcher(text).region(sentence.start(), sentence.end());
@@ -79,7 +78,7 @@ public final class BlameDetector {
                         CUSTOM_SUGGESTION));
             }
         }
-        if (!rejected(masked, sentence, rejectionHits)) {
+        if (!rejected(masked, sentence)) {
             // only the rules whose literal words occur in the sentence can match; subjects are read on demand
             boolean[] can = ruleHits.candidates(sentence.start(), sentence.end());
             Subjects subjects = null;
@@ -116,8 +115,10 @@ public final class BlameDetector {
         return kept;
     }
 
-    private static boolean rejected(String masked, Sentences.Span sentence, Prefilter.Hits hits) {
-        boolean[] can = hits.candidates(sentence.start(), sentence.end());
+    private static boolean rejected(String masked, Sentences.Span sentence) {
+        // the sentence alone is scanned: a word lies within it there exactly when it does in the whole text
+        String part = masked.substring(sentence.start(), sentence.end());
+        boolean[] can = REJECTION_FILTER.scan(part).candidates(0, part.length());
         for (int i = 0; i < BlameRules.REJECTIONS.size(); i++) {
             if (can[i] && BlameRules.REJECTIONS.get(i).get().matcher(masked).region(sentence.start(), sentence.end())
                     .find()) {

@@ -148,4 +148,23 @@ class PrefilterTest {
             assertThat(filter.scan(text, false).mayHoldQuotes()).isFalse();
         }
     }
+
+    @Test
+    void aRangeHasTheSameCandidatesAsItsTextScannedAlone() {
+        Prefilter filter = new Prefilter(List.of(List.of(Set.of(" on me")), List.of(Set.of("because ")),
+                List.of(Set.of("not "), Set.of("root cause")), List.of(Set.of("x y"))));
+        java.util.Random random = new java.util.Random(13);
+        String[] pieces = {"on", "me", "because", "not", "root", "cause", "x", "y", " ", "  ", "\t", "\n", "ON", "é", "."};
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder sb = new StringBuilder();
+            for (int k = random.nextInt(16); k > 0; k--) {
+                sb.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String text = sb.toString();
+            int from = random.nextInt(text.length() + 1);
+            int to = from + random.nextInt(text.length() - from + 1);
+            assertThat(filter.scan(text.substring(from, to)).candidates(0, to - from)).as("[%s] %d..%d", text, from, to)
+                    .isEqualTo(filter.scan(text).candidates(from, to));
+        }
+    }
 }
