@@ -87,6 +87,18 @@ public final class MissingSection implements Rule {
 
     /** Whether the first non-blank line is neither a table row nor a table separator: then it is content. */
     private static boolean startsWithProse(CharSequence rest) {
+        // the first character of the first line that is not blank, as strip() leaves it
+        int i = 0;
+        while (i < rest.length() && (Character.isWhitespace(rest.charAt(i)) || isLineBreak(rest.charAt(i)))) {
+            i++;
+        }
+        if (i == rest.length()) {
+            return false;
+        }
+        char c = rest.charAt(i);
+        if (c != '|' && c != ':' && c != '-') {
+            return true; // neither a table row nor a separator can start so: the line need not be read
+        }
         java.util.regex.Matcher m = LINE_BREAK.matcher(rest);
         int from = 0;
         while (true) {
