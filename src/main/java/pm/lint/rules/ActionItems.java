@@ -76,13 +76,22 @@ public final class ActionItems {
 
     /** Titles (as keys) of the front matter's action items. */
     static Set<String> frontMatterKeys(Postmortem pm) {
-        Set<String> keys = new HashSet<>();
-        for (ActionItem a : pm.frontMatter().actionItems()) {
-            if (a.title() != null) {
-                keys.add(key(a.title()));
+        Memo memo = memo(pm);
+        if (memo.frontMatterKeys == null) {
+            Set<String> keys = new HashSet<>();
+            for (ActionItem a : pm.frontMatter().actionItems()) {
+                if (a.title() != null) {
+                    keys.add(key(pm, a.title()));
+                }
             }
+            memo.frontMatterKeys = Set.copyOf(keys);
         }
-        return keys;
+        return memo.frontMatterKeys;
+    }
+
+    /** {@link #key(String)} of a title of {@code pm}: several rules ask in turn about the same titles. */
+    static String key(Postmortem pm, String title) {
+        return title == null ? "" : memo(pm).keys.computeIfAbsent(title, ActionItems::key);
     }
 
     /**
@@ -90,20 +99,35 @@ public final class ActionItems {
      * front-matter twin (a twin is checked once, where {@code pm overdue} reads it).
      */
     static List<ActionItem> toCheck(Postmortem pm) {
-        Memo last = LAST.get();
-        if (last != null && last.pm() == pm) {
-            return last.items(); // several rules ask in turn about the same file
+        Memo memo = memo(pm);
+        if (memo.items == null) {
+            memo.items = List.copyOf(itemsToCheck(pm)); // several rules ask in turn about the same file
         }
-        List<ActionItem> items = List.copyOf(itemsToCheck(pm));
-        LAST.set(new Memo(pm, items));
-        return items;
+        return memo.items;
     }
 
-    /** The last answer of {@link #toCheck} on this thread. */
-    private record Memo(Postmortem pm, List<ActionItem> items) {
+    /** What was worked out about the file this thread checks now; one file at a time, so one memo. */
+    private static final class Memo {
+        final Postmortem pm;
+        final java.util.Map<String, String> keys = new java.util.HashMap<>();
+        List<ActionItem> items;
+        Set<String> frontMatterKeys;
+
+        Memo(Postmortem pm) {
+            this.pm = pm;
+        }
     }
 
     private static final ThreadLocal<Memo> LAST = new ThreadLocal<>();
+
+    private static Memo memo(Postmortem pm) {
+        Memo memo = LAST.get();
+        if (memo == null || memo.pm != pm) {
+            memo = new Memo(pm);
+            LAST.set(memo);
+        }
+        return memo;
+    }
 
     private static List<ActionItem> itemsToCheck(Postmortem pm) {
         List<ActionItem> fm = pm.frontMatter().actionItems();
@@ -113,7 +137,7 @@ public final class ActionItems {
         Set<String> keys = frontMatterKeys(pm);
         List<ActionItem> out = new ArrayList<>(fm);
         for (ActionItem a : pm.bodyActionItems()) {
-            if (!keys.contains(key(a.title()))) {
+            if (!keys.contains(key(pm, a.title()))) {
                 out.add(a);
             }
         }

@@ -29,7 +29,7 @@ public final class ActionItemsUntracked implements Rule {
         Set<String> tracked = ActionItems.frontMatterKeys(pm);
         Set<String> written = new HashSet<>();
         for (ActionItem item : pm.bodyActionItems()) {
-            String key = ActionItems.key(item.title());
+            String key = ActionItems.key(pm, item.title());
             written.add(key);
             if (!key.isEmpty() && !tracked.contains(key)) {
                 out.report(item.span(), "action item " + ActionItems.quote(item) + " is " + ActionItems.where(item)
@@ -37,7 +37,7 @@ public final class ActionItemsUntracked implements Rule {
             }
         }
         for (ActionItem item : fm.actionItems()) {
-            String key = ActionItems.key(item.title());
+            String key = ActionItems.key(pm, item.title());
             if (!key.isEmpty() && !written.contains(key)) {
                 out.report(item.span(), "action item " + ActionItems.quote(item) + " is in the front matter but not "
                         + "in the body: run 'pm lint --fix' to add it to the Action items table");
