@@ -116,6 +116,19 @@ final class Prefilter {
     private static final int[] LETTER_FREQUENCY = {82, 15, 28, 43, 127, 22, 20, 61, 70, 2, 8, 40, 24, 67, 75, 19,
         1, 60, 63, 91, 28, 10, 24, 2, 20, 1};
     private static final int SPACE_FREQUENCY = 200;
+    /**
+     * Trigrams found in a large share of English words, whatever their letters: the most frequent ones of
+     * English text, and the past-tense endings postmortems are full of. A trigger is indexed by one of them
+     * only when it has nothing else.
+     */
+    private static final Set<String> COMMON_TRIGRAMS = Set.of(
+            "the", "and", "ing", "ion", "tio", "ent", "ati", "for", "her", "ter", "hat", "tha", "ere", "ate", "his",
+            "con", "res", "ver", "all", "ons", "nce", "men", "ith", "ers", "pro", "thi", "wit", "are", "ess", "not",
+            "ive", "was", "ect", "rea", "com", "eve", "per", "int", "est", "sta", "cti", "ica", "ist", "ear", "ain",
+            "one", "our", "iti", "rat", "ell", "ant", "ted", "ded", "ged", "ked", "led", "ned", "red", "sed", "ped",
+            "ved", "zed", "ied", "ced", "oul", "ome", "man", "ort", "out", "ame", "ine", "age", "nte", "tin", "ous",
+            "ure", "ble", "ide");
+    private static final int COMMON = 1000;
 
     /**
      * Which trigram of a trigger to index: the one of the rarest letters, so that common ones ("the",
@@ -125,7 +138,7 @@ final class Prefilter {
         int best = 0;
         int bestScore = Integer.MAX_VALUE;
         for (int o = 0; o + Literals.MIN_LENGTH <= trigger.length(); o++) {
-            int score = 0;
+            int score = COMMON_TRIGRAMS.contains(trigger.substring(o, o + Literals.MIN_LENGTH)) ? COMMON : 0;
             for (int k = o; k < o + Literals.MIN_LENGTH; k++) {
                 char c = trigger.charAt(k);
                 int letter = LETTERS.indexOf(c);
