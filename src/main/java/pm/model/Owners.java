@@ -20,6 +20,8 @@ public final class Owners {
 
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern WRAPPING = Pattern.compile("^[\\[(<{\"'`*_]+|[\\])>}\"'`*_.]+$");
+    /** Before DEFAULT, which normalises the placeholders as the class is set up. */
+    private static final StringMemo<String> NORMALISED = new StringMemo<>(Owners::normaliseNow);
     private static final Predicate<String> DEFAULT = placeholders(DEFAULT_PLACEHOLDERS);
 
     private Owners() {
@@ -47,6 +49,10 @@ public final class Owners {
 
     /** Lower case, single spaces, without surrounding brackets, quotes or a trailing full stop: "[TBD]" is "tbd". */
     public static String normalise(String owner) {
+        return NORMALISED.get(owner); // the same few owners on every item of a repository
+    }
+
+    private static String normaliseNow(String owner) {
         String s = SPACES.matcher(owner.strip().toLowerCase(Locale.ROOT)).replaceAll(" ");
         String before;
         do {

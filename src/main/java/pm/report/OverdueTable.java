@@ -109,18 +109,33 @@ final class OverdueTable {
 
     /** One line of a grid; the last column is not padded, the first right-aligned when it holds day counts. */
     private static void row(PrintWriter out, String[] cells, int[] width, boolean rightFirst) {
-        StringBuilder sb = new StringBuilder("  ");
+        StringBuilder sb = new StringBuilder(160).append("  ");
         for (int c = 0; c < cells.length; c++) {
-            String pad = " ".repeat(width[c] - len(cells[c]));
+            int pad = width[c] - len(cells[c]);
             if (c == cells.length - 1) {
                 sb.append(cells[c]);
             } else if (c == 0 && rightFirst) {
-                sb.append(pad).append(cells[c]).append("  ");
+                spaces(sb, pad).append(cells[c]).append("  ");
             } else {
-                sb.append(cells[c]).append(pad).append("  ");
+                spaces(spaces(sb.append(cells[c]), pad), 2);
             }
         }
-        out.println(sb.toString().stripTrailing());
+        int end = sb.length(); // without trailing whitespace, as String.stripTrailing leaves it
+        while (end > 0 && Character.isWhitespace(sb.charAt(end - 1))) {
+            end--;
+        }
+        sb.setLength(end);
+        out.append(sb);
+        out.println();
+    }
+
+    private static final String SPACES = " ".repeat(80);
+
+    private static StringBuilder spaces(StringBuilder sb, int n) {
+        for (int left = n; left > 0; left -= SPACES.length()) {
+            sb.append(SPACES, 0, Math.min(left, SPACES.length()));
+        }
+        return sb;
     }
 
     private static int len(String s) {
