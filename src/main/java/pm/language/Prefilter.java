@@ -341,10 +341,6 @@ final class Prefilter {
             return quoted;
         }
 
-        boolean isEmpty() {
-            return count == 0;
-        }
-
         /** Whether a literal string occurs within {@code [start, end)}. */
         boolean any(int start, int end) {
             for (int h = firstFrom(start); h < count && starts[h] < end; h++) {

@@ -182,8 +182,7 @@ final class PlainMarkdown {
             return false;
         }
         for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            if (c < 128 ? !PLAIN_ASCII[c] : !plainBeyondAscii(c)) { // plainChar, written out: called per character
+            if (!plainChar(s.charAt(i))) {
                 return false;
             }
         }
@@ -205,7 +204,7 @@ final class PlainMarkdown {
     }
 
     /** Not special anywhere in a line of plain text. */
-    static boolean plainChar(char c) {
+    private static boolean plainChar(char c) {
         return c < 128 ? PLAIN_ASCII[c] : plainBeyondAscii(c);
     }
 
@@ -276,7 +275,7 @@ final class PlainMarkdown {
                 cells.add(s);
                 cells.add(e);
                 cell = i + 1;
-            } else if ((c < 128 ? !PLAIN_ASCII[c] : !plainBeyondAscii(c)) || c == '-' && i == cell) {
+            } else if (!plainChar(c) || c == '-' && i == cell) {
                 return null;
             }
         }
