@@ -170,7 +170,7 @@ final class Prefilter {
 
     static {
         for (char c = 0; c < 128; c++) {
-            ASCII[c] = Literals.fold(c) | ("\"'gG".indexOf(c) >= 0 ? 1 << 16 : 0);
+            ASCII[c] = Literals.fold(c) | (QuoteMask.opens(c) ? 1 << 16 : 0);
         }
     }
 
@@ -205,14 +205,11 @@ final class Prefilter {
             if (c < 128) {
                 int folded = ASCII[c];
                 if (!quoted && folded > 0xFFFF) {
-                    // a quote, or "git" in any case: only an i (or a letter beyond ASCII) after the g can begin one
-                    char next = i + 1 < length ? text.charAt(i + 1) : ' ';
-                    quoted = c != 'g' && c != 'G'
-                            || (next == 'i' || next == 'I' || next >= 128) && text.regionMatches(true, i, "git", 0, 3);
+                    quoted = QuoteMask.beginsAt(text, i);
                 }
                 c = (char) folded;
             } else {
-                quoted |= c == '\u201C' || c == '\u2018';
+                quoted |= QuoteMask.opens(c); // beyond ASCII, only the curly quotes do: they always begin one
                 c = Literals.fold(c);
             }
             if (c == ' ' && last == ' ' && n > 0) {

@@ -36,12 +36,26 @@ final class QuoteMask {
     /** Every match needs a quote character or "git" (any case): most prose has neither, and skips the regex. */
     static boolean mayMatch(String text) {
         for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '"' || c == '\'' || c == '\u201C' || c == '\u2018'
-                    || (c == 'g' || c == 'G') && text.regionMatches(true, i, "git", 0, 3)) {
+            if (opens(text.charAt(i)) && beginsAt(text, i)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Whether a character can begin a match: a quote mark, or the g of "git". */
+    static boolean opens(char c) {
+        return c == '"' || c == '\'' || c == '\u201C' || c == '\u2018' || c == 'g' || c == 'G';
+    }
+
+    /** Whether a match may begin at {@code i}, whose character {@link #opens} one: a quote, or "git" in any case. */
+    static boolean beginsAt(String text, int i) {
+        char c = text.charAt(i);
+        if (c != 'g' && c != 'G') {
+            return true;
+        }
+        // only an i, or a letter beyond ASCII such as the dotless one, matches the i of "git" ignoring case
+        char next = i + 1 < text.length() ? text.charAt(i + 1) : ' ';
+        return (next == 'i' || next == 'I' || next >= 128) && text.regionMatches(true, i, "git", 0, 3);
     }
 }
