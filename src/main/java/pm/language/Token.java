@@ -3,14 +3,10 @@ package pm.language;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** A word or punctuation mark of a sentence, with its offsets in the text. */
 record Token(String text, int start, int end, boolean initial) {
 
-    private static final Pattern TOKEN = Pattern.compile(
-            "[@#]?[\\p{L}\\p{N}](?:[\\p{L}\\p{N}_]|['’.\\-/][\\p{L}\\p{N}])*(?:['’]s?)?|[^\\s\\p{L}\\p{N}]");
 
     /** Tokenises {@code text[from, to)}; a token is initial when it starts the sentence or follows a colon. */
     static List<Token> tokenize(String text, int from, int to) {
@@ -85,19 +81,6 @@ record Token(String text, int start, int end, boolean initial) {
 
     private static boolean isSpace(int c) {
         return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
-    }
-
-    /** What {@link #tokenize} does by hand, as the pattern it was first written as (kept to test it against). */
-    static List<Token> tokenizeByPattern(String text, int from, int to) {
-        List<Token> tokens = new ArrayList<>();
-        Matcher m = TOKEN.matcher(text).region(from, to);
-        boolean initial = true;
-        while (m.find()) {
-            Token token = new Token(m.group(), m.start(), m.end(), initial);
-            tokens.add(token);
-            initial = token.text.equals(":") || token.text.equals(";") || (initial && !token.isWord());
-        }
-        return tokens;
     }
 
     boolean isWord() {

@@ -25,7 +25,7 @@ public final class VagueActionDetector {
             + " decision, a ticket with the fix) and a due date; or name the change itself.";
 
     /** "Title: why it matters": only the title is judged for vagueness; the whole item counts as evidence. */
-    /** The item up to its first ": " (TITLE_END), where a description may follow the title. */
+    /** The item up to its first colon followed by whitespace, where a description may follow the title. */
     private static String title(String item) {
         for (int i = item.indexOf(':'); i >= 0 && i + 1 < item.length(); i = item.indexOf(':', i + 1)) {
             char c = item.charAt(i + 1);
@@ -36,8 +36,6 @@ public final class VagueActionDetector {
         return item;
     }
 
-    /** What {@link #title} looks for, as a pattern: a colon and a whitespace character. */
-    static final Pattern TITLE_END = Pattern.compile(":\\s");
     private static final Pattern PLACEHOLDER = compile("^\\W*(?:tbd|tbc|todo|fixme|wip|n/?a|none|\\?+|-+)?\\W*$");
 
     private static final List<Cue> CUES = List.of(
