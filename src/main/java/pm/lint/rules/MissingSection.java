@@ -83,8 +83,6 @@ public final class MissingSection implements Rule {
         return Span.at(line, 1);
     }
 
-    private static final Pattern LINE_BREAK = Pattern.compile("\\R");
-
     /** Whether the first non-blank line is neither a table row nor a table separator: then it is content. */
     private static boolean startsWithProse(CharSequence rest) {
         // the first character of the first line that is not blank, as strip() leaves it
@@ -99,19 +97,8 @@ public final class MissingSection implements Rule {
         if (c != '|' && c != ':' && c != '-') {
             return true; // neither a table row nor a separator can start so: the line need not be read
         }
-        java.util.regex.Matcher m = LINE_BREAK.matcher(rest);
-        int from = 0;
-        while (true) {
-            boolean more = m.find();
-            String line = rest.subSequence(from, more ? m.start() : rest.length()).toString().strip();
-            if (!line.isEmpty()) {
-                return !line.startsWith("|") && !TABLE_SEPARATOR.matcher(line).matches();
-            }
-            if (!more) {
-                return false;
-            }
-            from = m.end();
-        }
+        String line = rest.subSequence(i, lineEnd(rest, i)).toString().strip();
+        return !line.startsWith("|") && !TABLE_SEPARATOR.matcher(line).matches();
     }
 
     private enum Emptiness { FILLED, EMPTY, PROMPT_ONLY }
