@@ -30,7 +30,8 @@ public enum ActionStatus {
         return text == null ? Optional.empty() : KNOWN.get(text);
     }
 
-    private static final StringMemo<Optional<ActionStatus>> KNOWN = new StringMemo<>(ActionStatus::read);
+    private static final BoundedMemo<String, Optional<ActionStatus>> KNOWN =
+            BoundedMemo.ofStrings(ActionStatus::read);
 
     private static Optional<ActionStatus> read(String text) {
         String s = SPACES.matcher(text.strip().toLowerCase(Locale.ROOT).replace('\u2019', '\''))

@@ -21,7 +21,7 @@ public final class Owners {
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern WRAPPING = Pattern.compile("^[\\[(<{\"'`*_]+|[\\])>}\"'`*_.]+$");
     /** Before DEFAULT, which normalises the placeholders as the class is set up. */
-    private static final StringMemo<String> NORMALISED = new StringMemo<>(Owners::normaliseNow);
+    private static final BoundedMemo<String, String> NORMALISED = BoundedMemo.ofStrings(Owners::normaliseNow);
     private static final Predicate<String> DEFAULT = placeholders(DEFAULT_PLACEHOLDERS);
 
     private Owners() {

@@ -45,7 +45,8 @@ public enum SectionKind {
         return KNOWN.get(heading);
     }
 
-    private static final StringMemo<Optional<SectionKind>> KNOWN = new StringMemo<>(SectionKind::recognise);
+    private static final BoundedMemo<String, Optional<SectionKind>> KNOWN =
+            BoundedMemo.ofStrings(SectionKind::recognise);
 
     private static Optional<SectionKind> recognise(String heading) {
         String h = normalize(heading);

@@ -36,6 +36,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import pm.model.ActionItem;
+import pm.model.BoundedMemo;
 import pm.model.FrontMatter;
 import pm.model.HtmlComment;
 import pm.model.Postmortem;
@@ -616,23 +617,22 @@ public final class PostmortemParser {
 
     /** Maps a table's header cells to the fields they hold. */
     private static final class Columns {
-        private static final int KEEP = 256;
-        private static final java.util.Map<List<String>, Columns> TIMELINE = new java.util.concurrent.ConcurrentHashMap<>();
-        private static final java.util.Map<List<String>, Columns> ACTIONS = new java.util.concurrent.ConcurrentHashMap<>();
+        // keyed by the header as read: most tables of a repository share a few headers
+        private static final BoundedMemo<List<String>, Columns> TIMELINE =
+                new BoundedMemo<>(h -> new Columns(h, TIMELINE_COLUMNS), Columns::isShort);
+        private static final BoundedMemo<List<String>, Columns> ACTIONS =
+                new BoundedMemo<>(h -> new Columns(h, ACTION_COLUMNS), Columns::isShort);
 
         private final java.util.Map<String, Integer> index = new java.util.HashMap<>();
 
-        /** The columns of a header, remembered: most tables of a repository share a few headers. */
+        /** Whether a header is worth remembering: the usual ones are a few short words. */
+        private static boolean isShort(List<String> header) {
+            return header.stream().mapToInt(String::length).sum() <= 200;
+        }
+
+        /** The columns of a header, remembered. */
         static Columns of(List<String> header, List<List<String>> synonyms) {
-            java.util.Map<List<String>, Columns> known = synonyms == TIMELINE_COLUMNS ? TIMELINE : ACTIONS;
-            Columns c = known.get(header);
-            if (c == null) {
-                c = new Columns(header, synonyms);
-                if (known.size() < KEEP) {
-                    known.put(List.copyOf(header), c);
-                }
-            }
-            return c;
+            return (synonyms == TIMELINE_COLUMNS ? TIMELINE : ACTIONS).get(List.copyOf(header));
         }
 
         private Columns(List<String> header, List<List<String>> synonyms) {

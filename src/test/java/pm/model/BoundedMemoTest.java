@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-class StringMemoTest {
+class BoundedMemoTest {
     @Test
     void answersAsTheFunctionDoesAndAsksItOncePerString() {
         AtomicInteger calls = new AtomicInteger();
-        StringMemo<Integer> memo = new StringMemo<>(s -> {
+        BoundedMemo<String, Integer> memo = BoundedMemo.ofStrings(s -> {
             calls.incrementAndGet();
             return s.length();
         });
@@ -22,15 +22,15 @@ class StringMemoTest {
     @Test
     void staysBoundedAndStillAnswersOnceFull() {
         AtomicInteger calls = new AtomicInteger();
-        StringMemo<String> memo = new StringMemo<>(s -> {
+        BoundedMemo<String, String> memo = BoundedMemo.ofStrings(s -> {
             calls.incrementAndGet();
             return s.toUpperCase();
         });
-        for (int i = 0; i < StringMemo.LIMIT + 100; i++) {
+        for (int i = 0; i < BoundedMemo.LIMIT + 100; i++) {
             memo.get("h" + i);
         }
         calls.set(0);
-        assertThat(memo.get("h" + (StringMemo.LIMIT + 50))).isEqualTo("H" + (StringMemo.LIMIT + 50));
+        assertThat(memo.get("h" + (BoundedMemo.LIMIT + 50))).isEqualTo("H" + (BoundedMemo.LIMIT + 50));
         assertThat(calls).hasValue(1); // not remembered: the memo was full
         assertThat(memo.get("h1")).isEqualTo("H1");
         assertThat(calls).hasValue(1); // remembered before it filled up
