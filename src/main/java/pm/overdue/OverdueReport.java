@@ -1,6 +1,7 @@
 package pm.overdue;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -18,35 +19,97 @@ public record OverdueReport(LocalDate asOf, Integer dueWithin, List<OverdueItem>
         undated = List.copyOf(undated);
     }
 
+    // plain loops, not streams: each runs once over every row (tens of thousands in a large repository),
+    // mostly before the JIT compiler gets to it
+
     public List<OverdueItem> of(Kind kind) {
-        return items.stream().filter(i -> i.kind() == kind).toList();
+        List<OverdueItem> out = new ArrayList<>();
+        for (OverdueItem i : items) {
+            if (i.kind() == kind) {
+                out.add(i);
+            }
+        }
+        return out;
     }
 
     /** Rows past their due date (action items and lifecycle). */
     public List<OverdueItem> overdue() {
-        return items.stream().filter(OverdueItem::overdue).toList();
+        List<OverdueItem> out = new ArrayList<>();
+        for (OverdueItem i : items) {
+            if (i.overdue()) {
+                out.add(i);
+            }
+        }
+        return out;
     }
 
     /** Rows listed because of --due-within. */
     public List<OverdueItem> upcoming() {
-        return items.stream().filter(OverdueItem::upcoming).toList();
+        List<OverdueItem> out = new ArrayList<>();
+        for (OverdueItem i : items) {
+            if (i.upcoming()) {
+                out.add(i);
+            }
+        }
+        return out;
     }
 
     public long count(Kind kind) {
-        return items.stream().filter(i -> i.kind() == kind).count();
+        return tally().count(kind);
     }
 
     public long overdueCount(Kind kind) {
-        return items.stream().filter(i -> i.kind() == kind && i.overdue()).count();
+        return tally().overdueCount(kind);
     }
 
     /** How many overdue rows fall in each of {@link #BUCKETS}. */
     public int[] aging() {
-        int[] b = new int[BUCKETS.size()];
-        for (OverdueItem i : overdue()) {
-            long d = i.daysOverdue();
-            b[d <= 7 ? 0 : d <= 30 ? 1 : d <= 90 ? 2 : 3]++;
+        return tally().aging();
+    }
+
+    /** The counts the reports' summary lines show, taken in one pass over the rows. */
+    public Tally tally() {
+        int kinds = Kind.values().length;
+        long[] count = new long[kinds];
+        long[] overdue = new long[kinds];
+        long upcoming = 0;
+        int[] aging = new int[BUCKETS.size()];
+        for (OverdueItem i : items) {
+            int k = i.kind().ordinal();
+            count[k]++;
+            if (i.overdue()) {
+                overdue[k]++;
+                long d = i.daysOverdue();
+                aging[d <= 7 ? 0 : d <= 30 ? 1 : d <= 90 ? 2 : 3]++;
+            }
+            if (i.upcoming()) {
+                upcoming++;
+            }
         }
-        return b;
+        return new Tally(count, overdue, upcoming, aging);
+    }
+
+    /** Counts of the rows: of each kind, overdue of each kind, listed because of --due-within, and aging. */
+    public record Tally(long[] counts, long[] overdueCounts, long upcoming, int[] aging) {
+        public long count(Kind kind) {
+            return counts[kind.ordinal()];
+        }
+
+        public long overdueCount(Kind kind) {
+            return overdueCounts[kind.ordinal()];
+        }
+
+        public long overdue() {
+            long n = 0;
+            for (long c : overdueCounts) {
+                n += c;
+            }
+            return n;
+        }
+
+        @Override
+        public int[] aging() {
+            return aging.clone();
+        }
     }
 }

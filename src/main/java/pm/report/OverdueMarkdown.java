@@ -20,9 +20,10 @@ final class OverdueMarkdown {
     }
 
     void write(PrintWriter out) {
+        OverdueReport.Tally tally = report.tally(); // one pass over the rows for every count shown
         out.println("### Follow-ups as of " + report.asOf());
         out.println();
-        out.println(OverdueText.totals(report) + ".");
+        out.println(OverdueText.totals(report, tally) + ".");
         out.println();
         out.println("| Owner | Days late | Due | Priority | Status | Follow-up | Postmortem |");
         out.println("|---|--:|---|---|---|---|---|");
@@ -38,7 +39,7 @@ final class OverdueMarkdown {
             row(out, cell(i.owner()), "**no due date**", i, cell(i.title()) + " — " + cell(i.note()));
         }
         out.println();
-        out.println("Aging (days late): " + OverdueText.aging(report) + ". " + OverdueText.files(report));
+        out.println("Aging (days late): " + OverdueText.aging(tally) + ". " + OverdueText.files(report));
     }
 
     private static void row(PrintWriter out, String owner, String late, OverdueItem i, String what) {

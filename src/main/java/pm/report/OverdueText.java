@@ -1,6 +1,7 @@
 package pm.report;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,16 +40,20 @@ final class OverdueText {
     static Map<String, List<OverdueItem>> byOwner(OverdueReport report) {
         Map<String, List<OverdueItem>> groups = new LinkedHashMap<>();
         Map<String, String> labels = new LinkedHashMap<>();
+        Map<String, Long> latest = new HashMap<>(); // per group, its most days late
+        Map<String, String> keyOf = new HashMap<>(); // the same few owners on thousands of rows
         for (OverdueItem i : report.items()) {
             if (i.kind() == Kind.ACTION_ITEM || i.kind() == Kind.LIFECYCLE) {
-                String key = i.owner() == null ? "" : OverdueFilter.ownerKey(i.owner());
+                String key = i.owner() == null ? "" : keyOf.computeIfAbsent(i.owner(), OverdueFilter::ownerKey);
                 labels.putIfAbsent(key, i.owner() == null ? NO_OWNER_LABEL : i.owner());
                 groups.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
+                long late = i.daysOverdue() == null ? Long.MIN_VALUE : i.daysOverdue();
+                latest.merge(key, late, Math::max);
             }
         }
         List<String> keys = new ArrayList<>(groups.keySet());
         keys.sort((a, b) -> {
-            int c = Long.compare(maxLate(groups.get(b)), maxLate(groups.get(a)));
+            int c = Long.compare(latest.get(b), latest.get(a));
             return c != 0 ? c : labels.get(a).compareToIgnoreCase(labels.get(b));
         });
         Map<String, List<OverdueItem>> out = new LinkedHashMap<>();
@@ -58,28 +63,22 @@ final class OverdueText {
         return out;
     }
 
-    private static long maxLate(List<OverdueItem> items) {
-        return items.stream().mapToLong(i -> i.daysOverdue() == null ? Long.MIN_VALUE : i.daysOverdue()).max()
-                .orElse(Long.MIN_VALUE);
-    }
-
     /** "5 overdue (4 action items, 1 lifecycle) · 2 due within 7 days · 1 without an owner · …". */
-    static String totals(OverdueReport r) {
+    static String totals(OverdueReport r, OverdueReport.Tally t) {
         List<String> parts = new ArrayList<>();
-        long overdue = r.overdue().size();
-        parts.add(overdue + " overdue (" + plural(r.overdueCount(Kind.ACTION_ITEM), "action item") + ", "
-                + r.overdueCount(Kind.LIFECYCLE) + " lifecycle)");
+        parts.add(t.overdue() + " overdue (" + plural(t.overdueCount(Kind.ACTION_ITEM), "action item") + ", "
+                + t.overdueCount(Kind.LIFECYCLE) + " lifecycle)");
         if (r.dueWithin() != null) {
-            parts.add(r.upcoming().size() + " due within " + plural(r.dueWithin(), "day"));
+            parts.add(t.upcoming() + " due within " + plural(r.dueWithin(), "day"));
         }
-        parts.add(r.count(Kind.NO_OWNER) + " without an owner");
-        parts.add(r.count(Kind.NO_DUE_DATE) + " without a due date");
+        parts.add(t.count(Kind.NO_OWNER) + " without an owner");
+        parts.add(t.count(Kind.NO_DUE_DATE) + " without a due date");
         return String.join(" · ", parts);
     }
 
     /** The aging buckets: "1–7 days: 3 · 8–30 days: 1 · …". */
-    static String aging(OverdueReport r) {
-        int[] b = r.aging();
+    static String aging(OverdueReport.Tally t) {
+        int[] b = t.aging();
         List<String> parts = new ArrayList<>();
         for (int i = 0; i < b.length; i++) {
             parts.add(OverdueReport.BUCKETS.get(i) + " days: " + b[i]);

@@ -69,4 +69,30 @@ class OverdueFormatTest {
         assertThat(write(OverdueFormat.CSV)).isEqualTo("file,postmortem,title,owner,due,priority,status,daysOverdue,"
                 + "kind\r\n");
     }
+
+    @Test
+    void aLongTableIsFormattedInParallelExactlyAsOneThreadFormatsIt() {
+        List<OverdueItem> items = new java.util.ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            Kind kind = i % 97 == 0 ? Kind.NO_OWNER : i % 89 == 0 ? Kind.NO_DUE_DATE : Kind.ACTION_ITEM;
+            String owner = kind == Kind.NO_OWNER ? null : "owner-" + (i % 37) + "x".repeat(i % 5);
+            items.add(new OverdueItem(kind, "pm/f" + i + ".md", i % 400 + 1, "Postmortem " + "p".repeat(i % 60), "Fix "
+                    + "t".repeat(i % 90), owner, owner == null ? List.of() : List.of(owner),
+                    kind == Kind.NO_DUE_DATE ? null : LocalDate.of(2025, 1, 1).plusDays(i % 70),
+                    i % 3 == 0 ? null : "P" + i % 3, "open", kind == Kind.ACTION_ITEM ? (long) (i % 70) - 5 : null,
+                    kind == Kind.ACTION_ITEM ? null : "why " + i, "SEV2", List.of()));
+        }
+        OverdueReport report = new OverdueReport(LocalDate.of(2025, 3, 20), 30, items, 3000, List.of(), List.of());
+        StringWriter parallel = new StringWriter();
+        new OverdueTable(report, 16).write(new PrintWriter(parallel));
+        StringWriter sequential = new StringWriter();
+        new OverdueTable(report, Integer.MAX_VALUE).write(new PrintWriter(sequential));
+
+        assertThat(parallel.toString()).isEqualTo(sequential.toString());
+        assertThat(parallel.toString()).contains("No owner — nobody will do these (31)", "owner-36xxxx — ");
+        // every row of the owners' grids starts its item column at the same place: the widths were shared
+        List<String> rows = parallel.toString().lines().filter(l -> l.contains(" open  ")).toList();
+        assertThat(rows).hasSizeGreaterThan(2500);
+        assertThat(rows.stream().map(l -> l.indexOf("Fix")).distinct()).hasSize(1);
+    }
 }
