@@ -192,6 +192,7 @@ final class Prefilter {
         // folded, with each run of whitespace as one space (see Literals); first[k] is where the k-th folded
         // character came from (for a space, where its run starts; the run ends where the next one starts)
         char[] f = new char[length];
+        text.getChars(0, length, f, 0); // folded in place: f[n] is written only once f[i >= n] was read
         int[] first = null; // null while nothing was collapsed: then first[k] is k
         // in the same pass, where a trigram that some trigger is indexed by may start (the bloom filter says
         // so): few places in prose, checked once the whole text is folded
@@ -201,7 +202,7 @@ final class Prefilter {
         char last = 0; // the folded character before this one
         int key = 0; // of the last three folded characters, kept rolling
         for (int i = 0; i < length; i++) {
-            char c = text.charAt(i);
+            char c = f[i];
             if (c < 128) {
                 int folded = ASCII[c];
                 if (!quoted && folded > 0xFFFF) {
@@ -332,7 +333,6 @@ final class Prefilter {
             }
         }
 
-        /** Whether no literal string occurs at all: then only the patterns that need none can match. */
         /** Whether the text may hold a quotation or {@code git blame} (asked for in {@link #scan(String, boolean)}). */
         boolean mayHoldQuotes() {
             return quoted;
