@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -165,10 +166,10 @@ public final class LintCommand implements Callable<Integer> {
             List<Path> files = walk.files();
             if (fix || files.size() < PARALLEL_FROM) {
                 for (Path file : files) {
-                    lint(file, () -> TextFiles.read(file));
+                    lint(file, () -> TextFiles.read(file, walk.attributes(file)));
                 }
             } else {
-                lintInParallel(files);
+                lintInParallel(walk);
             }
             walk.errors().forEach(this::unreadable);
         } else if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
@@ -241,7 +242,8 @@ public final class LintCommand implements Callable<Integer> {
      * Lints files on all cores and reports them in file order, as a sequential run would: a bounded window
      * of files is in flight, so only the findings of a few dozen files are held at once.
      */
-    private void lintInParallel(List<Path> files) {
+    private void lintInParallel(MarkdownFiles.Walk walk) {
+        List<Path> files = walk.files();
         int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 8));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "pm-lint");
@@ -254,7 +256,8 @@ public final class LintCommand implements Callable<Integer> {
             while (next < files.size() || !window.isEmpty()) {
                 while (next < files.size() && window.size() < threads * AHEAD_PER_THREAD) {
                     Path file = files.get(next++);
-                    window.add(pool.submit(() -> check(file, () -> TextFiles.read(file))));
+                    BasicFileAttributes attrs = walk.attributes(file);
+                    window.add(pool.submit(() -> check(file, () -> TextFiles.read(file, attrs))));
                 }
                 emit(result(window.poll()));
             }

@@ -3,11 +3,15 @@ package pm.io;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -20,21 +24,26 @@ public final class MarkdownFiles {
     }
 
     /** What a walk found: the files, and the directories it could not read. */
-    public record Walk(List<Path> files, List<InputException> errors) {
+    public record Walk(List<Path> files, List<InputException> errors, Map<Path, BasicFileAttributes> attributes) {
+        /** A file's attributes as the walk read them (not following links), or null for a link to it. */
+        public BasicFileAttributes attributes(Path file) {
+            return attributes.get(file);
+        }
     }
 
     public static Walk under(Path root) {
         List<Path> files = new ArrayList<>();
         List<InputException> errors = new ArrayList<>();
+        Map<Path, BasicFileAttributes> attributes = new HashMap<>();
         Path realRoot;
         try {
             realRoot = root.toRealPath();
         } catch (IOException e) {
             errors.add(new InputException(root, 0, "cannot be read: " + e.getMessage()));
-            return new Walk(files, errors);
+            return new Walk(files, errors, attributes);
         }
-        walk(root, realRoot, new HashSet<>(), files, errors);
-        return new Walk(files, errors);
+        walk(root, realRoot, new HashSet<>(), files, errors, attributes);
+        return new Walk(files, errors, attributes);
     }
 
     public static boolean isMarkdown(Path p) {
@@ -43,7 +52,7 @@ public final class MarkdownFiles {
     }
 
     private static void walk(Path dir, Path realRoot, Set<Path> visited, List<Path> files,
-            List<InputException> errors) {
+            List<InputException> errors, Map<Path, BasicFileAttributes> attributes) {
         try {
             if (!visited.add(dir.toRealPath())) {
                 return;
@@ -65,22 +74,37 @@ public final class MarkdownFiles {
             if (p.getFileName().toString().startsWith(".")) {
                 continue;
             }
-            if (Files.isSymbolicLink(p)) {
-                Path target;
-                try {
-                    target = p.toRealPath();
-                } catch (IOException e) {
-                    if (isMarkdown(p)) {
-                        files.add(p); // a broken link to a postmortem: reading it says so
-                    }
-                    continue;
+            BasicFileAttributes attrs;
+            try {
+                // one system call for what the type checks below would ask three times
+                attrs = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            } catch (IOException e) {
+                continue; // gone since the listing, as the checks below would have found
+            }
+            if (!attrs.isSymbolicLink()) {
+                if (attrs.isDirectory()) {
+                    walk(p, realRoot, visited, files, errors, attributes);
+                } else if (attrs.isRegularFile() && isMarkdown(p)) {
+                    files.add(p);
+                    attributes.put(p, attrs);
                 }
-                if (!target.startsWith(realRoot)) {
-                    continue;
+                continue;
+            }
+            // a symbolic link: followed when it stays inside the directory
+            Path target;
+            try {
+                target = p.toRealPath();
+            } catch (IOException e) {
+                if (isMarkdown(p)) {
+                    files.add(p); // a broken link to a postmortem: reading it says so
                 }
+                continue;
+            }
+            if (!target.startsWith(realRoot)) {
+                continue;
             }
             if (Files.isDirectory(p)) {
-                walk(p, realRoot, visited, files, errors);
+                walk(p, realRoot, visited, files, errors, attributes);
             } else if (isMarkdown(p) && Files.isRegularFile(p)) {
                 files.add(p);
             }
