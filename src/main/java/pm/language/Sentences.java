@@ -30,15 +30,17 @@ final class Sentences {
     static List<Span> split(String text) {
         List<Span> spans = new ArrayList<>();
         int start = 0;
-        int n = text.length();
+        char[] chars = text.toCharArray(); // indexed directly: String.charAt costs more in the C1 compiler
+        int n = chars.length;
         int i = 0;
         while (i < n) {
-            int end = boundaryAt(text, i);
+            char c = chars[i];
+            int end = c == '.' || c == '!' || c == '?' || c == '\n' ? boundaryAt(chars, i) : -1;
             if (end < 0) {
                 i++;
                 continue;
             }
-            if (text.charAt(i) != '.' || !isAbbreviation(text, i)) {
+            if (c != '.' || !isAbbreviation(text, i)) {
                 add(spans, text, start, end);
                 start = end;
             }
@@ -49,23 +51,23 @@ final class Sentences {
     }
 
     /** The end of a boundary that starts at {@code i}, or -1 when none starts there. */
-    private static int boundaryAt(String text, int i) {
-        int n = text.length();
-        char c = text.charAt(i);
+    private static int boundaryAt(char[] text, int i) {
+        int n = text.length;
+        char c = text[i];
         if (c == '.' || c == '!' || c == '?') {
             int j = i + 1;
-            while (j < n && isTerminal(text.charAt(j))) {
+            while (j < n && isTerminal(text[j])) {
                 j++;
             }
-            while (j < n && isCloser(text.charAt(j))) {
+            while (j < n && isCloser(text[j])) {
                 j++;
             }
-            return j < n && isSpace(text.charAt(j)) ? j : -1;
+            return j < n && isSpace(text[j]) ? j : -1;
         }
         if (c == '\n') {
             int last = -1;
-            for (int j = i + 1; j < n && isSpace(text.charAt(j)); j++) {
-                if (text.charAt(j) == '\n') {
+            for (int j = i + 1; j < n && isSpace(text[j]); j++) {
+                if (text[j] == '\n') {
                     last = j;
                 }
             }

@@ -48,20 +48,22 @@ final class PlainMarkdown {
     private enum Prev { NONE, BLANK, HEADING, PARAGRAPH, ITEM, TABLE, COMMENT }
 
     /** The blocks of a body, or {@code null} when it holds anything outside the plain subset. */
-    static List<Block> read(String body) {
-        int n = body.length();
+    static List<Block> read(String text) {
+        // one copy to index: in the JIT compiler pm runs with, String.charAt costs several checks a character
+        char[] body = text.toCharArray();
+        int n = body.length;
         List<Block> blocks = new ArrayList<>();
         Prev prev = Prev.NONE;
         int[] para = null;
         int paraLen = 0;
         int pos = 0;
         while (pos < n) {
-            int eol = body.indexOf('\n', pos);
+            int eol = indexOf(body, '\n', pos);
             if (eol < 0) {
                 eol = n;
             }
             int next = eol + 1;
-            char c = body.charAt(pos);
+            char c = body[pos];
             if (isBlank(body, pos, eol)) {
                 if (prev == Prev.PARAGRAPH) {
                     blocks.add(new Paragraph(java.util.Arrays.copyOf(para, paraLen)));
@@ -84,8 +86,8 @@ final class PlainMarkdown {
                     return null;
                 }
                 int end = pos;
-                while (end < n && body.charAt(end) == '|') {
-                    int e = body.indexOf('\n', end);
+                while (end < n && body[end] == '|') {
+                    int e = indexOf(body, '\n', end);
                     end = e < 0 ? n : e + 1;
                 }
                 Table t = table(body, pos, end);
@@ -99,15 +101,15 @@ final class PlainMarkdown {
                 if (prev == Prev.PARAGRAPH || prev == Prev.TABLE) {
                     return null;
                 }
-                if (eol - pos < 3 || body.charAt(pos + 1) != ' ' || !plainLine(body, pos + 2, eol, true)) {
+                if (eol - pos < 3 || body[pos + 1] != ' ' || !plainLine(body, pos + 2, eol, true)) {
                     return null;
                 }
                 blocks.add(new Item(pos, pos + 2, eol));
                 prev = Prev.ITEM;
             } else if (c == '<') {
-                int again = body.indexOf("<!--", pos + 4);
+                int again = text.indexOf("<!--", pos + 4);
                 if (prev == Prev.PARAGRAPH || prev == Prev.TABLE || prev == Prev.ITEM
-                        || !body.startsWith("<!--", pos) || body.indexOf("-->", pos + 4) != eol - 3
+                        || !text.startsWith("<!--", pos) || text.indexOf("-->", pos + 4) != eol - 3
                         || (again >= 0 && again < eol) || !commentChars(body, pos, eol)) {
                     return null;
                 }
@@ -137,18 +139,27 @@ final class PlainMarkdown {
         return blocks;
     }
 
-    private static boolean commentChars(String s, int from, int to) {
+    private static int indexOf(char[] s, char c, int from) {
+        for (int i = from; i < s.length; i++) {
+            if (s[i] == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean commentChars(char[] s, int from, int to) {
         for (int i = from; i < to; i++) {
-            if (s.charAt(i) < ' ') {
+            if (s[i] < ' ') {
                 return false;
             }
         }
         return true;
     }
 
-    private static boolean isBlank(String s, int from, int to) {
+    private static boolean isBlank(char[] s, int from, int to) {
         for (int i = from; i < to; i++) {
-            if (s.charAt(i) != ' ') {
+            if (s[i] != ' ') {
                 return false;
             }
         }
@@ -156,13 +167,13 @@ final class PlainMarkdown {
     }
 
     /** {@code #{1,6} text} with one space, no closing hashes and plain text; else {@code null}. */
-    private static Heading heading(String body, int pos, int eol) {
+    private static Heading heading(char[] body, int pos, int eol) {
         int level = 0;
-        while (pos + level < eol && body.charAt(pos + level) == '#') {
+        while (pos + level < eol && body[pos + level] == '#') {
             level++;
         }
         int text = pos + level + 1;
-        if (level > 6 || text >= eol || body.charAt(text - 1) != ' ' || body.charAt(eol - 1) == '#'
+        if (level > 6 || text >= eol || body[text - 1] != ' ' || body[eol - 1] == '#'
                 || !plainLine(body, text, eol, false)) {
             return null;
         }
@@ -174,31 +185,31 @@ final class PlainMarkdown {
      * (when {@code start} is set), and holds no character that means something inline or in a table,
      * no control character, and no trailing space (two make a hard line break).
      */
-    private static boolean plainLine(String s, int from, int to, boolean start) {
-        if (from >= to || s.charAt(to - 1) == ' ' || s.charAt(from) == ' ') {
+    private static boolean plainLine(char[] s, int from, int to, boolean start) {
+        if (from >= to || s[to - 1] == ' ' || s[from] == ' ') {
             return false;
         }
         if (start && !startsParagraph(s, from, to)) {
             return false;
         }
         for (int i = from; i < to; i++) {
-            if (!plainChar(s.charAt(i))) {
+            if (!plainChar(s[i])) {
                 return false;
             }
         }
         return true;
     }
 
-    private static boolean startsParagraph(String s, int from, int to) {
-        char c = s.charAt(from);
+    private static boolean startsParagraph(char[] s, int from, int to) {
+        char c = s[from];
         if (c >= '0' && c <= '9') {
             int i = from;
-            while (i < to && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            while (i < to && s[i] >= '0' && s[i] <= '9') {
                 i++;
             }
             // "1. " or "1)" at the end begins an ordered list ("99.9%" does not)
-            return i - from > 9 || i >= to || (s.charAt(i) != '.' && s.charAt(i) != ')')
-                    || (i + 1 < to && s.charAt(i + 1) != ' ');
+            return i - from > 9 || i >= to || (s[i] != '.' && s[i] != ')')
+                    || (i + 1 < to && s[i + 1] != ' ');
         }
         return Character.isLetter(c) || c == '(' || c == '"' || c == '\'';
     }
@@ -221,18 +232,18 @@ final class PlainMarkdown {
     }
 
     /** Lines {@code start..end} all begin with '|': a header, a separator and rows with as many cells. */
-    private static Table table(String body, int start, int end) {
+    private static Table table(char[] body, int start, int end) {
         List<Row> rows = new ArrayList<>();
         int pos = start;
         int columns = -1;
         int lineNo = 0;
         int last = start;
         while (pos < end) {
-            int eol = body.indexOf('\n', pos);
+            int eol = indexOf(body, '\n', pos);
             if (eol < 0 || eol > end) {
                 eol = end;
             }
-            if (eol - pos < 2 || body.charAt(eol - 1) != '|') {
+            if (eol - pos < 2 || body[eol - 1] != '|') {
                 return null;
             }
             if (lineNo == 1) {
@@ -258,58 +269,58 @@ final class PlainMarkdown {
     }
 
     /** The cells of {@code |a|b|}, each trimmed of spaces, or {@code null} when one is not plain. */
-    private static Row row(String body, int pos, int eol) {
-        List<Integer> cells = new ArrayList<>();
+    private static Row row(char[] body, int pos, int eol) {
+        int[] cells = new int[16];
+        int count = 0;
         int cell = pos + 1;
         for (int i = pos + 1; i < eol; i++) {
-            char c = body.charAt(i);
+            char c = body[i];
             if (c == '|') {
                 int s = cell;
                 int e = i;
-                while (s < e && body.charAt(s) == ' ') {
+                while (s < e && body[s] == ' ') {
                     s++;
                 }
-                while (e > s && body.charAt(e - 1) == ' ') {
+                while (e > s && body[e - 1] == ' ') {
                     e--;
                 }
-                cells.add(s);
-                cells.add(e);
+                if (count + 2 > cells.length) {
+                    cells = java.util.Arrays.copyOf(cells, cells.length * 2);
+                }
+                cells[count++] = s;
+                cells[count++] = e;
                 cell = i + 1;
             } else if (!plainChar(c) || c == '-' && i == cell) {
                 return null;
             }
         }
-        int[] a = new int[cells.size()];
-        for (int i = 0; i < a.length; i++) {
-            a[i] = cells.get(i);
-        }
-        return a.length == 0 ? null : new Row(pos, eol, a);
+        return count == 0 ? null : new Row(pos, eol, java.util.Arrays.copyOf(cells, count));
     }
 
     /** How many cells {@code |---|:--:|} has, or -1 when it is not a separator line. */
-    private static int separatorCells(String body, int pos, int eol) {
+    private static int separatorCells(char[] body, int pos, int eol) {
         int count = 0;
         int i = pos + 1;
         while (i < eol) {
             int j = i;
-            while (j < eol && body.charAt(j) == ' ') {
+            while (j < eol && body[j] == ' ') {
                 j++;
             }
-            if (j < eol && body.charAt(j) == ':') {
+            if (j < eol && body[j] == ':') {
                 j++;
             }
             int dashes = 0;
-            while (j < eol && body.charAt(j) == '-') {
+            while (j < eol && body[j] == '-') {
                 j++;
                 dashes++;
             }
-            if (j < eol && body.charAt(j) == ':') {
+            if (j < eol && body[j] == ':') {
                 j++;
             }
-            while (j < eol && body.charAt(j) == ' ') {
+            while (j < eol && body[j] == ' ') {
                 j++;
             }
-            if (dashes < 3 || j >= eol || body.charAt(j) != '|') { // flexmark wants three
+            if (dashes < 3 || j >= eol || body[j] != '|') { // flexmark wants three
                 return -1;
             }
             count++;
