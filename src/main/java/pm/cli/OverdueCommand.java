@@ -128,10 +128,14 @@ public final class OverdueCommand implements Callable<Integer> {
         Path target = dir != null ? ctx.resolve(dir) : config.postmortemsDir();
         Function<Path, String> display = p -> NewCommand.display(ctx.cwd(), p);
 
+        OverdueCollector collector = new OverdueCollector(new PostmortemParser(config.schema()), settings, day, filter,
+                Owners.placeholders(ownerPlaceholders(config)));
         if (noGit) {
-            return finish(ctx, target, collect(config, settings, day, filter,
-                    PostmortemFiles.scan(target, config.root(), display)));
+            PostmortemFiles.Listing listing = PostmortemFiles.scan(target, config.root(), display);
+            return finish(ctx, target, collector.collect(listing.inputs(), listing.skipped()));
         }
+        // the files on disk are read while git is asked which of them it tracks
+        OverdueCollector.ReadAhead ahead = rev == null ? collector.readAhead(target, display) : null;
         try (TrackedFiles git = TrackedFiles.find(target)) {
             if (git == null) {
                 throw new InputException(target, 0, "not inside a git repository; run pm overdue in the "
@@ -139,14 +143,8 @@ public final class OverdueCommand implements Callable<Integer> {
             }
             PostmortemFiles.Listing listing = rev != null ? PostmortemFiles.atRevision(git, target, rev, display)
                     : PostmortemFiles.tracked(git, target, includeUntracked, display);
-            return finish(ctx, target, collect(config, settings, day, filter, listing));
+            return finish(ctx, target, collector.collect(listing.inputs(), listing.skipped(), ahead));
         }
-    }
-
-    private static OverdueReport collect(Config config, OverdueSettings settings, LocalDate day, OverdueFilter filter,
-            PostmortemFiles.Listing listing) throws InputException {
-        return new OverdueCollector(new PostmortemParser(config.schema()), settings, day, filter,
-                Owners.placeholders(ownerPlaceholders(config))).collect(listing.inputs(), listing.skipped());
     }
 
     /** The owners that name nobody: {@code lint.owner_placeholders}, shared with pm lint. */

@@ -1,13 +1,22 @@
 package pm.overdue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import pm.io.InputException;
+import pm.io.MarkdownFiles;
+import pm.io.TextFiles;
 import pm.model.ActionItem;
 import pm.model.ActionStatus;
 import pm.model.FrontMatter;
@@ -23,11 +32,27 @@ import pm.parse.PostmortemParser;
  */
 public final class OverdueCollector {
     /** The order of rows: overdue and due-soon first (most overdue first), then no-owner, then no-due-date. */
-    public static final Comparator<OverdueItem> ORDER = Comparator
-            .comparing((OverdueItem i) -> i.kind() == Kind.NO_OWNER ? 1 : i.kind() == Kind.NO_DUE_DATE ? 2 : 0)
-            .thenComparing(i -> i.daysOverdue() == null ? Long.MIN_VALUE : i.daysOverdue(), Comparator.reverseOrder())
-            .thenComparing(OverdueItem::file)
-            .thenComparingInt(OverdueItem::line);
+    public static final Comparator<OverdueItem> ORDER = OverdueCollector::compare;
+
+    /** {@link #ORDER}, written out: a chain of comparators costs ten times as much on 40,000 rows. */
+    private static int compare(OverdueItem a, OverdueItem b) {
+        int c = Integer.compare(group(a), group(b));
+        if (c == 0) {
+            c = Long.compare(days(b), days(a)); // most overdue first
+        }
+        if (c == 0) {
+            c = a.file().compareTo(b.file());
+        }
+        return c != 0 ? c : Integer.compare(a.line(), b.line());
+    }
+
+    private static int group(OverdueItem i) {
+        return i.kind() == Kind.NO_OWNER ? 1 : i.kind() == Kind.NO_DUE_DATE ? 2 : 0;
+    }
+
+    private static long days(OverdueItem i) {
+        return i.daysOverdue() == null ? Long.MIN_VALUE : i.daysOverdue();
+    }
 
     private final PostmortemParser parser;
     private final OverdueSettings settings;
@@ -59,8 +84,20 @@ public final class OverdueCollector {
      * @param alreadySkipped files the listing could not offer at all (e.g. tracked but missing)
      */
     public OverdueReport collect(List<PostmortemInput> inputs, List<Skipped> alreadySkipped) {
+        return collect(inputs, alreadySkipped, null);
+    }
+
+    /**
+     * {@link #collect(List, List)}, taking what {@code ahead} has already read: an input shown under the same
+     * name as a file read ahead is not read again (the read-ahead read it just as the input would).
+     */
+    public OverdueReport collect(List<PostmortemInput> inputs, List<Skipped> alreadySkipped, ReadAhead ahead) {
+        Map<String, Outcome> ready = ahead == null ? Map.of() : ahead.finish();
         List<Outcome> outcomes = (inputs.size() > 64 ? inputs.parallelStream() : inputs.stream())
-                .map(this::examine).toList();
+                .map(in -> {
+                    Outcome o = ready.get(in.file());
+                    return o != null ? o : examine(in);
+                }).toList();
         List<OverdueItem> items = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>(alreadySkipped);
         List<Skipped> undated = new ArrayList<>();
@@ -88,13 +125,96 @@ public final class OverdueCollector {
         } catch (InputException e) {
             return new Outcome(List.of(), new Skipped(input.file(), e.line(), e.getMessage()), null);
         }
+        return examine(input.file(), source);
+    }
+
+    private Outcome examine(String file, SourceText source) {
         FrontMatter fm = parser.frontMatter(source);
         if (!fm.present() || !fm.readable()) {
             Problem p = fm.problems().isEmpty() ? Problem.at(1, 1, "front matter cannot be read")
                     : fm.problems().get(0);
-            return new Outcome(List.of(), new Skipped(input.file(), p.line(), p.message()), null);
+            return new Outcome(List.of(), new Skipped(file, p.line(), p.message()), null);
         }
-        return new PostmortemRows(input.file(), fm).build();
+        return new PostmortemRows(file, fm).build();
+    }
+
+    /**
+     * Starts reading the postmortems on disk under {@code dir} on another thread, while the caller works out
+     * from git which files to report (reading the index takes a quarter of a second for 10,000 files, with
+     * the second core idle otherwise). Only regular files are read ahead, as {@link PostmortemFiles} reads
+     * them from the working tree; links, unreadable files and files git does not list are left to
+     * {@link #collect(List, List, ReadAhead)}, which also reads whatever is not finished by then.
+     *
+     * @param display how a file is named in the report, as the inputs name it
+     */
+    public ReadAhead readAhead(Path dir, Function<Path, String> display) {
+        ReadAhead ahead = new ReadAhead(dir, display);
+        Thread t = new Thread(ahead::run, "pm-read-ahead");
+        t.setDaemon(true);
+        ahead.thread = t;
+        t.start();
+        return ahead;
+    }
+
+    /** Files read and examined ahead; see {@link #readAhead}. */
+    public final class ReadAhead {
+        private final Path dir;
+        private final Function<Path, String> display;
+        private final Map<String, Outcome> done = new ConcurrentHashMap<>();
+        private final AtomicInteger next = new AtomicInteger();
+        private final CountDownLatch listed = new CountDownLatch(1);
+        private volatile MarkdownFiles.Walk walk;
+        private Thread thread;
+
+        private ReadAhead(Path dir, Function<Path, String> display) {
+            this.dir = dir;
+            this.display = display;
+        }
+
+        private void run() {
+            try {
+                walk = Files.isDirectory(dir) ? MarkdownFiles.under(dir) : null;
+            } finally {
+                listed.countDown();
+            }
+            work();
+        }
+
+        /** Takes the next file not taken yet, until none is left; safe on several threads. */
+        private void work() {
+            MarkdownFiles.Walk w = walk;
+            if (w == null) {
+                return;
+            }
+            List<Path> files = w.files();
+            for (int i = next.getAndIncrement(); i < files.size(); i = next.getAndIncrement()) {
+                Path file = files.get(i);
+                BasicFileAttributes attrs = w.attributes(file); // null for a link: left to the input
+                if (attrs == null || !attrs.isRegularFile() || !file.toString().endsWith(PostmortemFiles.SUFFIX)) {
+                    continue;
+                }
+                try {
+                    done.put(display.apply(file), examine(display.apply(file), TextFiles.read(file, attrs)));
+                } catch (InputException e) {
+                    // left to the input, which reports it in its own words
+                } catch (RuntimeException e) {
+                    // likewise: a file that fails here fails the same way when read as an input
+                }
+            }
+        }
+
+        /** Helps read what is left, then returns what was read, by the name the inputs show. */
+        private Map<String, Outcome> finish() {
+            try {
+                listed.await();
+                work();
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Map.of();
+            }
+            return done;
+        }
     }
 
     /** The rows of one postmortem. */

@@ -2,10 +2,16 @@ package pm.overdue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Random;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import pm.io.InputException;
 import pm.model.SourceText;
 import pm.parse.PostmortemParser;
@@ -95,5 +101,60 @@ class OverdueCollectorTest {
         assertThat(r.overdue()).hasSize(7);
         assertThat(r.upcoming()).extracting(OverdueItem::daysOverdue).containsExactly(0L, -5L);
         assertThat(r.count(Kind.NO_DUE_DATE)).isEqualTo(1);
+    }
+
+    @Test
+    void theWrittenOutOrderIsTheComparatorChainItReplaces() {
+        Comparator<OverdueItem> chain = Comparator
+                .comparing((OverdueItem i) -> i.kind() == Kind.NO_OWNER ? 1 : i.kind() == Kind.NO_DUE_DATE ? 2 : 0)
+                .thenComparing(i -> i.daysOverdue() == null ? Long.MIN_VALUE : i.daysOverdue(),
+                        Comparator.reverseOrder())
+                .thenComparing(OverdueItem::file)
+                .thenComparingInt(OverdueItem::line);
+        Random random = new Random(5);
+        List<OverdueItem> items = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            Kind kind = Kind.values()[random.nextInt(Kind.values().length)];
+            Long days = random.nextInt(4) == 0 ? null : (long) random.nextInt(7) - 3;
+            items.add(new OverdueItem(kind, "pm/" + random.nextInt(5) + ".md", random.nextInt(4), "P", "T", null,
+                    List.of(), null, null, null, days, null, null, List.of()));
+        }
+        for (OverdueItem a : items) {
+            for (OverdueItem b : items) {
+                assertThat(Integer.signum(OverdueCollector.ORDER.compare(a, b)))
+                        .as("%s vs %s", a, b).isEqualTo(Integer.signum(chain.compare(a, b)));
+            }
+        }
+    }
+
+    @Test
+    void filesReadAheadGiveTheSameReportAsReadingEachInput(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("pm/sub"));
+        for (int i = 0; i < 120; i++) {
+            Files.writeString(dir.resolve((i % 3 == 0 ? "pm/sub/" : "pm/") + i + ".md"), PostmortemText.of("P" + i,
+                    "2025-03-19").item("Item " + i, "@o" + (i % 7), "2025-03-0" + (1 + i % 9), "P1", "open").text());
+        }
+        Files.writeString(dir.resolve("pm/bad.md"), "---\ntitle: [unclosed\n---\n");
+        Files.write(dir.resolve("pm/latin1.md"), new byte[] {'-', '-', '-', '\n', 't', ':', ' ', (byte) 0xE9});
+        Files.writeString(dir.resolve("pm/other.markdown"), PostmortemText.of("M", "2025-03-01").text());
+        Files.createSymbolicLink(dir.resolve("pm/link.md"), dir.resolve("pm/1.md"));
+        Function<Path, String> display = p -> dir.relativize(p).toString();
+        OverdueCollector collector = new OverdueCollector(new PostmortemParser(Schema.DEFAULT),
+                OverdueSettings.DEFAULTS, AS_OF, OverdueFilter.NONE);
+        PostmortemFiles.Listing listing = PostmortemFiles.scan(dir.resolve("pm"), dir, display);
+        // what git would list: all but one file, and one that is not on disk
+        List<PostmortemInput> inputs = new ArrayList<>(listing.inputs().subList(1, listing.inputs().size()));
+        inputs.add(new PostmortemInput("pm/gone.md", () -> {
+            throw new InputException(dir.resolve("pm/gone.md"), 0, "no such file");
+        }));
+
+        OverdueReport plain = collector.collect(inputs, listing.skipped());
+        OverdueReport ahead = collector.collect(inputs, listing.skipped(), collector.readAhead(dir.resolve("pm"),
+                display));
+
+        assertThat(ahead).isEqualTo(plain);
+        assertThat(plain.read()).isEqualTo(121); // 119 of the 120, the link and the .markdown file
+        assertThat(plain.skipped()).extracting(Skipped::file).contains("pm/bad.md", "pm/latin1.md", "pm/gone.md");
+        assertThat(plain.items()).hasSizeGreaterThan(100);
     }
 }
