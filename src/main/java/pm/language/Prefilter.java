@@ -201,6 +201,7 @@ final class Prefilter {
         int n = 0;
         char last = 0; // the folded character before this one
         int key = 0; // of the last three folded characters, kept rolling
+        long[] bits = bloom; // in a local: C1 would load the field again for every character
         for (int i = 0; i < length; i++) {
             char c = f[i];
             if (c < 128) {
@@ -229,7 +230,7 @@ final class Prefilter {
             last = c;
             key = ((key << 8) | ((c ^ (c >>> 8)) & 0xFF)) & 0xFFFFFF;
             int bit = bloomBit(key);
-            if ((bloom[bit >>> 6] & (1L << bit)) != 0 && n >= Literals.MIN_LENGTH) {
+            if ((bits[bit >>> 6] & (1L << bit)) != 0 && n >= Literals.MIN_LENGTH) {
                 if (maybe == null) {
                     maybe = new int[16];
                 } else if (maybeCount == maybe.length) {

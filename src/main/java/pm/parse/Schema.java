@@ -34,6 +34,11 @@ public record Schema(List<String> severities) {
             return Optional.empty();
         }
         String t = text.strip().toLowerCase(Locale.ROOT);
-        return allowed.stream().filter(a -> a.toLowerCase(Locale.ROOT).equals(t)).findFirst();
+        for (String a : allowed) { // a loop, not a stream: this runs for every field of every action item
+            if (a.toLowerCase(Locale.ROOT).equals(t)) {
+                return Optional.of(a);
+            }
+        }
+        return Optional.empty();
     }
 }

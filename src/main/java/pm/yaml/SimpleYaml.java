@@ -1,7 +1,6 @@
 package pm.yaml;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -46,6 +45,8 @@ final class SimpleYaml {
     private static final Decline DECLINE = new Decline();
 
     private final String s;
+    /** {@link #s} to index: in the C1 compiler pm runs with, String.charAt costs several checks a character. */
+    private final char[] cs;
     private final int lineOffset;
     private int lines;
     private int[] start = new int[32]; // offset of each line's first character
@@ -55,6 +56,7 @@ final class SimpleYaml {
 
     private SimpleYaml(String s, int lineOffset) {
         this.s = s;
+        this.cs = s.toCharArray();
         this.lineOffset = lineOffset;
     }
 
@@ -93,25 +95,25 @@ final class SimpleYaml {
             }
             int ls = i;
             int sp = 0;
-            while (i < n && s.charAt(i) == ' ') {
+            while (i < n && cs[i] == ' ') {
                 i++;
                 sp++;
             }
             boolean blank = true;
-            boolean comment = i < n && s.charAt(i) == '#';
+            boolean comment = i < n && cs[i] == '#';
             int le;
             while (true) {
                 if (i == n) {
                     le = n;
                     break;
                 }
-                char c = s.charAt(i);
+                char c = cs[i];
                 if (c == '\n') {
                     le = i;
                     break;
                 }
                 if (c == '\r') {
-                    if (i + 1 < n && s.charAt(i + 1) == '\n') {
+                    if (i + 1 < n && cs[i + 1] == '\n') {
                         le = i;
                         i++;
                         break;
@@ -151,7 +153,7 @@ final class SimpleYaml {
     }
 
     private char at(int offset) {
-        return s.charAt(offset);
+        return cs[offset];
     }
 
     /** A block node whose first character is column {@code c} (0-based) of line {@code i}. */
@@ -175,7 +177,7 @@ final class SimpleYaml {
     }
 
     private YamlNode.Mapping mapping(int i, int c, int depth) {
-        Map<String, YamlNode.Entry> entries = new LinkedHashMap<>();
+        Map<String, YamlNode.Entry> entries = new YamlNode.Mapping.Fresh();
         int line = i;
         while (true) {
             int o = start[line] + c;
@@ -324,7 +326,7 @@ final class SimpleYaml {
             }
             node = new YamlNode.Sequence(items, i + 1 + lineOffset, o - start[i] + 1);
         } else if (c == '{') {
-            Map<String, YamlNode.Entry> entries = new LinkedHashMap<>();
+            Map<String, YamlNode.Entry> entries = new YamlNode.Mapping.Fresh();
             int p = skipSpaces(o + 1, le);
             if (p < le && at(p) == '}') {
                 after = p + 1;

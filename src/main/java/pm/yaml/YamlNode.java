@@ -49,7 +49,12 @@ public sealed interface YamlNode permits YamlNode.Scalar, YamlNode.Sequence, Yam
 
     record Mapping(Map<String, Entry> entries, int line, int column) implements YamlNode {
         public Mapping {
-            entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
+            entries = Collections.unmodifiableMap(entries instanceof Fresh fresh ? fresh : new LinkedHashMap<>(entries));
+        }
+
+        /** Entries a reader has just filled and hands over: kept as they are, not copied again. */
+        static final class Fresh extends LinkedHashMap<String, Entry> {
+            private static final long serialVersionUID = 1L;
         }
 
         public Entry entry(String key) {
