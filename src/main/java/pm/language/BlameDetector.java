@@ -106,7 +106,10 @@ public final class BlameDetector {
         List<BlameFinding> kept = new ArrayList<>();
         Set<String> families = new HashSet<>();
         for (BlameFinding f : candidates) {
-            boolean overlaps = kept.stream().anyMatch(k -> f.start() < k.end() && k.start() < f.end());
+            boolean overlaps = false;
+            for (BlameFinding k : kept) {
+                overlaps |= f.start() < k.end() && k.start() < f.end();
+            }
             if (!overlaps && families.add(f.family())) {
                 kept.add(f);
             }
@@ -129,7 +132,12 @@ public final class BlameDetector {
     }
 
     private static boolean containsAny(List<Pattern> patterns, String text, Sentences.Span sentence) {
-        return patterns.stream().anyMatch(p -> p.matcher(text).region(sentence.start(), sentence.end()).find());
+        for (Pattern p : patterns) { // usually none: a loop, not a stream, for every sentence
+            if (p.matcher(text).region(sentence.start(), sentence.end()).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<Pattern> literals(List<String> phrases) {

@@ -43,8 +43,17 @@ public final class Owners {
                 return true;
             }
             String s = normalise(owner);
-            return s.isEmpty() || s.chars().allMatch(c -> c == '?') || set.contains(s);
+            return s.isEmpty() || onlyQuestionMarks(s) || set.contains(s);
         };
+    }
+
+    private static boolean onlyQuestionMarks(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) != '?') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Lower case, single spaces, without surrounding brackets, quotes or a trailing full stop: "[TBD]" is "tbd". */

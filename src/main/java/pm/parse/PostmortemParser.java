@@ -417,6 +417,15 @@ public final class PostmortemParser {
             table(base + t.getStartOffset(), base + t.getEndOffset(), header, rows);
         }
 
+        private static boolean allBlank(List<String> cells) {
+            for (String c : cells) {
+                if (!c.isBlank()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         /** A table's rows as timeline rows or action items, by the section it stands in. */
         private void table(int start, int tableEnd, List<String> header, List<Row> rows) {
             SectionKind kind = kindAt(start);
@@ -424,7 +433,7 @@ public final class PostmortemParser {
                 Columns cols = Columns.of(header, TIMELINE_COLUMNS);
                 for (Row row : rows) {
                     List<String> cells = row.cells();
-                    if (cells.stream().allMatch(String::isBlank)) {
+                    if (allBlank(cells)) {
                         continue;
                     }
                     timeline.add(new TimelineRow(cols.get(cells, "time", 0), cols.get(cells, "event", 1),
@@ -439,7 +448,7 @@ public final class PostmortemParser {
                 Columns cols = Columns.of(header, ACTION_COLUMNS);
                 for (Row row : rows) {
                     List<String> cells = row.cells();
-                    if (cells.stream().allMatch(String::isBlank)) {
+                    if (allBlank(cells)) {
                         continue;
                     }
                     actionItems.add(tableActionItem(cols, cells, row.span()));
