@@ -339,6 +339,26 @@ final class Prefilter {
             return quoted;
         }
 
+        /**
+         * Whether, within {@code [start, end)}, one of the strings marked in {@code first} occurs ending before,
+         * and starting at most {@code reach} characters before, one of those marked in {@code then}
+         * ({@link #marks}).
+         */
+        boolean precedes(boolean[] first, boolean[] then, int start, int end, int reach) {
+            int from = firstFrom(start);
+            for (int h = from; h < count && starts[h] < end; h++) {
+                if (!then[trigger[h]] || ends[h] > end) {
+                    continue;
+                }
+                for (int g = from; g < count && starts[g] < starts[h]; g++) {
+                    if (first[trigger[g]] && ends[g] <= starts[h] && starts[g] >= starts[h] - reach) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
         /** Whether a literal string occurs within {@code [start, end)}. */
         boolean any(int start, int end) {
             for (int h = firstFrom(start); h < count && starts[h] < end; h++) {
@@ -404,6 +424,15 @@ final class Prefilter {
             }
             return can;
         }
+    }
+
+    /** Marks, by trigger, those among {@code strings}: for {@link Hits#precedes}. */
+    boolean[] marks(Set<String> strings) {
+        boolean[] marked = new boolean[triggers.length];
+        for (int t = 0; t < triggers.length; t++) {
+            marked[t] = strings.contains(triggers[t]);
+        }
+        return marked;
     }
 
     /** Whether some pattern needs no literal string, so may match anywhere. */

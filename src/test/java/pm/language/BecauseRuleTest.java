@@ -1,0 +1,64 @@
+package pm.language;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rule "… failed because Bob deployed …" is skipped where no event word comes shortly before a "because"
+ * (BlameDetector.BECAUSE_RULE): skipping it so never changes what is found.
+ */
+class BecauseRuleTest {
+    private final BlameDetector withOrder = new BlameDetector(List.of(), List.of(), true);
+    private final BlameDetector without = new BlameDetector(List.of(), List.of(), false);
+
+    @Test
+    void theShortcutIsOnForTheBecauseRule() {
+        assertThat(BlameDetector.BECAUSE_RULE).isNotNegative();
+        assertThat(BlameRules.ALL.get(BlameDetector.BECAUSE_RULE).regex().regex()).startsWith("\\bbecause");
+    }
+
+    @Test
+    void theEventWordIsReadAtMostAboutNinetyCharactersBeforeBecause() {
+        Pattern rule = BlameRules.ALL.get(BlameDetector.BECAUSE_RULE).pattern();
+        int farthest = -1;
+        for (String event : List.of("failed", "duplicated", "went wrong", "went     wrong", "errors")) {
+            for (int gap = 0; gap < 200; gap++) {
+                String text = event + " " + "x".repeat(gap) + " because Bob pushed the config";
+                if (rule.matcher(text).find()) {
+                    farthest = Math.max(farthest, text.indexOf("because"));
+                }
+            }
+        }
+        assertThat(farthest).isBetween(80, BlameDetector.EVENT_REACH);
+    }
+
+    @Test
+    void theFindingsAreTheSameWithAndWithoutTheShortcut() {
+        String[] pieces = {"failed", "FAILED", "the deploy failed", "outage", "went wrong", "went   wrong", "errors",
+            "because", "Because", "BECAUSE", "not because", "Bob", "the engineer", "our on-call", "Alice quickly",
+            "pushed", "deployed", "forgot", "ran", "was", "the config", "x".repeat(40), "y".repeat(70), ".", ". ",
+            "\n", "\n\n", ",", "\"quoted because Bob pushed\"", "ſtarted", "ıncident", "down", "lost", "because of"};
+        Random random = new Random(29);
+        int found = 0;
+        int becauseFound = 0;
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder sb = new StringBuilder();
+            for (int k = 2 + random.nextInt(14); k > 0; k--) {
+                sb.append(pieces[random.nextInt(pieces.length)]).append(random.nextInt(5) == 0 ? "" : " ");
+            }
+            String text = sb.toString();
+            List<BlameFinding> expected = without.find(text);
+            assertThat(withOrder.find(text)).as(text).isEqualTo(expected);
+            found += expected.size();
+            for (BlameFinding f : expected) {
+                becauseFound += text.regionMatches(true, f.start(), "because", 0, 7) ? 1 : 0;
+            }
+        }
+        assertThat(found).isGreaterThan(500);
+        assertThat(becauseFound).as("findings of the because rule itself").isGreaterThan(200);
+    }
+}
