@@ -90,23 +90,47 @@ public final class BlameDetector {
             ruleHits = RULE_FILTER.scan(masked);
         }
         boolean onlyFiltered = extraPhrases.isEmpty() && !RULE_FILTER.anyAlways(); // every rule needs a word
-        if (onlyFiltered && !ruleHits.anyCandidate(0, masked.length())) {
+        if (onlyFiltered && candidates(ruleHits, 0, masked.length()) == null) {
             return List.of(); // no rule has all its words anywhere: most paragraphs, table cells and items
         }
         List<BlameFinding> findings = new ArrayList<>();
         for (Sentences.Span sentence : Sentences.split(text)) {
-            if (onlyFiltered && !ruleHits.anyCandidate(sentence.start(), sentence.end())) {
+            boolean[] can = candidates(ruleHits, sentence.start(), sentence.end());
+            if (onlyFiltered && can == null) {
                 continue;
             }
             if (!containsAny(allowedPhrases, text, sentence)) {
-                findings.addAll(inSentence(text, masked, sentence, ruleHits));
+                findings.addAll(inSentence(text, masked, sentence, can));
             }
         }
         return findings;
     }
 
-    private List<BlameFinding> inSentence(String text, String masked, Sentences.Span sentence,
-            Prefilter.Hits ruleHits) {
+    /**
+     * The rules that may match in {@code [start, end)} of the text the hits are of: those whose words all
+     * occur there, less the because rule where its event word does not come shortly before a "because"; null
+     * when none may.
+     */
+    private boolean[] candidates(Prefilter.Hits hits, int start, int end) {
+        if (!hits.anyCandidate(start, end)) {
+            return null;
+        }
+        boolean[] can = hits.candidates(start, end);
+        if (BECAUSE_RULE >= 0 && eventOrder && can[BECAUSE_RULE]
+                && !hits.precedes(EVENT_WORDS, BECAUSE_WORD, start, end, EVENT_REACH)) {
+            can[BECAUSE_RULE] = false;
+            for (boolean c : can) {
+                if (c) {
+                    return can;
+                }
+            }
+            return null;
+        }
+        return can;
+    }
+
+    /** @param can the rules that may match in the sentence ({@link #candidates}), or null for none */
+    private List<BlameFinding> inSentence(String text, String masked, Sentences.Span sentence, boolean[] can) {
         List<BlameFinding> candidates = new ArrayList<>();
         for (Pattern phrase : extraPhrases) {
             Matcher m = phrase.matcher(text).region(sentence.start(), sentence.end());
@@ -116,13 +140,11 @@ public final class BlameDetector {
                         CUSTOM_SUGGESTION));
             }
         }
-        if (!rejected(masked, sentence)) {
+        if (can != null && !rejected(masked, sentence)) {
             // only the rules whose literal words occur in the sentence can match; subjects are read on demand
-            boolean[] can = ruleHits.candidates(sentence.start(), sentence.end());
             Subjects subjects = null;
             for (int i = 0; i < BlameRules.ALL.size(); i++) {
-                if (!can[i] || i == BECAUSE_RULE && eventOrder
-                        && !ruleHits.precedes(EVENT_WORDS, BECAUSE_WORD, sentence.start(), sentence.end(), EVENT_REACH)) {
+                if (!can[i]) {
                     continue;
                 }
                 BlameRule rule = BlameRules.ALL.get(i);

@@ -14,6 +14,9 @@ import org.junit.jupiter.api.Test;
 class BecauseRuleTest {
     private final BlameDetector withOrder = new BlameDetector(List.of(), List.of(), true);
     private final BlameDetector without = new BlameDetector(List.of(), List.of(), false);
+    // a project's own phrases make every sentence run, not only those the prefilter picks
+    private final BlameDetector customWithOrder = new BlameDetector(List.of("config"), List.of("the engineer"), true);
+    private final BlameDetector customWithout = new BlameDetector(List.of("config"), List.of("the engineer"), false);
 
     @Test
     void theShortcutIsOnForTheBecauseRule() {
@@ -53,6 +56,7 @@ class BecauseRuleTest {
             String text = sb.toString();
             List<BlameFinding> expected = without.find(text);
             assertThat(withOrder.find(text)).as(text).isEqualTo(expected);
+            assertThat(customWithOrder.find(text)).as(text).isEqualTo(customWithout.find(text));
             found += expected.size();
             for (BlameFinding f : expected) {
                 becauseFound += text.regionMatches(true, f.start(), "because", 0, 7) ? 1 : 0;
