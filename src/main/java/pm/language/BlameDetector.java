@@ -112,21 +112,20 @@ public final class BlameDetector {
      * when none may.
      */
     private boolean[] candidates(Prefilter.Hits hits, int start, int end) {
-        if (!hits.anyCandidate(start, end)) {
-            return null;
+        if (!RULE_FILTER.anyAlways() && !hits.any(start, end)) {
+            return null; // no word of any rule there: most table cells and sentences
         }
         boolean[] can = hits.candidates(start, end);
         if (BECAUSE_RULE >= 0 && eventOrder && can[BECAUSE_RULE]
                 && !hits.precedes(EVENT_WORDS, BECAUSE_WORD, start, end, EVENT_REACH)) {
             can[BECAUSE_RULE] = false;
-            for (boolean c : can) {
-                if (c) {
-                    return can;
-                }
-            }
-            return null;
         }
-        return can;
+        for (boolean c : can) {
+            if (c) {
+                return can;
+            }
+        }
+        return null;
     }
 
     /** @param can the rules that may match in the sentence ({@link #candidates}), or null for none */

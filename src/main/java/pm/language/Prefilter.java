@@ -384,22 +384,6 @@ final class Prefilter {
             return lo;
         }
 
-        /** Whether some pattern may match within {@code [start, end)}. */
-        boolean anyCandidate(int start, int end) {
-            if (anyAlways) {
-                return true;
-            }
-            if (!any(start, end)) {
-                return false;
-            }
-            for (boolean can : candidates(start, end)) {
-                if (can) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
         /** Which patterns may match within {@code [start, end)}: the others certainly do not. */
         boolean[] candidates(int start, int end) {
             boolean[] can = always.clone();
