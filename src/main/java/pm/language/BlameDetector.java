@@ -22,45 +22,46 @@ public final class BlameDetector {
     private static final String CUSTOM_SUGGESTION =
             "Rephrase around the system: what allowed this to happen, and what would have caught it?";
 
-    private static final Prefilter RULE_FILTER =
-            new Prefilter(BlameRules.ALL.stream().map(r -> LiteralIndex.requiredAll(r.regex())).toList());
+    /** For each rule, the sets of words it requires ({@link LiteralIndex#requiredAll}). */
+    private static final List<List<Set<String>>> RULE_WORDS =
+            BlameRules.ALL.stream().map(r -> LiteralIndex.requiredAll(r.regex())).toList();
+    private static final Prefilter RULE_FILTER = new Prefilter(RULE_WORDS);
     private static final Prefilter REJECTION_FILTER =
             new Prefilter(BlameRules.REJECTIONS.stream().map(LiteralIndex::requiredAll).toList());
 
     /**
-     * The rule "… failed because Bob deployed …" reads its event word with a look-behind from each "because":
-     * the word must start at most ~90 characters before it (80 between them, the longest word, "because"
-     * itself; {@code BecauseRuleTest} finds the reach). Most sentences with "because" and an event word have
-     * the word after it, or far before; the prefilter's hits tell that without the regular expression, which
-     * costs ~6 µs a sentence. -1 when the rule is not found in the shape this relies on.
+     * For each rule that {@link BlameRule#readsBack reads back}, by rule: the words of its leading word's
+     * requirement and of its other one, as the prefilter marks them; null for the other rules.
      */
-    static final int BECAUSE_RULE;
-    static final int EVENT_REACH = 128;
-    private static final boolean[] BECAUSE_WORD;
-    private static final boolean[] EVENT_WORDS;
+    private static final boolean[][] LEADING_WORD = new boolean[BlameRules.ALL.size()][];
+    private static final boolean[][] WORDS_BEFORE = new boolean[BlameRules.ALL.size()][];
 
     static {
-        int rule = -1;
-        boolean[] because = null;
-        boolean[] events = null;
         for (int i = 0; i < BlameRules.ALL.size(); i++) {
-            String regex = BlameRules.ALL.get(i).regex().regex();
-            List<Set<String>> req = LiteralIndex.requiredAll(regex);
-            if (regex.startsWith("\\bbecause(?<!\\bnot\\sbecause)(?<=\\b") && regex.indexOf("(?<=", 30) < 0
-                    && req.size() == 2 && req.get(0).equals(Set.of("because "))) {
-                rule = i;
-                because = RULE_FILTER.marks(req.get(0));
-                events = RULE_FILTER.marks(req.get(1));
+            BlameRule rule = BlameRules.ALL.get(i);
+            if (rule.readsBack() <= 0) {
+                continue;
             }
+            List<Set<String>> words = RULE_WORDS.get(i);
+            String regex = rule.regex().regex();
+            int lead = -1;
+            for (int k = 0; k < words.size(); k++) {
+                if (words.get(k).stream().allMatch(w -> regex.startsWith("\\b" + w.strip()))) {
+                    lead = k;
+                }
+            }
+            if (words.size() != 2 || lead < 0) {
+                throw new IllegalStateException("a rule that reads back needs a leading word and one other "
+                        + "requirement: " + regex);
+            }
+            LEADING_WORD[i] = RULE_FILTER.marks(words.get(lead));
+            WORDS_BEFORE[i] = RULE_FILTER.marks(words.get(1 - lead));
         }
-        BECAUSE_RULE = rule;
-        BECAUSE_WORD = because;
-        EVENT_WORDS = events;
     }
 
     private final List<Pattern> extraPhrases;
     private final List<Pattern> allowedPhrases;
-    private final boolean eventOrder;
+    private final boolean wordOrder;
 
     /**
      * @param extraPhrases   phrases that are always flagged (family {@code custom}), case-insensitive
@@ -70,11 +71,14 @@ public final class BlameDetector {
         this(extraPhrases, allowedPhrases, true);
     }
 
-    /** @param eventOrder whether to skip {@link #BECAUSE_RULE} by its words' order (tests compare both) */
-    BlameDetector(List<String> extraPhrases, List<String> allowedPhrases, boolean eventOrder) {
+    /**
+     * @param wordOrder whether to skip a rule that {@link BlameRule#readsBack reads back} where its words are
+     *                  not in order (tests compare both)
+     */
+    BlameDetector(List<String> extraPhrases, List<String> allowedPhrases, boolean wordOrder) {
         this.extraPhrases = literals(extraPhrases);
         this.allowedPhrases = literals(allowedPhrases);
-        this.eventOrder = eventOrder;
+        this.wordOrder = wordOrder;
     }
 
     public BlameDetector() {
@@ -108,17 +112,18 @@ public final class BlameDetector {
 
     /**
      * The rules that may match in {@code [start, end)} of the text the hits are of: those whose words all
-     * occur there, less the because rule where its event word does not come shortly before a "because"; null
-     * when none may.
+     * occur there, less those that read back where their words are not in that order; null when none may.
      */
     private boolean[] candidates(Prefilter.Hits hits, int start, int end) {
         if (!RULE_FILTER.anyAlways() && !hits.any(start, end)) {
             return null; // no word of any rule there: most table cells and sentences
         }
         boolean[] can = hits.candidates(start, end);
-        if (BECAUSE_RULE >= 0 && eventOrder && can[BECAUSE_RULE]
-                && !hits.precedes(EVENT_WORDS, BECAUSE_WORD, start, end, EVENT_REACH)) {
-            can[BECAUSE_RULE] = false;
+        for (int i = 0; i < can.length; i++) {
+            if (can[i] && wordOrder && LEADING_WORD[i] != null
+                    && !hits.precedes(WORDS_BEFORE[i], LEADING_WORD[i], start, end, BlameRules.ALL.get(i).readsBack())) {
+                can[i] = false;
+            }
         }
         for (boolean c : can) {
             if (c) {

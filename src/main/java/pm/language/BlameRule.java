@@ -13,7 +13,7 @@ import pm.language.Lexicon.Kind;
  * because the alert went to a muted channel"): that describes a detection gap, not a person's failing.
  */
 record BlameRule(String family, LazyPattern regex, Actor actor, String message, Function<Matcher, String> suggestion,
-                 boolean excusable) {
+                 boolean excusable, int readsBack) {
 
     /** Who must perform the matched action for the rule to fire. */
     enum Actor {
@@ -35,7 +35,17 @@ record BlameRule(String family, LazyPattern regex, Actor actor, String message, 
 
     /** The same rule, silenced by a system named as the cause later in the sentence. */
     BlameRule excusedBySystemCause() {
-        return new BlameRule(family, regex, actor, message, suggestion, true);
+        return new BlameRule(family, regex, actor, message, suggestion, true, readsBack);
+    }
+
+    /**
+     * The same rule, declared to read back: every match begins with the word it requires first ("because"),
+     * and a look-behind there needs one of its other required words to start at most {@code reach} characters
+     * before that word. {@link BlameDetector} then skips the rule where its words do not occur in that order,
+     * which it tells from the prefilter's hits without running the expression.
+     */
+    BlameRule readsBack(int reach) {
+        return new BlameRule(family, regex, actor, message, suggestion, excusable, reach);
     }
 
     /** The compiled expression (compiled on first use). */

@@ -193,11 +193,13 @@ final class BlameRules {
             rule(FAULT, Actor.SUBJECT_GROUP, "\\broot\\s+cause\\s*(?:is|was|:)\\s*(?:that\\s+)?(?<subj>"
                     + WORD + ")", "\"%s\" names a person as the root cause", CONDITIONS),
             // "because" first, then the looks back ("not because", the event): the same matches, without
-            // looking back from every character of the sentence
+            // looking back from every character of the sentence. The event starts at most ~90 characters
+            // before "because" (80 between, the longest word, "because" itself; BecauseRuleTest measures it)
             rule(FAULT, Actor.SUBJECT_GROUP, "\\bbecause(?<!\\bnot\\sbecause)(?<=\\b" + NEGATIVE_EVENT
                     + "\\b.{0,80}because)"
                     + "\\s+(?<subj>(?:the\\s+|our\\s+|an?\\s+)?" + WORD + "(?:\\s+(?!" + AUXILIARY + ")" + WORD
-                    + "){0,2}?)\\s+(?:\\w+ly\\s+)?" + ACTIVE_PAST + "\\b", "\"%s\" names a person as the cause", CONDITIONS),
+                    + "){0,2}?)\\s+(?:\\w+ly\\s+)?" + ACTIVE_PAST + "\\b", "\"%s\" names a person as the cause", CONDITIONS)
+                    .readsBack(128),
             rule(FAULT, Actor.PERSON, "\\b(?:broke|caused|took\\s+down|brought\\s+down|wiped|nuked|trashed)\\b"
                     + "(?:\\s+(?:the|an?|our|their|production|prod)\\b(?:\\s+[\\w-]+)?)?",
                     "\"%s\" names a person as the cause", CONDITIONS),
@@ -303,7 +305,7 @@ final class BlameRules {
 
     private static BlameRule rule(String family, Actor actor, String regex, String message,
             Function<Matcher, String> suggestion) {
-        return new BlameRule(family, new LazyPattern(regex), actor, message, suggestion, false);
+        return new BlameRule(family, new LazyPattern(regex), actor, message, suggestion, false, 0);
     }
 
     private static BlameRule rule(String family, Actor actor, String regex, String message, String suggestion) {

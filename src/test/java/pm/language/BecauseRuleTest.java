@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The rule "… failed because Bob deployed …" is skipped where no event word comes shortly before a "because"
- * (BlameDetector.BECAUSE_RULE): skipping it so never changes what is found.
+ * The rule "… failed because Bob deployed …" reads back ({@link BlameRule#readsBack}): it is skipped where no
+ * event word comes shortly before a "because", and skipping it so never changes what is found.
  */
 class BecauseRuleTest {
     private final BlameDetector withOrder = new BlameDetector(List.of(), List.of(), true);
@@ -18,15 +18,21 @@ class BecauseRuleTest {
     private final BlameDetector customWithOrder = new BlameDetector(List.of("config"), List.of("the engineer"), true);
     private final BlameDetector customWithout = new BlameDetector(List.of("config"), List.of("the engineer"), false);
 
+    private static BlameRule becauseRule() {
+        List<BlameRule> readingBack = BlameRules.ALL.stream().filter(r -> r.readsBack() > 0).toList();
+        assertThat(readingBack).hasSize(1);
+        return readingBack.get(0);
+    }
+
     @Test
-    void theShortcutIsOnForTheBecauseRule() {
-        assertThat(BlameDetector.BECAUSE_RULE).isNotNegative();
-        assertThat(BlameRules.ALL.get(BlameDetector.BECAUSE_RULE).regex().regex()).startsWith("\\bbecause");
+    void theBecauseRuleIsTheOneThatReadsBack() {
+        assertThat(becauseRule().regex().regex()).startsWith("\\bbecause");
     }
 
     @Test
     void theEventWordIsReadAtMostAboutNinetyCharactersBeforeBecause() {
-        Pattern rule = BlameRules.ALL.get(BlameDetector.BECAUSE_RULE).pattern();
+        BlameRule because = becauseRule();
+        Pattern rule = because.pattern();
         int farthest = -1;
         for (String event : List.of("failed", "duplicated", "went wrong", "went     wrong", "errors")) {
             for (int gap = 0; gap < 200; gap++) {
@@ -36,7 +42,7 @@ class BecauseRuleTest {
                 }
             }
         }
-        assertThat(farthest).isBetween(80, BlameDetector.EVENT_REACH);
+        assertThat(farthest).isBetween(80, because.readsBack());
     }
 
     @Test
