@@ -200,21 +200,8 @@ public final class LintCommand implements Callable<Integer> {
         if (linterReady == null) {
             return;
         }
-        try {
-            linter = linterReady.get();
-            linterReady = null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while making the rules", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
+        linter = result(linterReady);
+        linterReady = null;
     }
 
     @FunctionalInterface

@@ -38,7 +38,7 @@ public final class OverdueCollector {
     private static int compare(OverdueItem a, OverdueItem b) {
         int c = Integer.compare(group(a), group(b));
         if (c == 0) {
-            c = Long.compare(days(b), days(a)); // most overdue first
+            c = Long.compare(b.lateness(), a.lateness()); // most overdue first
         }
         if (c == 0) {
             c = a.file().compareTo(b.file());
@@ -48,10 +48,6 @@ public final class OverdueCollector {
 
     private static int group(OverdueItem i) {
         return i.kind() == Kind.NO_OWNER ? 1 : i.kind() == Kind.NO_DUE_DATE ? 2 : 0;
-    }
-
-    private static long days(OverdueItem i) {
-        return i.daysOverdue() == null ? Long.MIN_VALUE : i.daysOverdue();
     }
 
     private final PostmortemParser parser;
@@ -193,8 +189,9 @@ public final class OverdueCollector {
                 if (attrs == null || !attrs.isRegularFile() || !file.toString().endsWith(PostmortemFiles.SUFFIX)) {
                     continue;
                 }
+                String shown = display.apply(file);
                 try {
-                    done.put(display.apply(file), examine(display.apply(file), TextFiles.read(file, attrs)));
+                    done.put(shown, examine(shown, TextFiles.read(file, attrs)));
                 } catch (InputException e) {
                     // left to the input, which reports it in its own words
                 } catch (RuntimeException e) {

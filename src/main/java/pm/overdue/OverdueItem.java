@@ -41,6 +41,11 @@ public record OverdueItem(
         services = List.copyOf(services);
     }
 
+    /** Days overdue, or {@link Long#MIN_VALUE} for a row that cannot be late: the key rows are ordered by. */
+    public long lateness() {
+        return daysOverdue == null ? Long.MIN_VALUE : daysOverdue;
+    }
+
     /** Past its due date: what {@code --fail-on-overdue} and the aging buckets count. */
     public boolean overdue() {
         return (kind == Kind.ACTION_ITEM || kind == Kind.LIFECYCLE) && daysOverdue != null && daysOverdue > 0;

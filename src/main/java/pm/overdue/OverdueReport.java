@@ -3,6 +3,7 @@ package pm.overdue;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * What {@code pm overdue} found: the rows (most overdue first, then no-owner, then no-due-date), the files it
@@ -19,35 +20,25 @@ public record OverdueReport(LocalDate asOf, Integer dueWithin, List<OverdueItem>
         undated = List.copyOf(undated);
     }
 
-    // plain loops, not streams: each runs once over every row (tens of thousands in a large repository),
-    // mostly before the JIT compiler gets to it
-
     public List<OverdueItem> of(Kind kind) {
-        List<OverdueItem> out = new ArrayList<>();
-        for (OverdueItem i : items) {
-            if (i.kind() == kind) {
-                out.add(i);
-            }
-        }
-        return out;
+        return where(i -> i.kind() == kind);
     }
 
     /** Rows past their due date (action items and lifecycle). */
     public List<OverdueItem> overdue() {
-        List<OverdueItem> out = new ArrayList<>();
-        for (OverdueItem i : items) {
-            if (i.overdue()) {
-                out.add(i);
-            }
-        }
-        return out;
+        return where(OverdueItem::overdue);
     }
 
     /** Rows listed because of --due-within. */
     public List<OverdueItem> upcoming() {
+        return where(OverdueItem::upcoming);
+    }
+
+    /** The rows that pass: a plain loop, as it runs once over every row, mostly before the JIT gets to it. */
+    private List<OverdueItem> where(Predicate<OverdueItem> test) {
         List<OverdueItem> out = new ArrayList<>();
         for (OverdueItem i : items) {
-            if (i.upcoming()) {
+            if (test.test(i)) {
                 out.add(i);
             }
         }

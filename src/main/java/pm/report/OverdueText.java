@@ -64,8 +64,7 @@ final class OverdueText {
             String key = i.owner() == null ? "" : keyOf.computeIfAbsent(i.owner(), OverdueFilter::ownerKey);
             labels.putIfAbsent(key, i.owner() == null ? NO_OWNER_LABEL : i.owner());
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
-            long late = i.daysOverdue() == null ? Long.MIN_VALUE : i.daysOverdue();
-            latest.merge(key, late, Math::max);
+            latest.merge(key, i.lateness(), Math::max);
         }
     }
 
