@@ -136,11 +136,7 @@ class PrefilterTest {
         java.util.Random random = new java.util.Random(11);
         String[] pieces = {"a", "b", "c", " ", "\"", "'", "\u201C", "\u2018", "git", "GIT", "gi", "g", "Gıt", "\n", "é"};
         for (int i = 0; i < 20_000; i++) {
-            StringBuilder sb = new StringBuilder();
-            for (int k = random.nextInt(10); k > 0; k--) {
-                sb.append(pieces[random.nextInt(pieces.length)]);
-            }
-            String text = sb.toString();
+            String text = joined(random, pieces, 10);
             boolean noticed = filter.scan(text, true).mayHoldQuotes();
             if (text.length() >= 3) { // shorter than every word: not even scanned, nothing can match there
                 assertThat(noticed).as(text).isEqualTo(QuoteMask.mayMatch(text));
@@ -156,15 +152,20 @@ class PrefilterTest {
         java.util.Random random = new java.util.Random(13);
         String[] pieces = {"on", "me", "because", "not", "root", "cause", "x", "y", " ", "  ", "\t", "\n", "ON", "é", "."};
         for (int i = 0; i < 20_000; i++) {
-            StringBuilder sb = new StringBuilder();
-            for (int k = random.nextInt(16); k > 0; k--) {
-                sb.append(pieces[random.nextInt(pieces.length)]);
-            }
-            String text = sb.toString();
+            String text = joined(random, pieces, 16);
             int from = random.nextInt(text.length() + 1);
             int to = from + random.nextInt(text.length() - from + 1);
             assertThat(filter.scan(text.substring(from, to)).candidates(0, to - from)).as("[%s] %d..%d", text, from, to)
                     .isEqualTo(filter.scan(text).candidates(from, to));
         }
+    }
+
+    /** Up to {@code most - 1} pieces picked at random, joined without separators. */
+    private static String joined(java.util.Random random, String[] pieces, int most) {
+        StringBuilder sb = new StringBuilder();
+        for (int k = random.nextInt(most); k > 0; k--) {
+            sb.append(pieces[random.nextInt(pieces.length)]);
+        }
+        return sb.toString();
     }
 }

@@ -215,12 +215,7 @@ class LauncherTest {
         Files.writeString(jar, "jar version 2"); // same size, new content
         run(env(jdk17), "--version");
 
-        List<Call> calls = calls();
-        assertThat(calls).hasSize(2);
-        assertThat(calls.get(0).pmArgs()).containsExactly("__train");
-        String after = flag(calls.get(1), "-XX:SharedArchiveFile=");
-        assertThat(after).isNotEqualTo(before);
-        assertThat(cacheFiles()).containsExactly(Path.of(after));
+        assertRetrainedInto(before);
     }
 
     @Test
@@ -415,12 +410,7 @@ class LauncherTest {
         Files.setLastModifiedTime(jar, Files.getLastModifiedTime(note));
         run(env, "--version");
 
-        List<Call> calls = calls();
-        assertThat(calls).hasSize(2);
-        assertThat(calls.get(0).pmArgs()).containsExactly("__train");
-        String after = flag(calls.get(1), "-XX:SharedArchiveFile=");
-        assertThat(after).isNotEqualTo(before);
-        assertThat(cacheFiles()).containsExactly(Path.of(after));
+        assertRetrainedInto(before);
     }
 
     @Test
@@ -629,5 +619,15 @@ class LauncherTest {
             in.transferTo(out);
             out.closeEntry();
         }
+    }
+
+    /** The last run trained a new archive, used it, and left no other (the one {@code before} is gone). */
+    private void assertRetrainedInto(String before) throws Exception {
+        List<Call> calls = calls();
+        assertThat(calls).hasSize(2);
+        assertThat(calls.get(0).pmArgs()).containsExactly("__train");
+        String after = flag(calls.get(1), "-XX:SharedArchiveFile=");
+        assertThat(after).isNotEqualTo(before);
+        assertThat(cacheFiles()).containsExactly(Path.of(after));
     }
 }
