@@ -252,6 +252,29 @@ class LauncherTest {
     }
 
     @Test
+    void hugePagesAreAskedForOnlyWhenTheKernelGivesThemOnRequest() throws Exception {
+        Path setting = tmp.resolve("thp enabled");
+        Map<String, String> env = env(jdk17);
+        env.put("PM_THP_FILE", setting.toString());
+        Map<String, Boolean> asks = new java.util.LinkedHashMap<>();
+        for (String kernel : List.of("always [madvise] never", "[always] madvise never", "always madvise [never]",
+                "(none: no such file)")) {
+            Files.deleteIfExists(setting);
+            if (kernel.contains("[")) {
+                Files.writeString(setting, kernel + "\n");
+            }
+            run(env, "--version");
+            List<Call> calls = calls();
+            assertThat(calls).isNotEmpty();
+            asks.put(kernel, calls.get(calls.size() - 1).jvmArgs().contains("-XX:+UseTransparentHugePages"));
+        }
+        assertThat(asks).containsExactly(java.util.Map.entry("always [madvise] never", true),
+                java.util.Map.entry("[always] madvise never", false),
+                java.util.Map.entry("always madvise [never]", false),
+                java.util.Map.entry("(none: no such file)", false));
+    }
+
+    @Test
     void exitStatusPassesThroughUnchanged() throws Exception {
         Map<String, String> env = env(jdk17);
         for (int status : new int[] {0, 1, 2, 3}) {
