@@ -174,7 +174,7 @@ public final class OverdueCommand implements Callable<Integer> {
         out.flush();
         if (format == OverdueFormat.JSON || format == OverdueFormat.CSV) {
             ctx.err().println("pm overdue: read " + report.read() + ", skipped " + report.skipped().size() + ", "
-                    + report.overdue().size() + " overdue");
+                    + report.tally().overdue() + " overdue");
             ctx.err().flush();
         }
         return failOnOverdue && report.items().stream().anyMatch(OverdueItem::overdue) ? Main.EXIT_FINDINGS : 0;

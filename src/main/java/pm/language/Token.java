@@ -7,7 +7,6 @@ import java.util.Locale;
 /** A word or punctuation mark of a sentence, with its offsets in the text. */
 record Token(String text, int start, int end, boolean initial) {
 
-
     /** Tokenises {@code text[from, to)}; a token is initial when it starts the sentence or follows a colon. */
     static List<Token> tokenize(String text, int from, int to) {
         List<Token> tokens = new ArrayList<>();

@@ -24,8 +24,10 @@ public final class VagueActionDetector {
     private static final String BOUNDED_QUESTION = "Bound it: the question to answer, what marks it done (a"
             + " decision, a ticket with the fix) and a due date; or name the change itself.";
 
-    /** "Title: why it matters": only the title is judged for vagueness; the whole item counts as evidence. */
-    /** The item up to its first colon followed by whitespace, where a description may follow the title. */
+    /**
+     * The item up to its first colon followed by whitespace ("Title: why it matters"): only the title is judged
+     * for vagueness; the whole item counts as evidence.
+     */
     private static String title(String item) {
         for (int i = item.indexOf(':'); i >= 0 && i + 1 < item.length(); i = item.indexOf(':', i + 1)) {
             char c = item.charAt(i + 1);

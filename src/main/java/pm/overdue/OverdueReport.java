@@ -45,19 +45,6 @@ public record OverdueReport(LocalDate asOf, Integer dueWithin, List<OverdueItem>
         return out;
     }
 
-    public long count(Kind kind) {
-        return tally().count(kind);
-    }
-
-    public long overdueCount(Kind kind) {
-        return tally().overdueCount(kind);
-    }
-
-    /** How many overdue rows fall in each of {@link #BUCKETS}. */
-    public int[] aging() {
-        return tally().aging();
-    }
-
     /** The counts the reports' summary lines show, taken in one pass over the rows. */
     public Tally tally() {
         long[] count = new long[Kind.values().length];

@@ -97,10 +97,10 @@ class OverdueCollectorTest {
         p.item("no due", "@a", null, null, null);
         OverdueReport r = collect(new OverdueFilter(List.of(), List.of(), List.of(), List.of(), 10),
                 List.of(input("pm/a.md", p)));
-        assertThat(r.aging()).containsExactly(2, 2, 2, 1);
+        assertThat(r.tally().aging()).containsExactly(2, 2, 2, 1);
         assertThat(r.overdue()).hasSize(7);
         assertThat(r.upcoming()).extracting(OverdueItem::daysOverdue).containsExactly(0L, -5L);
-        assertThat(r.count(Kind.NO_DUE_DATE)).isEqualTo(1);
+        assertThat(r.tally().count(Kind.NO_DUE_DATE)).isEqualTo(1);
     }
 
     @Test
