@@ -2,6 +2,7 @@ package pm.cli;
 
 import java.io.BufferedWriter;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -143,7 +144,13 @@ public final class OverdueCommand implements Callable<Integer> {
             }
             PostmortemFiles.Listing listing = rev != null ? PostmortemFiles.atRevision(git, target, rev, display)
                     : PostmortemFiles.tracked(git, target, includeUntracked, display);
-            return finish(ctx, target, collector.collect(listing.inputs(), listing.skipped(), ahead));
+            OverdueReport report = collector.collect(listing.inputs(), listing.skipped(), ahead);
+            if (dir != null && rev == null && report.read() == 0 && report.skipped().isEmpty()
+                    && !Files.exists(target)) {
+                // a folder named on the command line that is neither on disk nor tracked: a typo, most likely
+                throw new InputException(target, 0, PostmortemFiles.NO_SUCH_FOLDER);
+            }
+            return finish(ctx, target, report);
         }
     }
 

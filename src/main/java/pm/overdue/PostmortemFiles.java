@@ -22,6 +22,8 @@ import pm.io.TextFiles;
  */
 public final class PostmortemFiles {
     public static final String SUFFIX = ".md";
+    /** What is wrong with a folder of postmortems that does not exist. */
+    public static final String NO_SUCH_FOLDER = "no such folder; name the folder of postmortems (pm overdue DIR)";
 
     private PostmortemFiles() {
     }
@@ -83,7 +85,7 @@ public final class PostmortemFiles {
     public static Listing scan(Path dir, Path root, Function<Path, String> display) throws InputException {
         if (!Files.isDirectory(dir)) {
             throw new InputException(dir, 0, Files.exists(dir) ? "is a file; pm overdue takes the folder of "
-                    + "postmortems" : "no such folder; name the folder of postmortems (pm overdue DIR)");
+                    + "postmortems" : NO_SUCH_FOLDER);
         }
         Path realDir = real(dir);
         Path realRoot = real(root);

@@ -180,6 +180,17 @@ class OverdueCommandTest {
     }
 
     @Test
+    void aFolderNamedThatIsNeitherOnDiskNorTrackedExits2AsWithoutGit() {
+        Cli.Result r = run("overdue", "postmortem");
+        assertThat(r.code()).as(r.toString()).isEqualTo(2);
+        assertThat(r.err()).contains("postmortem: no such folder; name the folder of postmortems (pm overdue DIR)");
+        assertThat(r.out()).isEmpty();
+        Cli.Result noGit = run("overdue", "--no-git", "postmortem");
+        assertThat(noGit.code()).isEqualTo(2);
+        assertThat(noGit.err()).isEqualTo(r.err());
+    }
+
+    @Test
     void outsideGitItExits2SayingSoUnlessNoGit(@TempDir Path plain) throws Exception {
         Path dir = Files.createDirectories(plain.resolve("postmortems"));
         Files.writeString(dir.resolve("a.md"), pm("A").item("Late", "@ann", "2025-03-01", null, null).text());
@@ -258,8 +269,11 @@ class OverdueCommandTest {
         try (Git inner = TempGit.init(nested, "x")) {
             assertThat(inner.getRepository().getWorkTree()).isEqualTo(nested.toFile());
         }
+        write("postmortems/a.md", pm("Outer").item("Tracked outside", "@ann", "2025-03-01", null, null));
+        commitAll("outer");
         Cli.Result other = Cli.in(nested).run("overdue", repo.resolve("postmortems").toString());
         assertThat(other.code()).isZero(); // the repository around DIR is the one read
+        assertThat(other.out()).contains("Tracked outside");
     }
 
     @Test
