@@ -73,7 +73,7 @@ public final class BlameDetector {
 
     /**
      * @param wordOrder whether to skip a rule that {@link BlameRule#readsBack reads back} where its words are
-     *                  not in order (tests compare both)
+     *                  not in order, and to start matching it at its leading word (tests compare both)
      */
     BlameDetector(List<String> extraPhrases, List<String> allowedPhrases, boolean wordOrder) {
         this.extraPhrases = literals(extraPhrases);
@@ -104,7 +104,7 @@ public final class BlameDetector {
                 continue;
             }
             if (!containsAny(allowedPhrases, text, sentence)) {
-                findings.addAll(inSentence(text, masked, sentence, can));
+                findings.addAll(inSentence(text, masked, sentence, can, ruleHits));
             }
         }
         return findings;
@@ -133,18 +133,32 @@ public final class BlameDetector {
         return null;
     }
 
-    /** @param can the rules that may match in the sentence ({@link #candidates}), or null for none */
-    private List<BlameFinding> inSentence(String text, String masked, Sentences.Span sentence, boolean[] can) {
+    /**
+     * The findings in one sentence. It is matched as a string of its own, which is matching the region of the
+     * text with opaque bounds, at offsets that start at the sentence's; the findings are moved back to the
+     * text's. On its own, a rule that reads back can start looking where its leading word first occurs, as
+     * the prefilter found, rather than testing every character before it (the "because" rule's {@code \b}
+     * costs most there): with transparent bounds, its look-behinds still see the whole sentence and nothing
+     * beyond it, so it finds the same matches.
+     *
+     * @param can  the rules that may match in the sentence ({@link #candidates}), or null for none
+     * @param hits the prefilter's hits in {@code masked}
+     */
+    private List<BlameFinding> inSentence(String text, String masked, Sentences.Span sentence, boolean[] can,
+            Prefilter.Hits hits) {
+        int base = sentence.start();
+        String own = text.substring(base, sentence.end());
+        String ownMasked = masked == text ? own : masked.substring(base, sentence.end());
         List<BlameFinding> candidates = new ArrayList<>();
         for (Pattern phrase : extraPhrases) {
-            Matcher m = phrase.matcher(text).region(sentence.start(), sentence.end());
+            Matcher m = phrase.matcher(own);
             while (m.find()) {
                 candidates.add(new BlameFinding(m.start(), m.end(), CUSTOM,
                         "\"%s\" is on this project's list of blaming phrases".formatted(BlameRule.phrase(m.group())),
                         CUSTOM_SUGGESTION));
             }
         }
-        if (can != null && !rejected(masked, sentence)) {
+        if (can != null && !rejected(ownMasked)) {
             // only the rules whose literal words occur in the sentence can match; subjects are read on demand
             Subjects subjects = null;
             for (int i = 0; i < BlameRules.ALL.size(); i++) {
@@ -152,18 +166,25 @@ public final class BlameDetector {
                     continue;
                 }
                 BlameRule rule = BlameRules.ALL.get(i);
-                Matcher m = rule.pattern().matcher(masked).region(sentence.start(), sentence.end());
+                Matcher m = rule.pattern().matcher(ownMasked);
+                int lead = LEADING_WORD[i] == null || !wordOrder ? -1
+                        : hits.firstOf(LEADING_WORD[i], base, sentence.end()) - base;
+                if (lead > 0) {
+                    m.region(lead, ownMasked.length()).useTransparentBounds(true).useAnchoringBounds(false);
+                }
                 while (m.find()) {
                     if (subjects == null) {
-                        subjects = new Subjects(Token.tokenize(masked, sentence.start(), sentence.end()));
+                        subjects = new Subjects(Token.tokenize(ownMasked, 0, ownMasked.length()));
                     }
                     if (rule.accepts(m, subjects)) {
-                        candidates.add(rule.finding(m, subjects, text));
+                        candidates.add(rule.finding(m, subjects, own));
                     }
                 }
             }
         }
-        return oneEach(candidates);
+        List<BlameFinding> kept = oneEach(candidates);
+        kept.replaceAll(f -> f.movedBy(base));
+        return kept;
     }
 
     /** Keeps the first finding of each family, skipping any that overlap a finding already kept. */
@@ -183,13 +204,11 @@ public final class BlameDetector {
         return kept;
     }
 
-    private static boolean rejected(String masked, Sentences.Span sentence) {
-        // the sentence alone is scanned: a word lies within it there exactly when it does in the whole text
-        String part = masked.substring(sentence.start(), sentence.end());
-        boolean[] can = REJECTION_FILTER.scan(part).candidates(0, part.length());
+    /** Whether a sentence (as a string of its own) rejects blame, which drops its built-in findings. */
+    private static boolean rejected(String sentence) {
+        boolean[] can = REJECTION_FILTER.scan(sentence).candidates(0, sentence.length());
         for (int i = 0; i < BlameRules.REJECTIONS.size(); i++) {
-            if (can[i] && BlameRules.REJECTIONS.get(i).get().matcher(masked).region(sentence.start(), sentence.end())
-                    .find()) {
+            if (can[i] && BlameRules.REJECTIONS.get(i).get().matcher(sentence).find()) {
                 return true;
             }
         }

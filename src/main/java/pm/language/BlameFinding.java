@@ -11,4 +11,9 @@ package pm.language;
  * @param suggestion a prompt for a systemic rewrite
  */
 public record BlameFinding(int start, int end, String family, String message, String suggestion) {
+
+    /** The same finding, {@code offset} characters further on: from a sentence's offsets to its text's. */
+    BlameFinding movedBy(int offset) {
+        return offset == 0 ? this : new BlameFinding(start + offset, end + offset, family, message, suggestion);
+    }
 }

@@ -198,23 +198,57 @@ final class Prefilter {
         // so): few places in prose, checked once the whole text is folded
         int[] maybe = null;
         int maybeCount = 0;
-        int n = 0;
-        char last = 0; // the folded character before this one
+        long[] bits = bloom; // in locals: C1 would load the fields again for every character
+        int[] ascii = ASCII;
         int key = 0; // of the last three folded characters, kept rolling
-        long[] bits = bloom; // in a local: C1 would load the field again for every character
-        for (int i = 0; i < length; i++) {
+        char last = 0; // the folded character before this one
+        // until a run of whitespace needs collapsing (in most texts, never), each character is folded in place:
+        // a loop without the bookkeeping of the one below, which takes over from there
+        int i = 0;
+        for (; i < f.length; i++) {
+            int c = f[i];
+            if (c < 128) {
+                c = ascii[c];
+                if (c > 0xFFFF) {
+                    c &= 0xFFFF;
+                    if (!quoted) {
+                        quoted = QuoteMask.beginsAt(text, i);
+                    }
+                }
+            } else {
+                quoted |= QuoteMask.opens((char) c); // beyond ASCII, only the curly quotes do: they always begin one
+                c = Literals.fold((char) c);
+            }
+            if (c == ' ' && last == ' ') {
+                break;
+            }
+            f[i] = (char) c;
+            last = (char) c;
+            key = ((key << 8) | ((c ^ (c >>> 8)) & 0xFF)) & 0xFFFFFF;
+            int bit = bloomBit(key);
+            if ((bits[bit >>> 6] & (1L << bit)) != 0 && i >= Literals.MIN_LENGTH - 1) {
+                if (maybe == null) {
+                    maybe = new int[16];
+                } else if (maybeCount == maybe.length) {
+                    maybe = java.util.Arrays.copyOf(maybe, maybeCount * 2);
+                }
+                maybe[maybeCount++] = i - (Literals.MIN_LENGTH - 1);
+            }
+        }
+        int n = i;
+        for (; i < length; i++) {
             char c = f[i];
             if (c < 128) {
-                int folded = ASCII[c];
+                int folded = ascii[c];
                 if (!quoted && folded > 0xFFFF) {
                     quoted = QuoteMask.beginsAt(text, i);
                 }
                 c = (char) folded;
             } else {
-                quoted |= QuoteMask.opens(c); // beyond ASCII, only the curly quotes do: they always begin one
+                quoted |= QuoteMask.opens(c);
                 c = Literals.fold(c);
             }
-            if (c == ' ' && last == ' ' && n > 0) {
+            if (c == ' ' && last == ' ') {
                 if (first == null) {
                     first = new int[length + 1];
                     for (int k = 0; k < n; k++) {
@@ -236,7 +270,7 @@ final class Prefilter {
                 } else if (maybeCount == maybe.length) {
                     maybe = java.util.Arrays.copyOf(maybe, maybeCount * 2);
                 }
-                maybe[maybeCount++] = n - 3;
+                maybe[maybeCount++] = n - Literals.MIN_LENGTH;
             }
         }
         if (first != null) {
@@ -359,6 +393,19 @@ final class Prefilter {
             return false;
         }
 
+        /**
+         * Where the first of the strings marked in {@code marked} ({@link #marks}) that lies within
+         * {@code [start, end)} starts, or -1 when none does.
+         */
+        int firstOf(boolean[] marked, int start, int end) {
+            for (int h = firstFrom(start); h < count && starts[h] < end; h++) {
+                if (marked[trigger[h]] && ends[h] <= end) {
+                    return starts[h];
+                }
+            }
+            return -1;
+        }
+
         /** Whether a literal string occurs within {@code [start, end)}. */
         boolean any(int start, int end) {
             for (int h = firstFrom(start); h < count && starts[h] < end; h++) {
@@ -386,7 +433,7 @@ final class Prefilter {
 
         /** Which patterns may match within {@code [start, end)}: the others certainly do not. */
         boolean[] candidates(int start, int end) {
-            boolean[] can = always.clone();
+            boolean[] can = java.util.Arrays.copyOf(always, always.length); // clone() is a call into the VM in C1
             int[] met = null; // per pattern, how many of its clauses a hit in the range satisfies
             boolean[] clauseMet = null;
             for (int h = firstFrom(start); h < count && starts[h] < end; h++) {

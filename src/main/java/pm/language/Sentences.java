@@ -23,6 +23,7 @@ final class Sentences {
 
     private static final Set<String> ABBREVIATIONS = Set.of(
             "e.g", "i.e", "etc", "vs", "cf", "approx", "mr", "mrs", "ms", "dr", "no", "fig", "incl", "est");
+    private static final String[] ABBREVIATION_LIST = ABBREVIATIONS.toArray(String[]::new);
 
     private Sentences() {
     }
@@ -89,12 +90,28 @@ final class Sentences {
         return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
+    /** The longest of {@link #ABBREVIATIONS}: a longer run of letters and dots is none of them. */
+    private static final int LONGEST_ABBREVIATION = 6;
+
     private static boolean isAbbreviation(String text, int dot) {
         int i = dot;
+        boolean ascii = true;
         while (i > 0 && (Character.isLetter(text.charAt(i - 1)) || text.charAt(i - 1) == '.')) {
+            if (dot - i == LONGEST_ABBREVIATION) {
+                return false; // most sentences end with a longer word: no string made, nothing looked up
+            }
             i--;
+            ascii &= text.charAt(i) < 128;
         }
-        return ABBREVIATIONS.contains(text.substring(i, dot).toLowerCase());
+        if (!ascii) {
+            return ABBREVIATIONS.contains(text.substring(i, dot).toLowerCase(java.util.Locale.ROOT));
+        }
+        for (String a : ABBREVIATION_LIST) { // ASCII folds one character to one: compared in place
+            if (a.length() == dot - i && text.regionMatches(true, i, a, 0, a.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void add(List<Span> spans, String text, int start, int end) {

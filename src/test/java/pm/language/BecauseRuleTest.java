@@ -46,6 +46,18 @@ class BecauseRuleTest {
     }
 
     @Test
+    void startingAtBecauseStillReadsBackToTheStartOfItsSentenceAndNoFurther() {
+        // the rule is matched from its "because" on, with the sentence before it in view for the look-behinds
+        assertThat(withOrder.find("We paged twice and the deploy failed because Bob pushed the config."))
+                .extracting(BlameFinding::start).containsExactly(37);
+        // an event in the sentence before is not the cause this "because" gives
+        assertThat(withOrder.find("The deploy failed. We paged twice because Bob pushed the config.")).isEmpty();
+        assertThat(without.find("The deploy failed. We paged twice because Bob pushed the config.")).isEmpty();
+        // "not because" is read back from the same place
+        assertThat(withOrder.find("The deploy failed, and not because Bob pushed the config.")).isEmpty();
+    }
+
+    @Test
     void theFindingsAreTheSameWithAndWithoutTheShortcut() {
         String[] pieces = {"failed", "FAILED", "the deploy failed", "outage", "went wrong", "went   wrong", "errors",
             "because", "Because", "BECAUSE", "not because", "Bob", "the engineer", "our on-call", "Alice quickly",

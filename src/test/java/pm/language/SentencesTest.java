@@ -45,6 +45,13 @@ class SentencesTest {
                 .containsExactly("Caches, e.g. Redis, and queues etc. were slow.", "Dr. Lee paged.");
     }
 
+    @Test
+    void anAbbreviationIsAWholeWordInAnyCase() {
+        assertThat(sentences("It took APPROX. five minutes. We asked Redr. Then a bistro. No. 5 ran."))
+                .containsExactly("It took APPROX. five minutes.", "We asked Redr.", "Then a bistro.", "No. 5 ran.");
+        assertThat(sentences("Ask Ðr. Lee. Ask DR. Lee.")).containsExactly("Ask Ðr.", "Lee.", "Ask DR. Lee.");
+    }
+
     /** The regular expression the hand-written scanner replaces, with the same abbreviation rule. */
     private static List<Sentences.Span> byRegex(String text) {
         Set<String> abbreviations = Set.of(
