@@ -20,9 +20,13 @@ public final class Main {
 
     public static void main(String[] args) {
         Context ctx = Context.system();
-        int code = run(ctx, args);
-        ctx.out().flush();
-        ctx.err().flush();
+        int code = EXIT_INTERNAL;
+        try {
+            code = run(ctx, args);
+        } finally {
+            ctx.out().flush(); // stdout is written in blocks when it is not a terminal (see Context)
+            ctx.err().flush();
+        }
         System.exit(code);
     }
 

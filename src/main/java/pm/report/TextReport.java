@@ -47,9 +47,6 @@ final class TextReport implements Report {
                         : "    suggestion: " + f.suggestion());
             }
         }
-        if (!findings.isEmpty()) {
-            out.flush();
-        }
     }
 
     @Override
