@@ -38,13 +38,15 @@ public final class TrackedFiles implements AutoCloseable {
     public record Entry(String path, ObjectId blob, boolean symlink) {
     }
 
-    static {
-        Repositories.ignoreSystemConfig(); // JGit would run git to find it; pm runs no programs
-    }
+    /** Where the search for the repository started: JGit opens it from there when it is needed. */
+    private final Path start;
+    /** A plain repository found without JGit ({@link IndexFile}), or null. */
+    private final IndexFile.Found plain;
+    private Repository repo;
 
-    private final Repository repo;
-
-    private TrackedFiles(Repository repo) {
+    private TrackedFiles(Path start, IndexFile.Found plain, Repository repo) {
+        this.start = start;
+        this.plain = plain;
         this.repo = repo;
     }
 
@@ -61,17 +63,49 @@ public final class TrackedFiles implements AutoCloseable {
         if (start == null) {
             return null;
         }
-        Repositories.ignoreSystemConfig();
+        IndexFile.Search search = IndexFile.find(start, userConfigs());
+        if (search instanceof IndexFile.NoRepository) {
+            return null;
+        }
+        if (search instanceof IndexFile.Found found) {
+            return new TrackedFiles(start, found, null); // JGit only if something more than the index is asked
+        }
+        Repository opened = open(start);
+        return opened == null ? null : new TrackedFiles(start, null, opened);
+    }
+
+    /** The repository around {@code start} opened with JGit, or null when there is none. */
+    private static Repository open(Path start) throws InputException {
+        Repositories.ignoreSystemConfig(); // JGit would run git to find it; pm runs no programs
         FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(start.toFile());
         if (builder.getGitDir() == null) {
             return null;
         }
         try {
-            return new TrackedFiles(builder.build());
+            return builder.build();
         } catch (IOException | IllegalArgumentException e) {
             throw new InputException(builder.getGitDir().toPath(), 0, "cannot open the git repository: "
                     + e.getMessage());
         }
+    }
+
+    /** The user's git configs, which JGit reads besides the repository's. */
+    private static List<Path> userConfigs() {
+        Path home = Path.of(System.getProperty("user.home", "/"));
+        String xdg = System.getenv("XDG_CONFIG_HOME");
+        Path xdgHome = xdg == null || xdg.isBlank() ? home.resolve(".config") : Path.of(xdg);
+        return List.of(home.resolve(".gitconfig"), xdgHome.resolve("git").resolve("config"));
+    }
+
+    /** The repository, opened with JGit on first use when it was found without. */
+    private synchronized Repository repo() throws InputException {
+        if (repo == null) {
+            repo = open(start);
+            if (repo == null) {
+                throw new InputException(plain.gitDir(), 0, "cannot open the git repository");
+            }
+        }
+        return repo;
     }
 
     /**
@@ -80,6 +114,7 @@ public final class TrackedFiles implements AutoCloseable {
      * that its class archive holds the classes that open a repository and read an index.
      */
     public static void createForTraining(Path dir, String path, byte[] content) throws IOException {
+        Repositories.ignoreSystemConfig();
         try (Repository repo = FileRepositoryBuilder.create(dir.resolve(Constants.DOT_GIT).toFile())) {
             repo.create();
             DirCache dc = repo.lockDirCache();
@@ -101,11 +136,14 @@ public final class TrackedFiles implements AutoCloseable {
 
     /** The work tree's root, or {@code null} for a bare repository. */
     public Path workTree() {
+        if (plain != null) {
+            return plain.workTree();
+        }
         return repo.isBare() ? null : repo.getWorkTree().toPath().toAbsolutePath().normalize();
     }
 
     public Path gitDir() {
-        return repo.getDirectory().toPath();
+        return plain != null ? plain.gitDir() : repo.getDirectory().toPath();
     }
 
     /**
@@ -113,9 +151,15 @@ public final class TrackedFiles implements AutoCloseable {
      * separated, empty for all) and ends with {@code suffix}, in path order. Reads the index once.
      */
     public List<Entry> index(String prefix, String suffix) throws InputException {
+        if (plain != null) {
+            List<Entry> read = IndexFile.read(plain.gitDir().resolve("index"), folderPrefix(prefix), suffix);
+            if (read != null) {
+                return read;
+            }
+        }
         DirCache dc;
         try {
-            dc = repo.readDirCache();
+            dc = repo().readDirCache();
         } catch (IOException | RuntimeException e) {
             throw new InputException(gitDir().resolve("index"), 0, "cannot read the git index: " + e.getMessage());
         }
@@ -141,7 +185,7 @@ public final class TrackedFiles implements AutoCloseable {
     public List<Entry> atRevision(String rev, String prefix, String suffix) throws InputException {
         ObjectId tree;
         try {
-            tree = repo.resolve(rev + "^{tree}");
+            tree = repo().resolve(rev + "^{tree}");
         } catch (IOException | RevisionSyntaxException e) {
             tree = null;
         }
@@ -151,7 +195,7 @@ public final class TrackedFiles implements AutoCloseable {
         }
         String folder = folderPrefix(prefix);
         List<Entry> out = new ArrayList<>();
-        try (RevWalk rw = new RevWalk(repo); TreeWalk walk = new TreeWalk(repo)) {
+        try (RevWalk rw = new RevWalk(repo); TreeWalk walk = new TreeWalk(repo)) { // repo() opened it above
             walk.addTree(rw.parseTree(tree));
             walk.setRecursive(true);
             if (!folder.isEmpty()) {
@@ -177,6 +221,7 @@ public final class TrackedFiles implements AutoCloseable {
         Set<String> out = new TreeSet<>();
         // A walk of the index beside the working tree, not `git status`: status compares file contents,
         // which runs the repository's clean filters (commands from .git/config); this only compares names.
+        Repository repo = repo();
         try (TreeWalk walk = new TreeWalk(repo)) {
             walk.addTree(new DirCacheIterator(repo.readDirCache()));
             walk.addTree(new FileTreeIterator(repo));
@@ -209,6 +254,12 @@ public final class TrackedFiles implements AutoCloseable {
      * from several threads.
      */
     public byte[] read(ObjectId blob, long maxBytes) throws IOException {
+        Repository repo;
+        try {
+            repo = repo();
+        } catch (InputException e) {
+            throw new IOException(e.getMessage(), e);
+        }
         try (ObjectReader reader = repo.newObjectReader()) {
             ObjectLoader loader = reader.open(blob, Constants.OBJ_BLOB);
             if (loader.getSize() > maxBytes) {
@@ -230,7 +281,9 @@ public final class TrackedFiles implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        repo.close();
+    public synchronized void close() {
+        if (repo != null) {
+            repo.close();
+        }
     }
 }
