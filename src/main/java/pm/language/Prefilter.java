@@ -36,64 +36,89 @@ final class Prefilter {
     private final int shortest;
     private final Hits none;
 
-    /** @param requirements for each pattern, the sets of strings it requires ({@link Literals#requiredAll}) */
+    /**
+     * @param requirements for each pattern, the sets of strings it requires ({@link Literals#requiredAll})
+     *
+     * <p>Built with loops and arrays, no streams: a cold start builds its prefilters in the interpreter, where
+     * stream pipelines and boxing cost milliseconds.
+     */
     Prefilter(List<List<Set<String>>> requirements) {
-        List<List<Set<String>>> list = requirements;
-        patterns = list.size();
+        patterns = requirements.size();
         always = new boolean[patterns];
         clauseCount = new int[patterns];
         Map<String, List<Integer>> users = new LinkedHashMap<>();
-        List<Integer> owners = new ArrayList<>();
+        int clauses = 0;
+        for (List<Set<String>> all : requirements) {
+            clauses += all.size();
+        }
+        patternOf = new int[clauses];
+        int clause = 0;
+        boolean some = false;
         for (int i = 0; i < patterns; i++) {
-            List<Set<String>> all = list.get(i);
+            List<Set<String>> all = requirements.get(i);
             if (all.isEmpty()) {
                 always[i] = true;
+                some = true;
             }
             for (Set<String> req : all) {
-                int clause = owners.size();
-                owners.add(i);
+                patternOf[clause] = i;
                 clauseCount[i]++;
                 for (String s : req) {
-                    users.computeIfAbsent(s, k -> new ArrayList<>()).add(clause);
+                    List<Integer> list = users.get(s);
+                    if (list == null) {
+                        list = new ArrayList<>(2);
+                        users.put(s, list);
+                    }
+                    list.add(clause);
                 }
+                clause++;
             }
         }
-        boolean some = false;
-        for (boolean a : always) {
-            some |= a;
-        }
         anyAlways = some;
-        patternOf = owners.stream().mapToInt(Integer::intValue).toArray();
-        triggers = users.keySet().toArray(String[]::new);
+        triggers = users.keySet().toArray(new String[0]);
         triggerChars = new char[triggers.length][];
-        shortest = users.keySet().stream().mapToInt(String::length).min().orElse(Integer.MAX_VALUE);
-        none = new Hits();
-        for (int t = 0; t < triggers.length; t++) {
-            triggerChars[t] = triggers[t].toCharArray();
-        }
         clausesOf = new int[triggers.length][];
         offsetOf = new int[triggers.length];
+        none = new Hits();
+        int min = Integer.MAX_VALUE;
         Map<Integer, List<Integer>> trigrams = new HashMap<>();
         for (int t = 0; t < triggers.length; t++) {
-            clausesOf[t] = users.get(triggers[t]).stream().mapToInt(Integer::intValue).toArray();
             String s = triggers[t];
+            min = Math.min(min, s.length());
+            triggerChars[t] = s.toCharArray();
+            clausesOf[t] = ints(users.get(s));
             int o = indexedAt(s);
             offsetOf[t] = o;
             int key = key(s.charAt(o), s.charAt(o + 1), s.charAt(o + 2));
-            trigrams.computeIfAbsent(key, k -> new ArrayList<>()).add(t);
+            List<Integer> list = trigrams.get(key);
+            if (list == null) {
+                list = new ArrayList<>(2);
+                trigrams.put(key, list);
+            }
+            list.add(t);
             bloom[bloomBit(key) >>> 6] |= 1L << bloomBit(key);
         }
+        shortest = min;
         int size = Integer.highestOneBit(Math.max(1, trigrams.size()) * 4);
         tableKeys = new int[size];
         tableTriggers = new int[size][];
-        trigrams.forEach((k, v) -> {
+        for (Map.Entry<Integer, List<Integer>> e : trigrams.entrySet()) {
+            int k = e.getKey();
             int slot = slot(k);
             while (tableTriggers[slot] != null) {
                 slot = (slot + 1) & (size - 1);
             }
             tableKeys[slot] = k;
-            tableTriggers[slot] = v.stream().mapToInt(Integer::intValue).toArray();
-        });
+            tableTriggers[slot] = ints(e.getValue());
+        }
+    }
+
+    private static int[] ints(List<Integer> list) {
+        int[] a = new int[list.size()];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = list.get(i);
+        }
+        return a;
     }
 
     private int slot(int key) {
@@ -112,7 +137,6 @@ final class Prefilter {
     }
 
     /** How often letters occur in English text, in tenths of a percent; a space is the most common. */
-    private static final String LETTERS = "abcdefghijklmnopqrstuvwxyz";
     private static final int[] LETTER_FREQUENCY = {82, 15, 28, 43, 127, 22, 20, 61, 70, 2, 8, 40, 24, 67, 75, 19,
         1, 60, 63, 91, 28, 10, 24, 2, 20, 1};
     private static final int SPACE_FREQUENCY = 200;
@@ -138,11 +162,10 @@ final class Prefilter {
         int best = 0;
         int bestScore = Integer.MAX_VALUE;
         for (int o = 0; o + Literals.MIN_LENGTH <= trigger.length(); o++) {
-            int score = COMMON_TRIGRAMS.contains(trigger.substring(o, o + Literals.MIN_LENGTH)) ? COMMON : 0;
+            int score = COMMON_KEYS.contains(trigramKey(trigger, o)) ? COMMON : 0;
             for (int k = o; k < o + Literals.MIN_LENGTH; k++) {
                 char c = trigger.charAt(k);
-                int letter = LETTERS.indexOf(c);
-                score += c == ' ' ? SPACE_FREQUENCY : letter >= 0 ? LETTER_FREQUENCY[letter] : 10;
+                score += c == ' ' ? SPACE_FREQUENCY : c >= 'a' && c <= 'z' ? LETTER_FREQUENCY[c - 'a'] : 10;
             }
             if (score < bestScore) {
                 best = o;
@@ -150,6 +173,21 @@ final class Prefilter {
             }
         }
         return best;
+    }
+
+    /** {@link #COMMON_TRIGRAMS} as exact keys (sixteen bits a character): no substring made per offset. */
+    private static final Set<Long> COMMON_KEYS = commonKeys();
+
+    private static Set<Long> commonKeys() {
+        java.util.HashSet<Long> keys = new java.util.HashSet<>();
+        for (String t : COMMON_TRIGRAMS) {
+            keys.add(trigramKey(t, 0));
+        }
+        return keys;
+    }
+
+    private static long trigramKey(String s, int at) {
+        return ((long) s.charAt(at) << 32) | ((long) s.charAt(at + 1) << 16) | s.charAt(at + 2);
     }
 
     /** A trigram's key: eight bits of each character (collisions only cost a comparison). */
