@@ -9,7 +9,7 @@ import pm.lint.RuleInfo;
 
 /** Every rule pm lint has, in the order the README documents them. */
 public final class Rules {
-    private static final List<Class<? extends Rule>> CLASSES = List.of(
+    static final List<Class<? extends Rule>> CLASSES = List.of(
             BlameLanguage.class,
             ActionItemOwner.class,
             ActionItemDue.class,
@@ -20,7 +20,26 @@ public final class Rules {
             FrontMatterRule.class,
             TimelineOrder.class,
             NoProcessAction.class);
-    private static final List<RuleInfo> INFOS = CLASSES.stream().map(c -> c.getAnnotation(RuleInfo.class)).toList();
+    /** From the index made at build time ({@link RuleIndex}), else from the annotations. */
+    private static final List<RuleInfo> INFOS = infosOf(CLASSES);
+
+    private static List<RuleInfo> infosOf(List<Class<? extends Rule>> classes) {
+        List<RuleInfo> indexed = RuleIndex.load(classes);
+        if (indexed != null) {
+            return indexed;
+        }
+        List<RuleInfo> infos = new ArrayList<>();
+        for (Class<? extends Rule> c : classes) {
+            infos.add(c.getAnnotation(RuleInfo.class));
+        }
+        return List.copyOf(infos);
+    }
+
+    /** The info of one of the rules above, without reflection; null for any other class. */
+    public static RuleInfo infoOf(Class<?> rule) {
+        int i = CLASSES.indexOf(rule);
+        return i < 0 ? null : INFOS.get(i);
+    }
 
     private Rules() {
     }

@@ -33,6 +33,28 @@ public class RulesTest {
         }
     }
 
+    /** The index the build writes is what the annotations say, and the rules' metadata is read from it. */
+    @Test
+    void theMetadataComesFromTheBuildsIndexAndEqualsTheAnnotations() {
+        List<RuleInfo> indexed = RuleIndex.load(Rules.CLASSES);
+        assertThat(indexed).as("target/classes holds " + RuleIndex.RESOURCE).isNotNull().hasSameSizeAs(Rules.CLASSES);
+        for (int k = 0; k < Rules.CLASSES.size(); k++) {
+            RuleInfo a = Rules.CLASSES.get(k).getAnnotation(RuleInfo.class);
+            RuleInfo i = indexed.get(k);
+            assertThat(i.id()).isEqualTo(a.id());
+            assertThat(i.summary()).isEqualTo(a.summary());
+            assertThat(i.severity()).isEqualTo(a.severity());
+            assertThat(i.tags()).containsExactly(a.tags());
+            assertThat(i.bad()).isEqualTo(a.bad());
+            assertThat(i.good()).isEqualTo(a.good());
+            assertThat(i.annotationType()).isEqualTo(RuleInfo.class);
+        }
+        assertThat(Rules.infos()).allMatch(i -> i instanceof RuleIndex.Indexed);
+        assertThat(Rules.create(LintSettings.defaults())).allMatch(r -> r.info() instanceof RuleIndex.Indexed);
+        assertThat(RuleIndex.load(Rules.CLASSES.subList(1, Rules.CLASSES.size()))).as("another list of rules")
+                .isNull();
+    }
+
     /** The README's rule table is this table, so it cannot drift from the code. */
     public static String markdownTable() {
         StringBuilder sb = new StringBuilder("| Rule | Default | Checks | Bad | Good |\n|---|---|---|---|---|\n");
