@@ -2,15 +2,15 @@ package pm.language;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import pm.io.AtomicFiles;
+import pm.io.InputException;
 
 /**
  * The strings each built-in pattern requires ({@link Literals#requiredAll}), worked out when pm is built
@@ -106,7 +106,7 @@ public final class LiteralIndex {
     }
 
     /** Writes the index of the built-in expressions to the file named by the one argument. */
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws IOException, InputException {
         if (args.length != 1) {
             throw new IllegalArgumentException("usage: LiteralIndex OUTPUT-FILE");
         }
@@ -125,9 +125,7 @@ public final class LiteralIndex {
         }
         byte[] bytes = text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
         Path target = Path.of(args[0]);
-        Files.createDirectories(target.toAbsolutePath().getParent());
-        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-        Files.write(tmp, bytes);
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.createDirectories(target.toAbsolutePath().getParent());
+        AtomicFiles.replace(target, bytes);
     }
 }

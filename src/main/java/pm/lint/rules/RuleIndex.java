@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.annotation.Annotation;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import pm.io.AtomicFiles;
+import pm.io.InputException;
 import pm.lint.Rule;
 import pm.lint.RuleInfo;
 import pm.lint.Severity;
@@ -87,7 +87,7 @@ final class RuleIndex {
     }
 
     /** Writes the index of {@link Rules}' classes to the file named by the one argument. */
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws IOException, InputException {
         if (args.length != 1) {
             throw new IllegalArgumentException("usage: RuleIndex OUTPUT-FILE");
         }
@@ -107,9 +107,7 @@ final class RuleIndex {
             text.append(String.join(String.valueOf(FIELD), fields)).append(RECORD);
         }
         Path target = Path.of(args[0]);
-        Files.createDirectories(target.toAbsolutePath().getParent());
-        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-        Files.writeString(tmp, text, StandardCharsets.UTF_8);
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.createDirectories(target.toAbsolutePath().getParent());
+        AtomicFiles.replace(target, text.toString().getBytes(StandardCharsets.UTF_8));
     }
 }
