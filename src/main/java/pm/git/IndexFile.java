@@ -110,12 +110,23 @@ final class IndexFile {
             return false;
         }
         for (String line : text.split("\n", -1)) {
-            String bare = line.replaceAll("[\\s\"]", "");
-            if (bare.startsWith("bare") && !bare.startsWith("bare=false")) {
+            String key = withoutSpaceOrQuotes(line);
+            if (key.startsWith("bare") && !key.startsWith("bare=false")) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static String withoutSpaceOrQuotes(String line) {
+        StringBuilder out = new StringBuilder(line.length());
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (!Character.isWhitespace(c) && c != '"') {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     /**

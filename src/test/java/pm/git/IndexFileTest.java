@@ -232,6 +232,23 @@ class IndexFileTest {
     }
 
     @Test
+    void aConfigIsPlainOnlyWithoutWorkTreeBareIncludeOrObjectFormat() throws Exception {
+        Path config = repo.resolve("config");
+        for (String plain : List.of("[core]\n\tbare = false\n\tfilemode = true\n", "[core]\n  BARE=\"false\"\n",
+                "# a comment about bare repositories\n[user]\n\tname = x\n", "")) {
+            Files.writeString(config, plain);
+            assertThat(IndexFile.plainConfig(config)).as(plain).isTrue();
+        }
+        for (String odd : List.of("[core]\n\tbare = true\n", "[core]\n\tbare\n", "[core]\n\tbare = yes\n",
+                "[core]\n\tworktree = ../elsewhere\n", "[includeIf \"gitdir:~/work/\"]\n\tpath = w\n",
+                "[extensions]\n\tobjectFormat = sha256\n", "[extensions]\n\tworktreeConfig = true\n")) {
+            Files.writeString(config, odd);
+            assertThat(IndexFile.plainConfig(config)).as(odd).isFalse();
+        }
+        assertThat(IndexFile.plainConfig(repo.resolve("no-such-config"))).isTrue();
+    }
+
+    @Test
     void theInsideOfARepositoryFolderIsLeftToJGit() throws Exception {
         try (Git git = TempGit.init(repo, "x")) {
             assertThat(IndexFile.find(repo.resolve(".git"), List.of())).isInstanceOf(IndexFile.AskJGit.class);
