@@ -183,9 +183,10 @@ public final class TrackedFiles implements AutoCloseable {
 
     /** Like {@link #index} but from the tree committed at {@code rev} (a branch, tag, commit or other revision). */
     public List<Entry> atRevision(String rev, String prefix, String suffix) throws InputException {
+        Repository repo = repo();
         ObjectId tree;
         try {
-            tree = repo().resolve(rev + "^{tree}");
+            tree = repo.resolve(rev + "^{tree}");
         } catch (IOException | RevisionSyntaxException e) {
             tree = null;
         }
@@ -195,7 +196,7 @@ public final class TrackedFiles implements AutoCloseable {
         }
         String folder = folderPrefix(prefix);
         List<Entry> out = new ArrayList<>();
-        try (RevWalk rw = new RevWalk(repo); TreeWalk walk = new TreeWalk(repo)) { // repo() opened it above
+        try (RevWalk rw = new RevWalk(repo); TreeWalk walk = new TreeWalk(repo)) {
             walk.addTree(rw.parseTree(tree));
             walk.setRecursive(true);
             if (!folder.isEmpty()) {

@@ -48,7 +48,7 @@ public final class LiteralIndex {
     }
 
     /**
-     * The index as one UTF-8 text, read with {@code indexOf} rather than a call per string: a cold start reads
+     * The index as one UTF-8 text, split at its separators rather than read a call per string: a cold start reads
      * it in the interpreter, where {@code DataInputStream.readUTF} took ~13 ms for its ~900 strings. After a
      * header line, each expression is a record ending in {@link #RECORD}: the expression, then each set of
      * strings, the set after {@link #SET}, each string after {@link #WORD}. No built-in expression holds them.
@@ -67,31 +67,20 @@ public final class LiteralIndex {
             if (!text.startsWith(HEADER)) {
                 return Map.of();
             }
+            // String.split with one character that means nothing in a regular expression compiles none
+            String[] records = text.substring(HEADER.length()).split(String.valueOf(RECORD), -1);
+            if (!records[records.length - 1].isEmpty()) {
+                return Map.of(); // cut short
+            }
             Map<String, List<Set<String>>> index = new HashMap<>();
-            int at = HEADER.length();
-            while (at < text.length()) {
-                int end = text.indexOf(RECORD, at);
-                int set = text.indexOf(SET, at);
-                if (end < 0) {
-                    return Map.of();
-                }
-                String regex = text.substring(at, set >= 0 && set < end ? set : end);
+            for (int r = 0; r < records.length - 1; r++) {
+                String[] parts = records[r].split(String.valueOf(SET), -1);
                 List<Set<String>> sets = new ArrayList<>();
-                while (set >= 0 && set < end) {
-                    int next = text.indexOf(SET, set + 1);
-                    int stop = next >= 0 && next < end ? next : end;
-                    List<String> words = new ArrayList<>();
-                    for (int w = text.indexOf(WORD, set + 1); w >= 0 && w < stop; ) {
-                        int after = text.indexOf(WORD, w + 1);
-                        int wordEnd = after >= 0 && after < stop ? after : stop;
-                        words.add(text.substring(w + 1, wordEnd));
-                        w = after >= 0 && after < stop ? after : -1;
-                    }
-                    sets.add(Set.copyOf(words));
-                    set = next >= 0 && next < end ? next : -1;
+                for (int k = 1; k < parts.length; k++) {
+                    String[] words = parts[k].split(String.valueOf(WORD), -1); // each word after a WORD
+                    sets.add(Set.copyOf(java.util.Arrays.asList(words).subList(1, words.length)));
                 }
-                index.put(regex, List.copyOf(sets));
-                at = end + 1;
+                index.put(parts[0], List.copyOf(sets));
             }
             return index;
         } catch (IOException | RuntimeException e) {

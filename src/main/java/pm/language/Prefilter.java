@@ -265,11 +265,7 @@ final class Prefilter {
             key = ((key << 8) | ((c ^ (c >>> 8)) & 0xFF)) & 0xFFFFFF;
             int bit = bloomBit(key);
             if ((bits[bit >>> 6] & (1L << bit)) != 0 && i >= Literals.MIN_LENGTH - 1) {
-                if (maybe == null) {
-                    maybe = new int[16];
-                } else if (maybeCount == maybe.length) {
-                    maybe = java.util.Arrays.copyOf(maybe, maybeCount * 2);
-                }
+                maybe = room(maybe, maybeCount);
                 maybe[maybeCount++] = i - (Literals.MIN_LENGTH - 1);
             }
         }
@@ -303,11 +299,7 @@ final class Prefilter {
             key = ((key << 8) | ((c ^ (c >>> 8)) & 0xFF)) & 0xFFFFFF;
             int bit = bloomBit(key);
             if ((bits[bit >>> 6] & (1L << bit)) != 0 && n >= Literals.MIN_LENGTH) {
-                if (maybe == null) {
-                    maybe = new int[16];
-                } else if (maybeCount == maybe.length) {
-                    maybe = java.util.Arrays.copyOf(maybe, maybeCount * 2);
-                }
+                maybe = room(maybe, maybeCount);
                 maybe[maybeCount++] = n - Literals.MIN_LENGTH;
             }
         }
@@ -317,6 +309,14 @@ final class Prefilter {
         Hits hits = scanFolded(f, n, first, maybe, maybeCount);
         hits.quoted = quoted && quotes;
         return hits;
+    }
+
+    /** {@code list}, or a longer copy of it, with room for one more after its first {@code count}. */
+    private static int[] room(int[] list, int count) {
+        if (list == null) {
+            return new int[16];
+        }
+        return count < list.length ? list : java.util.Arrays.copyOf(list, count * 2);
     }
 
     /**

@@ -24,6 +24,16 @@ final class Sentences {
     private static final Set<String> ABBREVIATIONS = Set.of(
             "e.g", "i.e", "etc", "vs", "cf", "approx", "mr", "mrs", "ms", "dr", "no", "fig", "incl", "est");
     private static final String[] ABBREVIATION_LIST = ABBREVIATIONS.toArray(String[]::new);
+    /** The length of the longest abbreviation: a longer run of letters and dots is none of them. */
+    private static final int LONGEST_ABBREVIATION = longest(ABBREVIATION_LIST);
+
+    private static int longest(String[] words) {
+        int most = 0;
+        for (String w : words) {
+            most = Math.max(most, w.length());
+        }
+        return most;
+    }
 
     private Sentences() {
     }
@@ -90,8 +100,6 @@ final class Sentences {
         return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
-    /** The longest of {@link #ABBREVIATIONS}: a longer run of letters and dots is none of them. */
-    private static final int LONGEST_ABBREVIATION = 6;
 
     private static boolean isAbbreviation(String text, int dot) {
         int i = dot;

@@ -54,36 +54,23 @@ final class RuleIndex {
             if (!text.startsWith(HEADER)) {
                 return null;
             }
-            List<RuleInfo> infos = new ArrayList<>();
-            int at = HEADER.length();
-            for (Class<? extends Rule> c : classes) {
-                int end = text.indexOf(RECORD, at);
-                if (end < 0) {
-                    return null;
-                }
-                String[] f = split(text.substring(at, end), FIELD);
-                if (f.length != 7 || !f[0].equals(c.getName())) {
-                    return null;
-                }
-                String[] tags = f[4].isEmpty() ? new String[0] : split(f[4], TAG);
-                infos.add(new Indexed(f[1], f[2], Severity.valueOf(f[3]), tags, f[5], f[6]));
-                at = end + 1;
+            String[] records = text.substring(HEADER.length()).split(String.valueOf(RECORD), -1);
+            if (records.length != classes.size() + 1 || !records[classes.size()].isEmpty()) {
+                return null;
             }
-            return at == text.length() ? List.copyOf(infos) : null;
+            List<RuleInfo> infos = new ArrayList<>();
+            for (int k = 0; k < classes.size(); k++) {
+                String[] f = records[k].split(String.valueOf(FIELD), -1);
+                if (f.length != 7 || !f[0].equals(classes.get(k).getName())) {
+                    return null;
+                }
+                String[] tags = f[4].isEmpty() ? new String[0] : f[4].split(String.valueOf(TAG), -1);
+                infos.add(new Indexed(f[1], f[2], Severity.valueOf(f[3]), tags, f[5], f[6]));
+            }
+            return List.copyOf(infos);
         } catch (IOException | RuntimeException e) {
             return null;
         }
-    }
-
-    private static String[] split(String s, char separator) {
-        List<String> parts = new ArrayList<>();
-        int from = 0;
-        for (int i = s.indexOf(separator); i >= 0; i = s.indexOf(separator, from)) {
-            parts.add(s.substring(from, i));
-            from = i + 1;
-        }
-        parts.add(s.substring(from));
-        return parts.toArray(new String[0]);
     }
 
     /** Writes the index of {@link Rules}' classes to the file named by the one argument. */
