@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.stream.Stream;
 import pm.config.Config;
 import pm.io.TextFiles;
+import pm.lint.Finding;
+import pm.lint.LintContext;
 import pm.lint.LintSettings;
 import pm.lint.Rule;
 import pm.lint.rules.Rules;
@@ -32,7 +34,8 @@ public final class BenchRules {
         }
         Config config = Config.load(dir);
         PostmortemParser parser = new PostmortemParser(config.schema());
-        List<Rule> rules = Rules.create(LintSettings.of(config));
+        LintSettings settings = LintSettings.of(config, Rules.metas());
+        List<Rule> rules = Rules.ALL.stream().map(s -> s.make().apply(settings)).toList();
         List<SourceText> texts = new ArrayList<>();
         for (Path f : files) {
             texts.add(TextFiles.read(f));
@@ -48,8 +51,10 @@ public final class BenchRules {
             for (int r = 0; r < rules.size(); r++) {
                 Rule rule = rules.get(r);
                 long s = cpu();
+                List<Finding> found = new ArrayList<>();
                 for (Postmortem pm : parsed) {
-                    rule.check(pm, (span, message, suggestion) -> { });
+                    rule.check(pm, new LintContext(pm, "bench.md", found));
+                    found.clear();
                 }
                 ns[r + 1][round] = cpu() - s;
             }

@@ -34,6 +34,7 @@ import pm.lint.Finding;
 import pm.lint.LintSettings;
 import pm.lint.Linter;
 import pm.lint.Severity;
+import pm.lint.rules.Rules;
 import pm.model.Postmortem;
 import pm.model.SourceText;
 import pm.parse.PostmortemParser;
@@ -136,7 +137,7 @@ public final class LintCommand implements Callable<Integer> {
         ctx = context;
         format = format(formatName);
         Config config = Config.load(ctx.cwd());
-        LintSettings settings = LintSettings.of(config);
+        LintSettings settings = LintSettings.of(config, Rules.metas());
         parser = new PostmortemParser(config.schema());
         List<Path> targets = new ArrayList<>();
         for (String p : paths) {
@@ -148,16 +149,16 @@ public final class LintCommand implements Callable<Integer> {
         }
         if (!staged && targets.stream().anyMatch(Files::isDirectory)) {
             // the rules (their patterns and indexes: ~60 ms) are made while the folder is listed
-            linterReady = new FutureTask<>(() -> new Linter(settings));
+            linterReady = new FutureTask<>(() -> new Linter(settings, Rules.ALL));
             Thread t = new Thread(linterReady, "pm-rules");
             t.setDaemon(true);
             t.start();
         } else {
-            linter = new Linter(settings);
+            linter = new Linter(settings, Rules.ALL);
         }
         // pm's version is named only in SARIF output: the others need not read it
         report = format.create(ctx.out(), useColor(), format == Report.Format.SARIF
-                ? new VersionProvider().getVersion()[0].replaceFirst("^pm (\\S+).*", "$1") : "");
+                ? new VersionProvider().getVersion()[0].replaceFirst("^pm (\\S+).*", "$1") : "", Rules.metas());
         if (staged) {
             StagedFiles.Problems problems = StagedFiles.forEach(ctx.cwd(), ctx.env(), targets,
                     (file, bytes) -> lint(file, () -> TextFiles.decode(file, bytes)));

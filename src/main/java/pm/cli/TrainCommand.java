@@ -19,6 +19,7 @@ import pm.io.TextFiles;
 import pm.lint.Finding;
 import pm.lint.LintSettings;
 import pm.lint.Linter;
+import pm.lint.rules.Rules;
 import pm.model.Postmortem;
 import pm.model.SourceText;
 import pm.overdue.OverdueCollector;
@@ -52,7 +53,7 @@ public final class TrainCommand implements Callable<Integer> {
         SourceText source = TextFiles.decode(path, sample());
         Postmortem pm = new PostmortemParser(Schema.DEFAULT).parse(path, source);
         new PostmortemParser(Schema.DEFAULT).frontMatter(source);
-        List<Finding> findings = new Linter(LintSettings.defaults()).lint(pm, "sample.md");
+        List<Finding> findings = new Linter(LintSettings.defaults(Rules.metas()), Rules.ALL).lint(pm, "sample.md");
         if (pm.sections().isEmpty() || findings.isEmpty()) {
             throw new IllegalStateException("the training sample has no sections or no findings");
         }
@@ -61,11 +62,12 @@ public final class TrainCommand implements Callable<Integer> {
                 + "\nThe outage was caused by Maria. Our order stalled when the pool drained because on-call "
                 + "recovered our volume.\n")
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        new Linter(LintSettings.defaults()).lint(new PostmortemParser(Schema.DEFAULT).parse(path,
+        new Linter(LintSettings.defaults(Rules.metas()), Rules.ALL).lint(new PostmortemParser(Schema.DEFAULT).parse(path,
                 TextFiles.decode(path, blaming)), "blaming.md");
         StagedTraining.run(); // its own class: loading this one loads no JGit class
         for (Report.Format format : Report.Format.values()) {
-            Report report = format.create(new PrintWriter(new StringWriter()), format == Report.Format.TEXT, "0");
+            Report report = format.create(new PrintWriter(new StringWriter()), format == Report.Format.TEXT, "0",
+                    Rules.metas());
             report.file("sample.md", findings);
             report.finish(0);
         }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import pm.lint.rules.ActionItems;
 import pm.model.ActionItem;
 import pm.model.FrontMatter;
 import pm.model.Postmortem;
@@ -65,11 +64,11 @@ public final class ActionTableFix {
             Postmortem.TableRange range = pm.actionItemTable().get();
             Set<String> tracked = new java.util.HashSet<>();
             for (ActionItem a : items) {
-                tracked.add(ActionItems.key(a.title()));
+                tracked.add(a.key());
             }
             List<String> untracked = new ArrayList<>();
             for (ActionItem r : rows) {
-                if (!tracked.contains(ActionItems.key(r.title()))) {
+                if (!tracked.contains(r.key())) {
                     untracked.add("'" + r.title() + "'");
                 }
             }

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import pm.config.Config;
 import pm.io.InputException;
-import pm.lint.rules.Rules;
 import pm.model.SectionKind;
 import pm.parse.Schema;
 import pm.yaml.YamlNode;
@@ -53,21 +52,21 @@ public record LintSettings(
         severityValues = List.copyOf(severityValues);
     }
 
-    /** Every rule at its default severity, the default placeholders and all eight sections. */
-    public static LintSettings defaults() {
+    /** Every rule of {@code rules} at its default severity, the default placeholders and all eight sections. */
+    public static LintSettings defaults(List<RuleMeta> rules) {
         Map<String, Severity> sev = new LinkedHashMap<>();
-        for (RuleInfo info : Rules.infos()) {
-            sev.put(info.id(), info.severity());
+        for (RuleMeta rule : rules) {
+            sev.put(rule.id(), rule.severity());
         }
         return new LintSettings(sev, List.of(), List.of(), DEFAULT_OWNER_PLACEHOLDERS,
                 List.of(SectionKind.values()), Schema.DEFAULT_SEVERITIES);
     }
 
-    /** Reads {@code lint:} from a loaded config; the defaults when it is absent. */
-    public static LintSettings of(Config config) throws InputException {
+    /** Reads {@code lint:} from a loaded config for a set of rules; the defaults when it is absent. */
+    public static LintSettings of(Config config, List<RuleMeta> rules) throws InputException {
         Mapping lint = config.section("lint");
         if (lint == null) {
-            return defaults().withSeverityValues(config.schema().severities());
+            return defaults(rules).withSeverityValues(config.schema().severities());
         }
         Path file = config.file();
         for (YamlNode.Entry e : lint.entries().values()) {
@@ -76,14 +75,14 @@ public record LintSettings(
                         + String.join(", ", KEYS.stream().sorted().toList()));
             }
         }
-        LintSettings d = defaults();
+        LintSettings d = defaults(rules);
         Map<String, Severity> sev = new LinkedHashMap<>(d.severities());
-        YamlNode rules = lint.get("rules");
-        if (rules instanceof Mapping m) {
+        YamlNode perRule = lint.get("rules");
+        if (perRule instanceof Mapping m) {
             for (YamlNode.Entry e : m.entries().values()) {
-                if (Rules.info(e.key()).isEmpty()) {
+                if (!isRule(rules, e.key())) {
                     throw new InputException(file, e.keyLine(), "unknown rule '" + e.key() + "' in lint.rules; "
-                            + "rules: " + String.join(", ", Rules.ids()));
+                            + "rules: " + String.join(", ", ids(rules)));
                 }
                 String value = e.value() instanceof Scalar s && !s.isNull() ? s.text().strip() : "";
                 if (value.equalsIgnoreCase("off") || value.equalsIgnoreCase("false")) {
@@ -95,8 +94,8 @@ public record LintSettings(
                     sev.put(e.key(), s);
                 }
             }
-        } else if (rules != null && !(rules instanceof Scalar s && s.isNull())) {
-            throw new InputException(file, rules.line(), "lint.rules must map rule ids to error, warning, info "
+        } else if (perRule != null && !(perRule instanceof Scalar s && s.isNull())) {
+            throw new InputException(file, perRule.line(), "lint.rules must map rule ids to error, warning, info "
                     + "or off, e.g. 'timeline-order: off'");
         }
         List<String> placeholders = Config.strings(file, lint, "owner_placeholders", d.ownerPlaceholders());
@@ -117,6 +116,23 @@ public record LintSettings(
                 Config.strings(file, lint, "blame_phrases", List.of()),
                 Config.strings(file, lint, "allowed_phrases", List.of()),
                 placeholders, sections, config.schema().severities());
+    }
+
+    private static boolean isRule(List<RuleMeta> rules, String id) {
+        for (RuleMeta r : rules) {
+            if (r.id().equals(id)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<String> ids(List<RuleMeta> rules) {
+        List<String> ids = new ArrayList<>();
+        for (RuleMeta r : rules) {
+            ids.add(r.id());
+        }
+        return ids;
     }
 
     private LintSettings withSeverityValues(List<String> values) {

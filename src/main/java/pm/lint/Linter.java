@@ -3,7 +3,6 @@ package pm.lint;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import pm.lint.rules.Rules;
 import pm.model.Postmortem;
 
 /**
@@ -30,13 +29,18 @@ public final class Linter {
 
     private final List<Enabled> rules;
 
-    public Linter(LintSettings settings) {
+    /** Makes the rules of {@code rules} that {@code settings} turn on, configured by them. */
+    public Linter(LintSettings settings, List<Rule.Spec> rules) {
         List<Enabled> enabled = new ArrayList<>();
-        for (Rule r : Rules.create(settings)) {
-            String id = r.info().id();
+        for (Rule.Spec spec : rules) {
+            String id = spec.meta().id();
             Severity severity = settings.severities().get(id);
             if (severity != null) {
-                enabled.add(new Enabled(r, id, severity));
+                Rule rule = spec.make().apply(settings);
+                if (rule.meta() != spec.meta()) {
+                    throw new IllegalStateException("the rule made for " + id + " holds another rule's metadata");
+                }
+                enabled.add(new Enabled(rule, id, severity));
             }
         }
         this.rules = List.copyOf(enabled);
@@ -52,14 +56,13 @@ public final class Linter {
     /** @param file the file as it should appear in findings */
     public List<Finding> lint(Postmortem pm, String file) {
         List<Finding> found = new ArrayList<>();
+        LintContext ctx = new LintContext(pm, file, found);
         for (Enabled e : rules) {
-            String id = e.id();
-            Severity severity = e.severity();
+            ctx.switchTo(e.id(), e.severity());
             try {
-                e.rule().check(pm, (span, message, suggestion) ->
-                        found.add(new Finding(file, span, id, severity, message, suggestion)));
+                e.rule().check(pm, ctx);
             } catch (RuntimeException ex) {
-                throw new RuleFailure(id, file, ex);
+                throw new RuleFailure(e.id(), file, ex);
             }
         }
         if (found.isEmpty()) {

@@ -1,23 +1,23 @@
 package pm.lint;
 
+import java.util.function.Function;
 import pm.model.Postmortem;
 
 /**
- * One check over a parsed postmortem. Implementations carry {@link RuleInfo}, keep no state between
- * files (one instance checks every file) and report through the {@link FindingSink} they are given.
+ * One check over a parsed postmortem. A rule holds its {@link RuleMeta}, reads only the model, keeps no state
+ * between files (one instance checks every file, on any thread) and reports through the per-file
+ * {@link LintContext} the engine gives it.
  */
 public interface Rule {
-    void check(Postmortem pm, FindingSink out);
+    RuleMeta meta();
 
-    default RuleInfo info() {
-        RuleInfo indexed = pm.lint.rules.Rules.infoOf(getClass()); // a built-in rule: no annotation read
-        if (indexed != null) {
-            return indexed;
-        }
-        RuleInfo info = getClass().getAnnotation(RuleInfo.class);
-        if (info == null) {
-            throw new IllegalStateException(getClass().getName() + " has no @RuleInfo");
-        }
-        return info;
+    void check(Postmortem pm, LintContext ctx);
+
+    /**
+     * A rule as a rule set lists it: what it is, and how to make it for a configuration.
+     *
+     * @param make builds the rule; the rule it builds holds {@code meta}
+     */
+    record Spec(RuleMeta meta, Function<LintSettings, Rule> make) {
     }
 }

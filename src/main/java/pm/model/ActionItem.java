@@ -1,14 +1,23 @@
 package pm.model;
 
+import java.text.Normalizer;
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * One follow-up from a postmortem: from the front matter {@code action_items} list, a row of the
  * action-item table, or a list item under the Action items section.
  *
- * @param due       the due date when {@code dueText} is a valid date, else {@code null}
- * @param dueText   the due date as written ({@code null} when absent)
+ * @param due        the due date when {@code dueText} is a valid date, else {@code null}
+ * @param dueText    the due date as written ({@code null} when absent)
  * @param dueProblem why {@code dueText} is not a date ({@code null} when it is, or is absent)
+ * @param key        the title reduced for matching an item with its twin elsewhere in the file ({@link #keyOf})
+ * @param written    where each field is written and its text as written (front-matter items: the YAML value);
+ *                   a field not in it is written nowhere of its own ({@link #spanOf} is then the item's span)
  */
 public record ActionItem(
         String title,
@@ -20,7 +29,9 @@ public record ActionItem(
         String status,
         String link,
         Origin origin,
-        Span span) {
+        Span span,
+        String key,
+        Map<Field, Written> written) {
 
     public enum Origin {
         FRONT_MATTER("front matter"), TABLE("action-item table"), LIST("action-item list");
@@ -36,11 +47,114 @@ public record ActionItem(
         }
     }
 
+    /** The fields of an action item, by the names the front matter gives them. */
+    public enum Field {
+        TITLE("title"), OWNER("owner"), DUE("due"), PRIORITY("priority"), STATUS("status"), LINK("link");
+
+        private final String key;
+
+        Field(String key) {
+            this.key = key;
+        }
+
+        /** The key in an {@code action_items} entry. */
+        public String key() {
+            return key;
+        }
+    }
+
+    /**
+     * A field as written.
+     *
+     * @param text the value's text, stripped; {@code null} when it is empty or not text (a list, a mapping)
+     * @param span where the value starts
+     */
+    public record Written(String text, Span span) {
+    }
+
+    public ActionItem {
+        written = written.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(written));
+    }
+
+    /** An item whose fields are written nowhere of their own (a table row, a list item). */
+    public ActionItem(String title, String owner, String dueText, LocalDate due, String dueProblem, String priority,
+            String status, String link, Origin origin, Span span) {
+        this(title, owner, dueText, due, dueProblem, priority, status, link, origin, span, keyOf(title), Map.of());
+    }
+
     public boolean hasOwner() {
         return owner != null && !owner.isBlank();
     }
 
     public boolean hasPriority() {
         return priority != null && !priority.isBlank();
+    }
+
+    /** Where a field is written, else where the item is. */
+    public Span spanOf(Field field) {
+        Written w = written.get(field);
+        return w != null ? w.span() : span;
+    }
+
+    /** A field's text as written ({@link Written#text}), or {@code null}. */
+    public String writtenText(Field field) {
+        Written w = written.get(field);
+        return w == null ? null : w.text();
+    }
+
+    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+    private static final Pattern CHECKBOX = Pattern.compile("^\\s*\\[[ xX]\\]\\s*");
+
+    /**
+     * A title reduced for matching a body item with its front-matter twin: case, markup, punctuation and spacing
+     * ignored ("Add a `pg_wal` alert." matches "add a pg_wal alert"); "" for none.
+     */
+    public static String keyOf(String title) {
+        if (title == null) {
+            return "";
+        }
+        if (title.indexOf('[') < 0 && isAscii(title)) {
+            return asciiKey(title); // the same key, without normalising or regular expressions
+        }
+        return normalizedKey(title);
+    }
+
+    /** {@link #keyOf} of any text. */
+    static String normalizedKey(String title) {
+        String t = CHECKBOX.matcher(title).replaceFirst("");
+        t = Normalizer.normalize(t, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        return NOT_WORD.matcher(t).replaceAll(" ").strip();
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 128) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@link #keyOf} of ASCII text: NFKC leaves it alone, and only ASCII letters and digits are words. */
+    private static String asciiKey(String s) {
+        char[] out = new char[s.length()];
+        int n = 0;
+        boolean gap = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                c = (char) (c + 32);
+            }
+            if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+                if (gap && n > 0) {
+                    out[n++] = ' '; // stands for at least one character of s: it fits
+                }
+                gap = false;
+                out[n++] = c;
+            } else {
+                gap = true;
+            }
+        }
+        return new String(out, 0, n);
     }
 }

@@ -39,6 +39,26 @@ public record FrontMatter(
         problems = List.copyOf(problems);
     }
 
+    /**
+     * A top-level key as written.
+     *
+     * @param span  where the key is
+     * @param empty whether its value is missing, null or blank text
+     */
+    public record Key(String name, Span span, boolean empty) {
+    }
+
+    /** A top-level key, when the front matter has it. */
+    public java.util.Optional<Key> key(String name) {
+        YamlNode.Entry e = raw == null ? null : raw.entry(name);
+        if (e == null) {
+            return java.util.Optional.empty();
+        }
+        boolean empty = e.value() == null
+                || e.value() instanceof YamlNode.Scalar s && (s.isNull() || s.text().isBlank());
+        return java.util.Optional.of(new Key(name, Span.at(e.keyLine(), e.keyColumn()), empty));
+    }
+
     /** Line of a top-level key, or of the block's start when the key is absent. */
     public int lineOf(String key) {
         if (raw != null) {

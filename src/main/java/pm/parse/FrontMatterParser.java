@@ -126,9 +126,13 @@ public final class FrontMatterParser {
         }
 
         private void problem(YamlNode at, String message) {
+            problem(at, message, Problem.Subject.FRONT_MATTER);
+        }
+
+        private void problem(YamlNode at, String message, Problem.Subject subject) {
             int line = at == null ? span.line() : at.line();
             int col = at == null ? 1 : at.column();
-            problems.add(Problem.at(line, col, message));
+            problems.add(new Problem(Span.at(line, col), message, subject));
         }
 
         private boolean present(YamlNode n) {
@@ -136,6 +140,10 @@ public final class FrontMatterParser {
         }
 
         private String text(Mapping m, String key) {
+            return text(m, key, Problem.Subject.FRONT_MATTER);
+        }
+
+        private String text(Mapping m, String key, Problem.Subject subject) {
             YamlNode n = m.get(key);
             if (!present(n)) {
                 return null;
@@ -143,7 +151,7 @@ public final class FrontMatterParser {
             if (n instanceof Scalar s) {
                 return s.text().strip().isEmpty() ? null : s.text().strip();
             }
-            problem(n, key + " must be text, not " + a(n));
+            problem(n, key + " must be text, not " + a(n), subject);
             return null;
         }
 
@@ -181,6 +189,11 @@ public final class FrontMatterParser {
 
         private String oneOf(Mapping m, String key, List<String> allowed,
                 java.util.function.Function<String, java.util.Optional<String>> lookup) {
+            return oneOf(m, key, allowed, lookup, Problem.Subject.FRONT_MATTER);
+        }
+
+        private String oneOf(Mapping m, String key, List<String> allowed,
+                java.util.function.Function<String, java.util.Optional<String>> lookup, Problem.Subject subject) {
             YamlNode n = m.get(key);
             if (!present(n)) {
                 return null;
@@ -190,10 +203,10 @@ public final class FrontMatterParser {
                 if (v.isPresent()) {
                     return v.get();
                 }
-                problem(n, key + " '" + s.text().strip() + "' is not one of " + String.join(", ", allowed));
+                problem(n, key + " '" + s.text().strip() + "' is not one of " + String.join(", ", allowed), subject);
                 return null;
             }
-            problem(n, key + " must be one of " + String.join(", ", allowed) + ", not " + a(n));
+            problem(n, key + " must be one of " + String.join(", ", allowed) + ", not " + a(n), subject);
             return null;
         }
 
@@ -258,7 +271,7 @@ public final class FrontMatterParser {
                 problem(n, "action item has no title: add 'title: <what will change>'");
             }
             String owner = text(m, "owner");
-            String dueText = text(m, "due");
+            String dueText = text(m, "due", Problem.Subject.ACTION_ITEM_DUE);
             LocalDate due = null;
             String dueProblem = null;
             YamlNode dueNode = m.get("due");
@@ -269,10 +282,11 @@ public final class FrontMatterParser {
                 due = r.value();
                 dueProblem = r.ok() ? null : r.problem();
                 if (!r.ok()) {
-                    problem(dueNode, "action item due: " + r.problem());
+                    problem(dueNode, "action item due: " + r.problem(), Problem.Subject.ACTION_ITEM_DUE);
                 }
             }
-            String priority = oneOf(m, "priority", Schema.PRIORITIES, Schema::priority);
+            String priority = oneOf(m, "priority", Schema.PRIORITIES, Schema::priority,
+                    Problem.Subject.ACTION_ITEM_PRIORITY);
             String status = null;
             YamlNode st = m.get("status");
             if (present(st)) {
@@ -286,8 +300,16 @@ public final class FrontMatterParser {
                 }
             }
             String link = text(m, "link");
+            java.util.Map<ActionItem.Field, ActionItem.Written> written = new java.util.EnumMap<>(ActionItem.Field.class);
+            for (ActionItem.Field f : ActionItem.Field.values()) {
+                YamlNode v = m.get(f.key());
+                if (v != null) {
+                    String text = v instanceof Scalar s && !s.isNull() && !s.text().isBlank() ? s.text().strip() : null;
+                    written.put(f, new ActionItem.Written(text, Span.at(v.line(), v.column())));
+                }
+            }
             return new ActionItem(title, owner, dueText, due, dueProblem, priority, status, link,
-                    ActionItem.Origin.FRONT_MATTER, at);
+                    ActionItem.Origin.FRONT_MATTER, at, ActionItem.keyOf(title), written);
         }
     }
 

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import pm.lint.Finding;
+import pm.lint.RuleMeta;
 
 /**
  * Writes findings as they come, one file at a time, so no more than one file's findings is ever held.
@@ -22,12 +23,13 @@ public interface Report {
         /**
          * @param color   ANSI colours in text output
          * @param version pm's version, named in SARIF output
+         * @param rules   the rules pm has, listed in SARIF output
          */
-        public Report create(PrintWriter out, boolean color, String version) {
+        public Report create(PrintWriter out, boolean color, String version, List<RuleMeta> rules) {
             return switch (this) {
                 case TEXT -> new TextReport(out, color);
                 case JSON -> new JsonReport(out);
-                case SARIF -> new SarifReport(out, version);
+                case SARIF -> new SarifReport(out, version, rules);
                 case GITHUB -> new GithubReport(out);
             };
         }

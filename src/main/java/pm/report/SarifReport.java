@@ -10,9 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import pm.lint.Finding;
-import pm.lint.RuleInfo;
+import pm.lint.RuleMeta;
 import pm.lint.Severity;
-import pm.lint.rules.Rules;
 
 /**
  * SARIF 2.1.0 for code scanning (GitHub, GitLab, Azure DevOps): one run whose driver lists every rule
@@ -26,8 +25,11 @@ final class SarifReport implements Report {
     private final JsonGenerator gen;
     private final Map<String, Integer> ruleIndex = new HashMap<>();
 
-    /** @param version pm's version, for the tool driver */
-    SarifReport(PrintWriter out, String version) {
+    /**
+     * @param version pm's version, for the tool driver
+     * @param rules   the rules pm has, for the driver's rules table
+     */
+    SarifReport(PrintWriter out, String version, List<RuleMeta> rules) {
         this.out = out;
         try {
             gen = JsonReport.JSON.createGenerator(out);
@@ -43,10 +45,9 @@ final class SarifReport implements Report {
             gen.writeStringField("name", "pm");
             gen.writeStringField("version", version);
             gen.writeArrayFieldStart("rules");
-            List<RuleInfo> infos = Rules.infos();
-            for (int i = 0; i < infos.size(); i++) {
-                writeRule(infos.get(i));
-                ruleIndex.put(infos.get(i).id(), i);
+            for (int i = 0; i < rules.size(); i++) {
+                writeRule(rules.get(i));
+                ruleIndex.put(rules.get(i).id(), i);
             }
             gen.writeEndArray();
             gen.writeEndObject();
@@ -58,7 +59,7 @@ final class SarifReport implements Report {
         }
     }
 
-    private void writeRule(RuleInfo r) throws IOException {
+    private void writeRule(RuleMeta r) throws IOException {
         gen.writeStartObject();
         gen.writeStringField("id", r.id());
         gen.writeStringField("name", camel(r.id()));

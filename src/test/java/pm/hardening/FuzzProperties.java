@@ -17,6 +17,7 @@ import pm.lint.ActionTableFix;
 import pm.lint.Finding;
 import pm.lint.LintSettings;
 import pm.lint.Linter;
+import pm.lint.rules.Rules;
 import pm.overdue.OverdueCollector;
 import pm.overdue.OverdueFilter;
 import pm.overdue.OverdueReport;
@@ -53,7 +54,7 @@ class FuzzProperties {
     private static final BlameDetector BLAME = new BlameDetector();
     private static final VagueActionDetector VAGUE = new VagueActionDetector();
 
-    private static final Linter LINTER = new Linter(LintSettings.defaults());
+    private static final Linter LINTER = new Linter(LintSettings.defaults(Rules.metas()), Rules.ALL);
     private static final LocalDate TODAY = LocalDate.of(2025, 6, 1);
 
     @Provide
@@ -86,7 +87,7 @@ class FuzzProperties {
         }
         for (Report.Format format : Report.Format.values()) {
             StringWriter out = new StringWriter();
-            Report report = format.create(new PrintWriter(out), format == Report.Format.TEXT, "fuzz");
+            Report report = format.create(new PrintWriter(out), format == Report.Format.TEXT, "fuzz", Rules.metas());
             report.file(FILE.toString(), findings);
             report.finish(0);
             assertThat(out.toString()).isNotEmpty();

@@ -2,6 +2,7 @@ package pm.lint;
 
 import java.nio.file.Path;
 import java.util.List;
+import pm.lint.rules.Rules;
 import pm.model.Postmortem;
 import pm.model.SourceText;
 import pm.parse.PostmortemParser;
@@ -70,12 +71,15 @@ public final class LintFixture {
     private LintFixture() {
     }
 
+    /** The settings without a .pm.yml: every built-in rule at its default severity. */
+    public static final LintSettings DEFAULTS = LintSettings.defaults(Rules.metas());
+
     public static List<Finding> lint(String text) {
-        return lint(text, LintSettings.defaults());
+        return lint(text, DEFAULTS);
     }
 
     public static List<Finding> lint(String text, LintSettings settings) {
-        return new Linter(settings).lint(parse(text), "pm.md");
+        return new Linter(settings, Rules.ALL).lint(parse(text), "pm.md");
     }
 
     public static Postmortem parse(String text) {

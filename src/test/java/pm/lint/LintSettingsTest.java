@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import pm.config.Config;
 import pm.io.InputException;
+import pm.lint.rules.Rules;
 import pm.model.SectionKind;
 
 class LintSettingsTest {
@@ -16,7 +17,7 @@ class LintSettingsTest {
 
     private LintSettings read(String yaml) throws Exception {
         Files.writeString(dir.resolve(".pm.yml"), yaml);
-        return LintSettings.of(Config.load(dir));
+        return LintSettings.of(Config.load(dir), Rules.metas());
     }
 
     /** The error's message and line, as "message @line". */
@@ -81,6 +82,6 @@ class LintSettingsTest {
         String yaml = block.lines().map(l -> l.startsWith("# ") ? l.substring(2) : l)
                 .collect(java.util.stream.Collectors.joining("\n"));
         LintSettings s = read(yaml);
-        assertThat(s).isEqualTo(LintSettings.defaults());
+        assertThat(s).isEqualTo(LintFixture.DEFAULTS);
     }
 }

@@ -42,9 +42,9 @@ class LinterTest {
     @Test
     void aRuleTurnedOffIsNotRunAndASeverityCanBeChanged() {
         String text = LintFixture.cleanWith("| 09:19 |", "| 09:00 |");
-        java.util.Map<String, Severity> sev = new java.util.HashMap<>(LintSettings.defaults().severities());
+        java.util.Map<String, Severity> sev = new java.util.HashMap<>(LintFixture.DEFAULTS.severities());
         sev.put("timeline-order", Severity.ERROR);
-        LintSettings s = LintSettings.defaults();
+        LintSettings s = LintFixture.DEFAULTS;
         LintSettings raised = new LintSettings(sev, s.blamePhrases(), s.allowedPhrases(), s.ownerPlaceholders(),
                 s.requiredSections(), s.severityValues());
         assertThat(LintFixture.lint(text, raised)).extracting(Finding::severity).containsExactly(Severity.ERROR);

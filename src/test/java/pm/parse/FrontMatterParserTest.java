@@ -272,4 +272,59 @@ class FrontMatterParserTest {
         assertThat(b.problems()).isEqualTo(a.problems());
         assertThat(b.title()).isEqualTo("x");
     }
+
+    @Test
+    void anItemKnowsWhereEachFieldIsWrittenAndHowItIsWritten() {
+        FrontMatter f = parse(fm("""
+                action_items:
+                  - title: Lower the disk alert to 85%
+                    owner:   "@maria"
+                    priority: high
+                    due: [2025, 4]
+                """));
+        ActionItem a = f.actionItems().get(0);
+        assertThat(a.spanOf(ActionItem.Field.TITLE)).hasToString("3:12");
+        assertThat(a.spanOf(ActionItem.Field.OWNER)).hasToString("4:14");
+        assertThat(a.writtenText(ActionItem.Field.OWNER)).isEqualTo("@maria");
+        assertThat(a.priority()).isNull();
+        assertThat(a.writtenText(ActionItem.Field.PRIORITY)).isEqualTo("high");
+        assertThat(a.writtenText(ActionItem.Field.DUE)).as("a list is not text").isNull();
+        assertThat(a.spanOf(ActionItem.Field.DUE)).hasToString("6:10");
+        assertThat(a.spanOf(ActionItem.Field.STATUS)).as("not written: the item").isEqualTo(a.span());
+        assertThat(a.writtenText(ActionItem.Field.LINK)).isNull();
+        assertThat(a.key()).isEqualTo("lower the disk alert to 85");
+    }
+
+    @Test
+    void problemsWithAnItemsDueDateOrPrioritySayThatIsWhatTheyAreAbout() {
+        FrontMatter f = parse(fm("""
+                severity: SEV9
+                action_items:
+                  - title: Lower the disk alert to 85%
+                    due: 2025-02-30
+                    priority: high
+                    status: someday
+                """));
+        assertThat(f.problems()).extracting(Problem::subject, Problem::line).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(Problem.Subject.FRONT_MATTER, 2),
+                org.assertj.core.groups.Tuple.tuple(Problem.Subject.ACTION_ITEM_DUE, 5),
+                org.assertj.core.groups.Tuple.tuple(Problem.Subject.ACTION_ITEM_PRIORITY, 6),
+                org.assertj.core.groups.Tuple.tuple(Problem.Subject.FRONT_MATTER, 7));
+    }
+
+    @Test
+    void aTopLevelKeyIsFoundWithItsPlaceAndWhetherItIsEmpty() {
+        FrontMatter f = parse(fm("""
+                title: Payment API outage
+                severity:
+                date: " "
+                """));
+        assertThat(f.key("title")).hasValueSatisfying(k -> {
+            assertThat(k.span()).hasToString("2:1");
+            assertThat(k.empty()).isFalse();
+        });
+        assertThat(f.key("severity")).hasValueSatisfying(k -> assertThat(k.empty()).isTrue());
+        assertThat(f.key("date")).hasValueSatisfying(k -> assertThat(k.empty()).isTrue());
+        assertThat(f.key("status")).isEmpty();
+    }
 }

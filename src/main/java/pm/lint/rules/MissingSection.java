@@ -2,9 +2,10 @@ package pm.lint.rules;
 
 import java.util.List;
 import java.util.regex.Pattern;
-import pm.lint.FindingSink;
+import pm.lint.LintContext;
+import pm.lint.LintSettings;
 import pm.lint.Rule;
-import pm.lint.RuleInfo;
+import pm.lint.RuleMeta;
 import pm.lint.Severity;
 import pm.model.HtmlComment;
 import pm.model.Postmortem;
@@ -17,22 +18,30 @@ import pm.model.Span;
  * The eight sections are the questions a postmortem answers. A section that is absent, empty, or still
  * holds only the template's prompt is an unanswered question.
  */
-@RuleInfo(id = "missing-section", severity = Severity.ERROR, tags = {"structure"},
-        summary = "Every required section (default: all eight) is present and filled in, not just the "
-                + "template prompt.",
-        bad = "## Impact assessment  <!-- Who and what was affected and how much … -->  (nothing else)",
-        good = "## Impact assessment  12,400 card payments failed (38% of attempts) over 50 minutes.")
 public final class MissingSection implements Rule {
+    public static final RuleMeta META = new RuleMeta("missing-section",
+            "Every required section (default: all eight) is present and filled in, not just the "
+                    + "template prompt.",
+            Severity.ERROR, List.of("structure"),
+            "## Impact assessment  <!-- Who and what was affected and how much … -->  (nothing else)",
+            "## Impact assessment  12,400 card payments failed (38% of attempts) over 50 minutes.");
+
+    @Override
+    public RuleMeta meta() {
+        return META;
+    }
+
     private static final Pattern TABLE_SEPARATOR = Pattern.compile("\\s*\\|?\\s*:?-+:?\\s*(\\|\\s*:?-+:?\\s*)*\\|?\\s*");
 
     private final List<SectionKind> required;
 
-    public MissingSection(List<SectionKind> required) {
-        this.required = List.copyOf(required);
+    /** Checks the sections of {@code lint.required_sections}. */
+    public MissingSection(LintSettings settings) {
+        this.required = settings.requiredSections();
     }
 
     @Override
-    public void check(Postmortem pm, FindingSink out) {
+    public void check(Postmortem pm, LintContext ctx) {
         HtmlComment unclosed = unclosedComment(pm);
         boolean toldAboutComment = false;
         for (SectionKind kind : required) {
@@ -40,23 +49,23 @@ public final class MissingSection implements Rule {
             if (s == null && unclosed != null) {
                 // the sections are probably there, hidden inside the comment: say what to fix, once
                 if (!toldAboutComment) {
-                    out.report(unclosed.span(), "'<!--' is never closed, so everything after it is hidden and the "
+                    ctx.report(unclosed.span(), "'<!--' is never closed, so everything after it is hidden and the "
                             + "sections there count as missing: end the comment with '-->'");
                     toldAboutComment = true;
                 }
                 continue;
             }
             if (s == null) {
-                out.report(anchor(pm), "no '" + kind.title() + "' section: add '## " + kind.title() + "' with "
+                ctx.report(anchor(pm), "no '" + kind.title() + "' section: add '## " + kind.title() + "' with "
                         + purpose(kind));
                 continue;
             }
             Emptiness e = emptiness(pm, s);
             if (e == Emptiness.PROMPT_ONLY) {
-                out.report(s.headingSpan(), "section '" + s.heading() + "' still holds only the template prompt: "
+                ctx.report(s.headingSpan(), "section '" + s.heading() + "' still holds only the template prompt: "
                         + "replace it with " + purpose(kind));
             } else if (e == Emptiness.EMPTY) {
-                out.report(s.headingSpan(), "section '" + s.heading() + "' is empty: write " + purpose(kind));
+                ctx.report(s.headingSpan(), "section '" + s.heading() + "' is empty: write " + purpose(kind));
             }
         }
     }

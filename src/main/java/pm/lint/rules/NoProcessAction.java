@@ -3,9 +3,9 @@ package pm.lint.rules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import pm.lint.FindingSink;
+import pm.lint.LintContext;
 import pm.lint.Rule;
-import pm.lint.RuleInfo;
+import pm.lint.RuleMeta;
 import pm.lint.Severity;
 import pm.model.ActionItem;
 import pm.model.Postmortem;
@@ -19,11 +19,18 @@ import pm.model.Span;
  * a limit, a runbook, automation, …). Items that are neither do not count either way, so a list it
  * cannot read is never flagged.
  */
-@RuleInfo(id = "no-process-action", severity = Severity.WARNING, tags = {"action-items"},
-        summary = "At least one action item changes a process, tool or system, not only a one-off fix.",
-        bad = "Action items: 'Restart the cache cluster', 'Delete the stale DNS record' (and nothing else)",
-        good = "…plus 'Add a canary stage that restarts one cache node first and checks hit rate'")
 public final class NoProcessAction implements Rule {
+    public static final RuleMeta META = new RuleMeta("no-process-action",
+            "At least one action item changes a process, tool or system, not only a one-off fix.",
+            Severity.WARNING, List.of("action-items"),
+            "Action items: 'Restart the cache cluster', 'Delete the stale DNS record' (and nothing else)",
+            "…plus 'Add a canary stage that restarts one cache node first and checks hit rate'");
+
+    @Override
+    public RuleMeta meta() {
+        return META;
+    }
+
     private static final Pattern SYSTEMIC = Pattern.compile("(?i)\\b(?:add|adds|adding|automate[ds]?|automation"
             + "|introduce|implement|build|create|enforce|require|prevent|document|documentation|docs|write up"
             + "|replace|migrate|redesign|refactor|rework|extend|enable|set up|setup|configure|standardi[sz]e"
@@ -42,7 +49,7 @@ public final class NoProcessAction implements Rule {
             + "|re-?index\\w*|recover\\w*|restore\\w*|upgrade\\w*|bump\\w*|downgrade\\w*)\\b");
 
     @Override
-    public void check(Postmortem pm, FindingSink out) {
+    public void check(Postmortem pm, LintContext ctx) {
         List<ActionItem> items = new ArrayList<>(pm.frontMatter().actionItems());
         items.addAll(pm.bodyActionItems());
         boolean oneOff = false;
@@ -57,7 +64,7 @@ public final class NoProcessAction implements Rule {
             return;
         }
         Span at = pm.section(SectionKind.ACTION_ITEMS).map(s -> s.headingSpan()).orElse(items.get(0).span());
-        out.report(at, "every action item is a one-off fix (restart, revert, clean up, …): add one that changes "
+        ctx.report(at, "every action item is a one-off fix (restart, revert, clean up, …): add one that changes "
                 + "a process, tool or system so this cannot happen again, e.g. an alert, a test, a limit or a "
                 + "runbook step");
     }

@@ -1,5 +1,6 @@
 package pm.lint.rules;
 
+import java.util.List;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -10,9 +11,9 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import pm.lint.FindingSink;
+import pm.lint.LintContext;
 import pm.lint.Rule;
-import pm.lint.RuleInfo;
+import pm.lint.RuleMeta;
 import pm.lint.Severity;
 import pm.model.Postmortem;
 import pm.model.TimelineRow;
@@ -24,11 +25,18 @@ import pm.model.TimelineRow;
  * twelve hours is read as passing midnight; a time that cannot be read ("Day 2", "~13:30-13:45",
  * "09:12 PST") breaks the chain, so nothing across it is compared.
  */
-@RuleInfo(id = "timeline-order", severity = Severity.WARNING, tags = {"timeline"},
-        summary = "Timeline rows are in chronological order.",
-        bad = "| 14:25 | Latency alert fires |  followed by  | 14:00 | Cache cluster restarts |",
-        good = "| 14:00 | Cache cluster restarts |  followed by  | 14:25 | Latency alert fires |")
 public final class TimelineOrder implements Rule {
+    public static final RuleMeta META = new RuleMeta("timeline-order",
+            "Timeline rows are in chronological order.",
+            Severity.WARNING, List.of("timeline"),
+            "| 14:25 | Latency alert fires |  followed by  | 14:00 | Cache cluster restarts |",
+            "| 14:00 | Cache cluster restarts |  followed by  | 14:25 | Latency alert fires |");
+
+    @Override
+    public RuleMeta meta() {
+        return META;
+    }
+
     private static final Pattern DATE_TIME = Pattern.compile(
             "(\\d{4}-\\d{2}-\\d{2})(?:T|\\s+)(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.\\d+)?)?\\s*(Z|UTC|GMT|[+-]\\d{2}:?\\d{2})?",
             Pattern.CASE_INSENSITIVE);
@@ -43,7 +51,7 @@ public final class TimelineOrder implements Rule {
     }
 
     @Override
-    public void check(Postmortem pm, FindingSink out) {
+    public void check(Postmortem pm, LintContext ctx) {
         LocalDateTime prev = null;
         String prevText = null;
         boolean dated = false;
@@ -74,7 +82,7 @@ public final class TimelineOrder implements Rule {
             }
             if (prev != null && (w.date() != null && w.time() == null
                     ? w.date().isBefore(prev.toLocalDate()) : cur.isBefore(prev))) {
-                out.report(row.span(), "timeline row '" + text + "' is earlier than the row above it ('" + prevText
+                ctx.report(row.span(), "timeline row '" + text + "' is earlier than the row above it ('" + prevText
                         + "'): put the rows in chronological order");
             }
             prev = cur;

@@ -55,7 +55,7 @@ class ActionItemFieldsTest {
     @Test
     void theOwnerPlaceholderListIsConfigurable() {
         String text = withRow("| Add a disk alert at 85% on db-1 | SRE | 2025-04-01 | P1 | open |");
-        LintSettings d = LintSettings.defaults();
+        LintSettings d = LintFixture.DEFAULTS;
         LintSettings custom = new LintSettings(d.severities(), List.of(), List.of(), List.of("sre"),
                 d.requiredSections(), d.severityValues());
         assertThat(LintFixture.lint(text, custom)).filteredOn(f -> f.rule().equals("action-item-owner")).hasSize(1);

@@ -80,7 +80,7 @@ class BlameLanguageTest {
 
     @Test
     void configuredPhrasesAreFlaggedAndAllowedPhrasesAreNot() {
-        LintSettings d = LintSettings.defaults();
+        LintSettings d = LintFixture.DEFAULTS;
         LintSettings custom = new LintSettings(d.severities(), List.of("dropped the ball"), List.of("human error"),
                 d.ownerPlaceholders(), d.requiredSections(), d.severityValues());
         String text = rootCause("The vendor dropped the ball. The root cause was human error.");

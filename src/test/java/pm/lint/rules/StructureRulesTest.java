@@ -120,7 +120,7 @@ class StructureRulesTest {
     @Test
     void requiredSectionsAreConfigurable() {
         String text = CLEAN.substring(0, CLEAN.indexOf("## Timeline"));
-        LintSettings d = LintSettings.defaults();
+        LintSettings d = LintFixture.DEFAULTS;
         LintSettings onlySummary = new LintSettings(d.severities(), List.of(), List.of(), d.ownerPlaceholders(),
                 List.of(SectionKind.SUMMARY), d.severityValues());
         assertThat(LintFixture.lint(text, onlySummary)).filteredOn(f -> f.rule().equals("missing-section")).isEmpty();

@@ -1,19 +1,19 @@
-package pm.lint.rules;
+package pm.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-class ActionItemsKeyTest {
+class ActionItemKeyTest {
 
     @Test
     void aKeyIgnoresCaseMarkupPunctuationAndSpacing() {
-        assertThat(ActionItems.key("Add a `pg_wal` alert.")).isEqualTo("add a pg wal alert");
-        assertThat(ActionItems.key("  [x] Rotate   the KEYS!  ")).isEqualTo("rotate the keys");
-        assertThat(ActionItems.key("Ｒｏｔａｔｅ keys")).isEqualTo("rotate keys");
-        assertThat(ActionItems.key("---")).isEmpty();
-        assertThat(ActionItems.key(null)).isEmpty();
+        assertThat(ActionItem.keyOf("Add a `pg_wal` alert.")).isEqualTo("add a pg wal alert");
+        assertThat(ActionItem.keyOf("  [x] Rotate   the KEYS!  ")).isEqualTo("rotate the keys");
+        assertThat(ActionItem.keyOf("Ｒｏｔａｔｅ keys")).isEqualTo("rotate keys");
+        assertThat(ActionItem.keyOf("---")).isEmpty();
+        assertThat(ActionItem.keyOf(null)).isEmpty();
     }
 
     @Test
@@ -27,7 +27,7 @@ class ActionItemsKeyTest {
                         : alphabet.charAt(random.nextInt(alphabet.length())));
             }
             String title = sb.toString();
-            assertThat(ActionItems.key(title)).as(title).isEqualTo(ActionItems.normalizedKey(title));
+            assertThat(ActionItem.keyOf(title)).as(title).isEqualTo(ActionItem.normalizedKey(title));
         }
     }
 }
