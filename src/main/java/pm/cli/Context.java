@@ -9,6 +9,7 @@ import java.io.Writer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import pm.source.Names;
 
 /** What a command runs against: the working directory, the clock, the environment and the output streams. */
 public record Context(Path cwd, Clock clock, Map<String, String> env, PrintWriter out, PrintWriter err) {
@@ -28,6 +29,16 @@ public record Context(Path cwd, Clock clock, Map<String, String> env, PrintWrite
         }
         return new Context(Path.of("").toAbsolutePath(), Clock.systemUTC(), System.getenv(), out,
                 new PrintWriter(err, true));
+    }
+
+    /** Whether this process's standard output goes to a terminal, for colour. */
+    public boolean terminal() {
+        return isTerminal();
+    }
+
+    /** How files are named in what pm prints. */
+    public Names names() {
+        return new Names(cwd);
     }
 
     /** Whether standard output goes to a terminal (JDK 22 and later have a console for a pipe, too). */

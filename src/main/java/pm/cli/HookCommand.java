@@ -8,6 +8,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
@@ -17,7 +18,7 @@ import pm.io.AtomicFiles;
 import pm.io.InputException;
 
 /** {@code pm hook install}: a git pre-commit hook that runs {@code pm lint --staged}. */
-@Command(name = "hook", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "hook",
         description = "Manage the git pre-commit hook that lints staged postmortems.",
         subcommands = HookCommand.Install.class)
 public final class HookCommand implements Runnable {
@@ -30,13 +31,16 @@ public final class HookCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    StandardOptions standard;
+
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(), "a subcommand is required: pm hook install");
     }
 
     /** {@code pm hook install [--force]}. */
-    @Command(name = "install", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+    @Command(name = "install",
             description = {"Write .git/hooks/pre-commit (or into core.hooksPath) so every commit runs "
                     + "'pm lint --staged'.", "A pre-commit hook pm did not write is left alone unless --force."})
     static final class Install implements Callable<Integer> {
@@ -47,13 +51,16 @@ public final class HookCommand implements Runnable {
                 + "as pre-commit.pm-backup.")
         boolean force;
 
+        @Mixin
+        StandardOptions standard;
+
         @Override
         public Integer call() throws InputException {
             Context ctx = hook.parent.context();
             Path dir = Hooks.directory(ctx.cwd(), ctx.env());
             Path file = dir.resolve("pre-commit");
             String script = script(ctx.env().get("PM_LAUNCHER"));
-            String shown = NewCommand.display(ctx.cwd(), file);
+            String shown = ctx.names().of(file);
             try {
                 Files.createDirectories(dir);
                 if (Files.exists(file)) {
@@ -71,7 +78,7 @@ public final class HookCommand implements Runnable {
                         }
                         Path backup = dir.resolve("pre-commit.pm-backup");
                         AtomicFiles.replace(backup, Files.readAllBytes(file));
-                        ctx.out().println("Kept the old hook as " + NewCommand.display(ctx.cwd(), backup));
+                        ctx.out().println("Kept the old hook as " + ctx.names().of(backup));
                     }
                     AtomicFiles.replace(file, script.getBytes(StandardCharsets.UTF_8));
                 } else {

@@ -6,18 +6,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 import pm.config.Config;
 import pm.io.AtomicFiles;
 import pm.io.InputException;
 
 /** {@code pm init}: writes a commented .pm.yml and creates the postmortems directory. */
-@Command(name = "init", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "init",
         description = {"Set up pm in this repository: write a commented .pm.yml at its root and create "
                 + "postmortems/.", "An existing .pm.yml is never overwritten."})
 public final class InitCommand implements Callable<Integer> {
     @ParentCommand
     PmCommand parent;
+
+    @Mixin
+    StandardOptions standard;
+
 
     @Override
     public Integer call() throws InputException {
@@ -36,8 +41,8 @@ public final class InitCommand implements Callable<Integer> {
         AtomicFiles.createNew(file, content);
         Config config = Config.read(file);
         AtomicFiles.createDirectories(config.postmortemsDir());
-        ctx.out().println("Wrote " + NewCommand.display(ctx.cwd(), file) + "; postmortems go in "
-                + NewCommand.display(ctx.cwd(), config.postmortemsDir()) + "/");
+        ctx.out().println("Wrote " + ctx.names().of(file) + "; postmortems go in "
+                + ctx.names().of(config.postmortemsDir()) + "/");
         ctx.out().println("Next: pm new \"<what broke>\"");
         ctx.out().flush();
         return 0;

@@ -1,22 +1,12 @@
 package pm.cli;
 
-import java.io.IOException;
-import java.lang.reflect.Method;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.FutureTask;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -24,24 +14,21 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import pm.config.Config;
-import pm.git.StagedFiles;
-import pm.io.AtomicFiles;
 import pm.io.InputException;
-import pm.io.MarkdownFiles;
-import pm.io.TextFiles;
-import pm.lint.ActionTableFix;
 import pm.lint.Finding;
+import pm.lint.LintRun;
 import pm.lint.LintSettings;
 import pm.lint.Linter;
 import pm.lint.Severity;
 import pm.lint.rules.Rules;
-import pm.model.Postmortem;
-import pm.model.SourceText;
 import pm.parse.PostmortemParser;
 import pm.report.Report;
+import pm.source.Listing;
+import pm.source.Names;
+import pm.source.Sources;
 
 /** {@code pm lint [PATH...]}: checks postmortems and reports what to fix. */
-@Command(name = "lint", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "lint",
         description = {"Check postmortems for blame language, incomplete or vague action items, missing "
                 + "sections, bad front matter and an out-of-order timeline.",
                 "Prints file:line:col: severity rule-id message. Exit status: 0 no errors, 1 errors found, "
@@ -49,6 +36,7 @@ import pm.report.Report;
         footer = {"", "Examples:", "  pm lint                       # the postmortems directory",
                 "  pm lint postmortems/2025-03-14-payment-api-outage.md",
                 "  pm lint --staged              # what is staged for commit (the pre-commit hook)",
+                "  pm lint --rev origin/main     # the postmortems as committed there",
                 "  pm lint --format sarif > pm.sarif",
                 "", "Turn rules off or change severities under 'lint:' in .pm.yml; silence one place with "
                         + "<!-- pm-disable-next-line rule-id -->."})
@@ -59,33 +47,37 @@ public final class LintCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+
     @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files or directories (searched for *.md). "
             + "Default: postmortems_dir from .pm.yml.")
     List<String> paths = new ArrayList<>();
 
-    /** {@code --format}'s default; {@link FastPath} starts from it too. */
-    static final String DEFAULT_FORMAT = "text";
+    /** {@code --format}'s default. */
+    public static final String DEFAULT_FORMAT = "text";
     /** {@code --color}'s default. */
-    static final String DEFAULT_COLOR = "auto";
+    public static final String DEFAULT_COLOR = "auto";
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = DEFAULT_FORMAT,
             description = "text (default), json, sarif (code scanning) or github (workflow annotations).")
     String formatName;
 
-    private Report.Format format;
-
     @Option(names = "--staged", description = "Lint only staged postmortems, as staged in the git index "
             + "(for a pre-commit hook).")
     boolean staged;
+
+    @Option(names = "--rev", paramLabel = "REV", description = "Lint the postmortems as committed at REV (a "
+            + "branch, tag or commit), not the working tree.")
+    String rev;
 
     @Option(names = "--fix", description = "Rewrite each file's Action items table from its front matter "
             + "action_items; nothing else in the file changes.")
     boolean fix;
 
-    enum ColorMode { AUTO, ALWAYS, NEVER;
+    /** When text output is coloured. */
+    public enum ColorMode { AUTO, ALWAYS, NEVER;
         @Override
         public String toString() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -93,27 +85,46 @@ public final class LintCommand implements Callable<Integer> {
             description = "auto (default: on a terminal, unless NO_COLOR is set), always or never.")
     ColorMode color;
 
-    private Context ctx;
-    private Report report;
-    private PostmortemParser parser;
-    private Linter linter;
-    /** The linter being made on another thread, or null once {@link #linter} is set. */
-    private FutureTask<Linter> linterReady;
-    private int unreadable;
-    private boolean errors;
-    private boolean internal;
+    @Mixin
+    StandardOptions standard;
+
+    /** The command as {@code pm lint} with these options would run it, for callers that read the line themselves. */
+    public static LintCommand of(List<String> paths, String format, boolean staged, boolean fix, ColorMode color) {
+        LintCommand cmd = new LintCommand();
+        cmd.paths = List.copyOf(paths);
+        cmd.formatName = format;
+        cmd.staged = staged;
+        cmd.fix = fix;
+        cmd.color = color;
+        return cmd;
+    }
 
     @Override
     public Integer call() throws Exception {
-        if (format(formatName) == null) {
-            throw new ParameterException(spec.commandLine(), "--format '" + formatName
-                    + "' is not a format; use text, json, sarif or github");
-        }
-        if (!compatible(staged, fix)) {
-            throw new ParameterException(spec.commandLine(), "--fix cannot be used with --staged: it would change "
-                    + "the working tree, not what is staged; run 'pm lint --fix' first, then 'git add'");
+        String wrong = problem();
+        if (wrong != null) {
+            throw new ParameterException(spec.commandLine(), wrong);
         }
         return run(parent.context());
+    }
+
+    /** What is wrong with the options, for a usage error; null when they can be used together. */
+    public String problem() {
+        if (format(formatName) == null) {
+            return "--format '" + formatName + "' is not a format; use text, json, sarif or github";
+        }
+        if (staged && fix) {
+            return "--fix cannot be used with --staged: it would change the working tree, not what is staged; "
+                    + "run 'pm lint --fix' first, then 'git add'";
+        }
+        if (rev != null && (staged || fix)) {
+            return "--rev cannot be used with " + (staged ? "--staged" : "--fix") + ": it reads a commit, not "
+                    + (staged ? "the index" : "the working tree");
+        }
+        if (rev != null && rev.isBlank()) {
+            return "--rev is empty; name a branch, tag or commit, e.g. --rev origin/main";
+        }
+        return null;
     }
 
     /** The report format {@code --format} names (case and surrounding blanks ignored), or null for none. */
@@ -127,18 +138,12 @@ public final class LintCommand implements Callable<Integer> {
         return null;
     }
 
-    /** Whether the options may be given together: --fix changes the working tree, --staged reads the index. */
-    static boolean compatible(boolean staged, boolean fix) {
-        return !(staged && fix);
-    }
-
-    /** Runs the command once its options are known to be valid ({@link #format}, {@link #compatible}). */
-    int run(Context context) throws Exception {
-        ctx = context;
-        format = format(formatName);
+    /** Runs the command once its options are known to be valid ({@link #problem}). */
+    public int run(Context ctx) throws InputException {
         Config config = Config.load(ctx.cwd());
         LintSettings settings = LintSettings.of(config, Rules.metas());
-        parser = new PostmortemParser(config.schema());
+        LintRun run = new LintRun(new PostmortemParser(config.schema()), settings, Rules.ALL, fix);
+        Names names = ctx.names();
         List<Path> targets = new ArrayList<>();
         for (String p : paths) {
             targets.add(ctx.resolve(p));
@@ -147,216 +152,72 @@ public final class LintCommand implements Callable<Integer> {
         if (byDefault) {
             targets.add(config.postmortemsDir());
         }
-        if (!staged && targets.stream().anyMatch(Files::isDirectory)) {
-            // the rules (their patterns and indexes: ~60 ms) are made while the folder is listed
-            linterReady = new FutureTask<>(() -> new Linter(settings, Rules.ALL));
-            Thread t = new Thread(linterReady, "pm-rules");
-            t.setDaemon(true);
-            t.start();
-        } else {
-            linter = new Linter(settings, Rules.ALL);
-        }
-        // pm's version is named only in SARIF output: the others need not read it
-        report = format.create(ctx.out(), useColor(), format == Report.Format.SARIF
-                ? new VersionProvider().getVersion()[0].replaceFirst("^pm (\\S+).*", "$1") : "", Rules.metas());
-        if (staged) {
-            StagedFiles.Problems problems = StagedFiles.forEach(ctx.cwd(), ctx.env(), targets,
-                    (file, bytes) -> lint(file, () -> TextFiles.decode(file, bytes)));
-            problems.errors().forEach(this::unreadable);
-        } else {
-            for (Path target : targets) {
-                lintPath(target, byDefault);
-            }
-        }
-        report.finish(unreadable);
-        ctx.err().flush();
-        return internal ? Main.EXIT_INTERNAL : unreadable > 0 ? Main.EXIT_USAGE : errors ? Main.EXIT_FINDINGS : 0;
-    }
-
-    private void lintPath(Path target, boolean byDefault) {
-        if (Files.isDirectory(target)) {
-            MarkdownFiles.Walk walk = MarkdownFiles.under(target);
-            List<Path> files = walk.files();
-            linterMade();
-            if (fix || files.size() < PARALLEL_FROM) {
-                for (Path file : files) {
-                    lint(file, () -> TextFiles.read(file, walk.attributes(file)));
-                }
-            } else {
-                lintInParallel(walk);
-            }
-            walk.errors().forEach(this::unreadable);
-        } else if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-            lint(target, () -> TextFiles.read(target));
-        } else {
-            unreadable(new InputException(target, 0, byDefault
-                    ? "no such directory: it is postmortems_dir (default 'postmortems'); run 'pm init', set "
-                    + "postmortems_dir in .pm.yml, or name the files to lint"
-                    : "no such file or directory"));
+        Report.Format format = format(formatName);
+        try (Listing listing = staged ? Sources.staged(ctx.cwd(), ctx.env(), targets, names)
+                : rev != null ? Sources.revision(targets, rev, byDefault, names)
+                : Sources.paths(targets, byDefault, names)) {
+            // pm's version is named only in SARIF output: the others need not read it
+            Report report = format.create(ctx.out(), useColor(ctx, format), format == Report.Format.SARIF
+                    ? VersionProvider.version() : "", Rules.metas());
+            Outcomes outcomes = new Outcomes(ctx, report);
+            run.lint(listing, outcomes);
+            report.finish(outcomes.unreadable);
+            ctx.err().flush();
+            return outcomes.internal ? ExitStatus.INTERNAL : outcomes.unreadable > 0 ? ExitStatus.USAGE
+                    : outcomes.errors ? ExitStatus.FINDINGS : 0;
         }
     }
 
-    /** Waits for the linter made on another thread, if it is; its failure is thrown here as it was there. */
-    private void linterMade() {
-        if (linterReady == null) {
-            return;
+    /** Writes each file's outcome: findings to the report, everything else to stderr; tallies the exit status. */
+    private static final class Outcomes implements LintRun.Listener {
+        private final Context ctx;
+        private final Report report;
+        private int unreadable;
+        private boolean errors;
+        private boolean internal;
+
+        Outcomes(Context ctx, Report report) {
+            this.ctx = ctx;
+            this.report = report;
         }
-        linter = result(linterReady);
-        linterReady = null;
-    }
 
-    @FunctionalInterface
-    private interface Source {
-        SourceText read() throws InputException;
-    }
-
-    /** Reads, parses, lints and reports one file; nothing of it is kept afterwards. */
-    private void lint(Path file, Source source) {
-        linterMade();
-        emit(check(file, source));
-    }
-
-    /** What linting one file gave: its findings, or why it could not be read, or a rule's failure. */
-    private record Outcome(String name, List<Finding> findings, InputException unreadable,
-                           Linter.RuleFailure failure) {
-    }
-
-    /** Reads, parses and lints one file; safe to run on several threads at once (--fix aside). */
-    private Outcome check(Path file, Source source) {
-        String name = NewCommand.display(ctx.cwd(), file);
-        try {
-            SourceText text = source.read();
-            Postmortem pm = parser.parse(file, text);
-            if (fix) {
-                pm = fix(file, name, pm);
-            }
-            return new Outcome(name, linter.lint(pm, name), null, null);
-        } catch (InputException e) {
-            return new Outcome(name, null, e, null);
-        } catch (Linter.RuleFailure e) {
-            return new Outcome(name, null, null, e);
-        }
-    }
-
-    /** Reports one file's outcome; always on the command's thread, in file order. */
-    private void emit(Outcome outcome) {
-        if (outcome.unreadable() != null) {
-            unreadable(outcome.unreadable());
-        } else if (outcome.failure() != null) {
-            internal = true;
-            ctx.err().println("pm: internal error: " + outcome.failure().getMessage() + " (a bug in pm; please "
-                    + "report it with the file)");
-            if (ctx.env().get("PM_DEBUG") != null) {
-                outcome.failure().printStackTrace(ctx.err());
-            }
-        } else {
-            for (Finding f : outcome.findings()) {
+        @Override
+        public void file(String name, List<Finding> findings) {
+            for (Finding f : findings) {
                 errors |= f.severity() == Severity.ERROR;
             }
-            report.file(outcome.name(), outcome.findings());
+            report.file(name, findings);
         }
-    }
 
-    /** Directories with at least this many files are linted on all cores. */
-    private static final int PARALLEL_FROM = 16;
-    /** Files being linted ahead of the one reported next: bounds the memory held by finished files. */
-    private static final int AHEAD_PER_THREAD = 32;
-    private static final int FILES_PER_TASK = 8;
+        @Override
+        public void unreadable(InputException e) {
+            unreadable++;
+            ctx.err().println("pm: " + e.oneLine(ctx.names()));
+            ctx.err().flush();
+        }
 
-    /**
-     * Lints files on all cores and reports them in file order, as a sequential run would: a bounded window
-     * of files is in flight, so only the findings of a few dozen files are held at once.
-     */
-    private void lintInParallel(MarkdownFiles.Walk walk) {
-        List<Path> files = walk.files();
-        int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 8));
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "pm-lint");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            // a few files per task: a task per file cost a hand-over and a wake-up each
-            ArrayDeque<Future<List<Outcome>>> window = new ArrayDeque<>();
-            int next = 0;
-            while (next < files.size() || !window.isEmpty()) {
-                while (next < files.size() && window.size() * FILES_PER_TASK < threads * AHEAD_PER_THREAD) {
-                    List<Path> chunk = files.subList(next, Math.min(files.size(), next + FILES_PER_TASK));
-                    next += chunk.size();
-                    window.add(pool.submit(() -> {
-                        List<Outcome> outcomes = new ArrayList<>(chunk.size());
-                        for (Path file : chunk) {
-                            BasicFileAttributes attrs = walk.attributes(file);
-                            outcomes.add(check(file, () -> TextFiles.read(file, attrs)));
-                        }
-                        return outcomes;
-                    }));
-                }
-                result(window.poll()).forEach(this::emit);
+        @Override
+        public void fixed(String name, String message) {
+            ctx.err().println(name + ": " + message);
+        }
+
+        @Override
+        public void failed(Linter.RuleFailure failure) {
+            internal = true;
+            ctx.err().println("pm: internal error: " + failure.getMessage() + " (a bug in pm; please report it with "
+                    + "the file)");
+            if (ctx.env().get("PM_DEBUG") != null) {
+                failure.printStackTrace(ctx.err());
             }
-        } finally {
-            pool.shutdownNow();
         }
     }
 
-    private static <T> T result(Future<T> future) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while linting", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(cause);
-        }
-    }
-
-    private Postmortem fix(Path file, String name, Postmortem pm) throws InputException {
-        ActionTableFix.Outcome outcome = ActionTableFix.apply(pm);
-        if (outcome instanceof ActionTableFix.Refused r) {
-            ctx.err().println(name + ": --fix left the file alone: " + r.reason());
-        } else if (outcome instanceof ActionTableFix.Fixed f) {
-            String text = pm.source().hasBom() ? "\uFEFF" + f.text() : f.text();
-            AtomicFiles.replace(file, text.getBytes(StandardCharsets.UTF_8));
-            ctx.err().println(name + ": rewrote the Action items table from the front matter");
-            return parser.parse(file, SourceText.of(text));
-        }
-        return pm;
-    }
-
-    private void unreadable(InputException e) {
-        unreadable++;
-        ctx.err().println("pm: " + e.oneLine(ctx.cwd()));
-        ctx.err().flush();
-    }
-
-    private boolean useColor() {
+    private boolean useColor(Context ctx, Report.Format format) {
         return switch (color) {
             case ALWAYS -> format == Report.Format.TEXT;
             case NEVER -> false;
             case AUTO -> format == Report.Format.TEXT && ctx.env().getOrDefault("NO_COLOR", "").isEmpty()
-                    && isTerminal();
+                    && ctx.terminal();
         };
     }
-
-    /** Whether stdout is a terminal: a console exists and, on Java 22+, says it is a terminal. */
-    private static boolean isTerminal() {
-        java.io.Console console = System.console();
-        if (console == null) {
-            return false;
-        }
-        try {
-            Method m = console.getClass().getMethod("isTerminal");
-            return (Boolean) m.invoke(console);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return true; // Java 17-21: System.console() is null unless stdin and stdout are a terminal
-        }
-    }
-
 }

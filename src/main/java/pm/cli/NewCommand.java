@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -14,13 +15,12 @@ import pm.config.Config;
 import pm.git.GitConfig;
 import pm.io.AtomicFiles;
 import pm.io.InputException;
-import pm.parse.Dates;
 import pm.scaffold.Scaffold;
 import pm.scaffold.Slug;
 import pm.scaffold.Templates;
 
 /** {@code pm new TITLE}: scaffolds a postmortem from a template. */
-@Command(name = "new", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "new",
         description = {"Create a postmortem from the eight-section template and print its path.",
                 "The file is <dir>/<date>-<title-slug>.md; an existing file is never overwritten."},
         footer = {"", "Example:", "  pm new \"Payment API outage\" --severity SEV2 --service payments --edit"})
@@ -28,11 +28,13 @@ public final class NewCommand implements Callable<Integer> {
     @ParentCommand
     PmCommand parent;
 
+
     @Parameters(index = "0", paramLabel = "TITLE", description = "What broke, e.g. \"Payment API outage\".")
     String title;
 
-    @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "Incident date (default: today, UTC).")
-    String date;
+    @Option(names = "--date", paramLabel = "YYYY-MM-DD", converter = Converters.Day.class,
+            description = "Incident date (default: today, UTC).")
+    LocalDate date;
 
     @Option(names = "--severity", paramLabel = "SEV", description = "Severity, e.g. SEV2 (allowed values: "
             + "'severities' in .pm.yml, default SEV1-SEV4).")
@@ -56,6 +58,9 @@ public final class NewCommand implements Callable<Integer> {
     @Option(names = "--edit", description = "Open the new file in $VISUAL or $EDITOR.")
     boolean edit;
 
+    @Mixin
+    StandardOptions standard;
+
     @Override
     public Integer call() throws InputException {
         Context ctx = parent.context();
@@ -63,20 +68,8 @@ public final class NewCommand implements Callable<Integer> {
             throw new InputException("the title is empty; say what broke, e.g. pm new \"Payment API outage\"");
         }
         Config config = Config.load(ctx.cwd());
-        LocalDate day = LocalDate.now(ctx.clock());
-        if (date != null) {
-            Dates.Result<LocalDate> r = Dates.date(date);
-            if (!r.ok()) {
-                throw new InputException("--date " + r.problem());
-            }
-            day = r.value();
-        }
-        String sev = null;
-        if (severity != null) {
-            sev = config.schema().severity(severity).orElseThrow(() -> new InputException("--severity '" + severity
-                    + "' is not one of " + String.join(", ", config.schema().severities())
-                    + " (set 'severities' in .pm.yml to change them)"));
-        }
+        LocalDate day = date != null ? date : LocalDate.now(ctx.clock());
+        String sev = severity == null ? null : Converters.severities(List.of(severity), config.schema()).get(0);
         List<String> who = authors.isEmpty()
                 ? GitConfig.userName(ctx.cwd()).map(List::of).orElse(List.of())
                 : authors;
@@ -87,18 +80,11 @@ public final class NewCommand implements Callable<Integer> {
         AtomicFiles.createDirectories(target);
         Path file = target.resolve(day + "-" + Slug.of(title) + ".md");
         AtomicFiles.createNew(file, text.getBytes(StandardCharsets.UTF_8));
-        ctx.out().println(display(ctx.cwd(), file));
+        ctx.out().println(ctx.names().of(file));
         ctx.out().flush();
         if (edit) {
             Editor.open(ctx, file);
         }
         return 0;
-    }
-
-    /** A path relative to the working directory when it is below it, else absolute. */
-    static String display(Path cwd, Path file) {
-        Path abs = file.toAbsolutePath().normalize();
-        Path base = cwd.toAbsolutePath().normalize();
-        return abs.startsWith(base) ? base.relativize(abs).toString() : abs.toString();
     }
 }

@@ -8,8 +8,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -23,15 +23,17 @@ import pm.overdue.OverdueFilter;
 import pm.overdue.OverdueItem;
 import pm.overdue.OverdueReport;
 import pm.overdue.OverdueSettings;
-import pm.overdue.PostmortemFiles;
 import pm.overdue.Skipped;
-import pm.parse.Dates;
 import pm.parse.PostmortemParser;
 import pm.parse.Schema;
 import pm.report.OverdueFormat;
+import pm.source.Listing;
+import pm.source.Names;
+import pm.source.ReadAhead;
+import pm.source.Sources;
 
 /** {@code pm overdue [DIR]}: the follow-ups that are late, from the front matter of the postmortems git tracks. */
-@Command(name = "overdue", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "overdue",
         description = {"List late follow-ups: action items past their due date, open ones with no owner or no due "
                 + "date, and postmortems behind their draft/review/publish/30-day follow-up deadlines.",
                 "Reads the front matter of the *.md files git tracks under DIR (not untracked or ignored ones)."},
@@ -43,15 +45,16 @@ public final class OverdueCommand implements Callable<Integer> {
     @ParentCommand
     PmCommand parent;
 
+
     @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "Folder of postmortems (default: "
             + "postmortems_dir from .pm.yml, else postmortems/ at the repository root).")
     String dir;
 
-    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "Report as of this day (default: today, "
-            + "UTC). An item due on this day is not overdue yet.")
-    String asOf;
+    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", converter = Converters.Day.class, description = "Report "
+            + "as of this day (default: today, UTC). An item due on this day is not overdue yet.")
+    LocalDate asOf;
 
-    /** {@code --format}'s default; {@link FastPath} starts from it too. */
+    /** {@code --format}'s default. */
     static final String DEFAULT_FORMAT = "table";
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = DEFAULT_FORMAT, description = "table (default), "
@@ -93,13 +96,24 @@ public final class OverdueCommand implements Callable<Integer> {
             + "overdue (items with no owner or no due date do not count).")
     boolean failOnOverdue;
 
+    @Mixin
+    StandardOptions standard;
+
+    /** The command as {@code pm overdue [DIR]} without options would run it, for callers that read the line. */
+    public static OverdueCommand of(String dir) {
+        OverdueCommand cmd = new OverdueCommand();
+        cmd.dir = dir;
+        cmd.format = OverdueFormat.valueOf(DEFAULT_FORMAT.toUpperCase(java.util.Locale.ROOT));
+        return cmd;
+    }
+
     @Override
     public Integer call() throws InputException {
         return run(parent.context());
     }
 
     /** Runs the command with the options as set. */
-    int run(Context ctx) throws InputException {
+    public int run(Context ctx) throws InputException {
         if (noGit && (rev != null || includeUntracked)) {
             throw new InputException("--no-git cannot be combined with " + (rev != null ? "--rev" : "--include-untracked")
                     + "; both need git");
@@ -114,41 +128,33 @@ public final class OverdueCommand implements Callable<Integer> {
         if (dueWithin != null && dueWithin < 0) {
             throw new InputException("--due-within must be 0 or more days, not " + dueWithin);
         }
-        LocalDate day = LocalDate.now(ctx.clock());
-        if (asOf != null) {
-            Dates.Result<LocalDate> r = Dates.date(asOf);
-            if (!r.ok()) {
-                throw new InputException("--as-of " + r.problem());
-            }
-            day = r.value();
-        }
+        LocalDate day = asOf != null ? asOf : LocalDate.now(ctx.clock());
         Config config = Config.load(ctx.cwd());
         OverdueSettings settings = OverdueSettings.from(config);
-        OverdueFilter filter = new OverdueFilter(owners, checked(severities, config.schema()), priorities(),
-                services, dueWithin);
+        OverdueFilter filter = new OverdueFilter(owners, Converters.severities(severities, config.schema()),
+                priorities(), services, dueWithin);
         Path target = dir != null ? ctx.resolve(dir) : config.postmortemsDir();
-        Function<Path, String> display = p -> NewCommand.display(ctx.cwd(), p);
+        Names names = ctx.names();
 
         OverdueCollector collector = new OverdueCollector(new PostmortemParser(config.schema()), settings, day, filter,
                 Owners.placeholders(ownerPlaceholders(config)));
         if (noGit) {
-            PostmortemFiles.Listing listing = PostmortemFiles.scan(target, config.root(), display);
-            return finish(ctx, target, collector.collect(listing.inputs(), listing.skipped()));
+            return finish(ctx, target, collector.collect(Sources.scan(target, config.root(), names), names));
         }
         // the files on disk are read while git is asked which of them it tracks
-        OverdueCollector.ReadAhead ahead = rev == null ? collector.readAhead(target, display) : null;
+        ReadAhead<?> ahead = rev == null ? collector.readAhead(target, names) : null;
         try (TrackedFiles git = TrackedFiles.find(target)) {
             if (git == null) {
                 throw new InputException(target, 0, "not inside a git repository; run pm overdue in the "
                         + "repository that holds the postmortems, or add --no-git to scan the folder as it is");
             }
-            PostmortemFiles.Listing listing = rev != null ? PostmortemFiles.atRevision(git, target, rev, display)
-                    : PostmortemFiles.tracked(git, target, includeUntracked, display);
-            OverdueReport report = collector.collect(listing.inputs(), listing.skipped(), ahead);
+            Listing listing = rev != null ? Sources.atRevision(git, target, rev, names)
+                    : Sources.tracked(git, target, includeUntracked, names);
+            OverdueReport report = collector.collect(listing, names, ahead);
             if (dir != null && rev == null && report.read() == 0 && report.skipped().isEmpty()
                     && !Files.exists(target)) {
                 // a folder named on the command line that is neither on disk nor tracked: a typo, most likely
-                throw new InputException(target, 0, PostmortemFiles.NO_SUCH_FOLDER);
+                throw new InputException(target, 0, Sources.NO_SUCH_FOLDER);
             }
             return finish(ctx, target, report);
         }
@@ -169,7 +175,7 @@ public final class OverdueCommand implements Callable<Integer> {
             ctx.err().println("pm: " + s.oneLine());
         }
         if (report.read() == 0 && report.skipped().isEmpty()) {
-            String where = NewCommand.display(ctx.cwd(), target);
+            String where = ctx.names().of(target);
             ctx.err().println("pm: no postmortems found under " + where + (noGit ? "" : rev != null
                     ? " at " + rev : ": git tracks no *.md files there (git add them, or use --include-untracked)"));
         }
@@ -184,16 +190,7 @@ public final class OverdueCommand implements Callable<Integer> {
                     + report.tally().overdue() + " overdue");
             ctx.err().flush();
         }
-        return failOnOverdue && report.items().stream().anyMatch(OverdueItem::overdue) ? Main.EXIT_FINDINGS : 0;
-    }
-
-    private List<String> checked(List<String> values, Schema schema) throws InputException {
-        List<String> out = new ArrayList<>();
-        for (String v : values) {
-            out.add(schema.severity(v).orElseThrow(() -> new InputException("--severity '" + v + "' is not one of "
-                    + String.join(", ", schema.severities()) + " (set 'severities' in .pm.yml to change them)")));
-        }
-        return out;
+        return failOnOverdue && report.items().stream().anyMatch(OverdueItem::overdue) ? ExitStatus.FINDINGS : 0;
     }
 
     private List<String> priorities() throws InputException {

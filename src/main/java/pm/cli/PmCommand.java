@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
                 "Each command has --help."})
 public final class PmCommand implements Runnable {
     /**
-     * The subcommands, in the order help lists them. {@link Main} registers only the one a command line names
+     * The subcommands, in the order help lists them. {@link Commands} registers only the one a command line names
      * (building picocli's model of all of them costs a cold start ~0.1 s of CPU), or all of them for help,
      * completion and anything it cannot tell.
      */
@@ -31,7 +31,6 @@ public final class PmCommand implements Runnable {
         m.put("overdue", OverdueCommand.class);
         m.put("hook", HookCommand.class);
         m.put("completion", CompletionCommand.class);
-        m.put("__train", TrainCommand.class);
         return Collections.unmodifiableMap(m);
     }
 

@@ -6,8 +6,17 @@ import picocli.CommandLine.IVersionProvider;
 
 /** The version Maven wrote into {@code pm/version.properties}. */
 public final class VersionProvider implements IVersionProvider {
+    /** pm's version alone, e.g. "0.1.0" ("unknown" when the build did not record it). */
+    public static String version() {
+        try {
+            return new VersionProvider().getVersion()[0].replaceFirst("^pm (\\S+).*", "$1");
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+
     @Override
-    public String[] getVersion() throws Exception {
+    public String[] getVersion() throws java.io.IOException {
         Properties p = new Properties();
         try (InputStream in = VersionProvider.class.getResourceAsStream("/pm/version.properties")) {
             if (in != null) {

@@ -8,14 +8,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.eclipse.jgit.dircache.DirCache;
-import org.eclipse.jgit.dircache.DirCacheBuilder;
 import org.eclipse.jgit.dircache.DirCacheEntry;
 import org.eclipse.jgit.errors.LargeObjectException;
 import org.eclipse.jgit.errors.RevisionSyntaxException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.ObjectLoader;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
@@ -108,32 +106,6 @@ public final class TrackedFiles implements AutoCloseable {
         return repo;
     }
 
-    /**
-     * Makes {@code dir} a git work tree whose index tracks {@code path} with {@code content} (the file itself is
-     * the caller's to write). Only for the launcher's training run ({@code pm __train}) in a temporary folder, so
-     * that its class archive holds the classes that open a repository and read an index.
-     */
-    public static void createForTraining(Path dir, String path, byte[] content) throws IOException {
-        Repositories.ignoreSystemConfig();
-        try (Repository repo = FileRepositoryBuilder.create(dir.resolve(Constants.DOT_GIT).toFile())) {
-            repo.create();
-            DirCache dc = repo.lockDirCache();
-            try {
-                DirCacheBuilder b = dc.builder();
-                DirCacheEntry e = new DirCacheEntry(path);
-                e.setFileMode(FileMode.REGULAR_FILE);
-                e.setLength(content.length);
-                try (ObjectInserter.Formatter f = new ObjectInserter.Formatter()) {
-                    e.setObjectId(f.idFor(Constants.OBJ_BLOB, content));
-                }
-                b.add(e);
-                b.commit();
-            } finally {
-                dc.unlock();
-            }
-        }
-    }
-
     /** The work tree's root, or {@code null} for a bare repository. */
     public Path workTree() {
         if (plain != null) {
@@ -183,17 +155,14 @@ public final class TrackedFiles implements AutoCloseable {
 
     /** Like {@link #index} but from the tree committed at {@code rev} (a branch, tag, commit or other revision). */
     public List<Entry> atRevision(String rev, String prefix, String suffix) throws InputException {
+        return atRevision(rev, prefix, path -> path.endsWith(suffix));
+    }
+
+    /** The files under {@code prefix} at {@code rev} whose path (relative to the work tree) {@code wanted} takes. */
+    public List<Entry> atRevision(String rev, String prefix, java.util.function.Predicate<String> wanted)
+            throws InputException {
         Repository repo = repo();
-        ObjectId tree;
-        try {
-            tree = repo.resolve(rev + "^{tree}");
-        } catch (IOException | RevisionSyntaxException e) {
-            tree = null;
-        }
-        if (tree == null) {
-            throw new InputException("--rev '" + rev + "' is not a revision in this repository; name a branch, tag "
-                    + "or commit (see git log)");
-        }
+        ObjectId tree = tree(repo, rev);
         String folder = folderPrefix(prefix);
         List<Entry> out = new ArrayList<>();
         try (RevWalk rw = new RevWalk(repo); TreeWalk walk = new TreeWalk(repo)) {
@@ -205,7 +174,7 @@ public final class TrackedFiles implements AutoCloseable {
             while (walk.next()) {
                 String path = walk.getPathString();
                 FileMode mode = walk.getFileMode(0);
-                if (path.endsWith(suffix) && (mode == FileMode.REGULAR_FILE || mode == FileMode.EXECUTABLE_FILE
+                if (wanted.test(path) && (mode == FileMode.REGULAR_FILE || mode == FileMode.EXECUTABLE_FILE
                         || mode == FileMode.SYMLINK)) {
                     out.add(new Entry(path, walk.getObjectId(0), mode == FileMode.SYMLINK));
                 }
@@ -214,6 +183,35 @@ public final class TrackedFiles implements AutoCloseable {
             throw new InputException("--rev '" + rev + "' cannot be read: " + e.getMessage());
         }
         return out;
+    }
+
+    private static ObjectId tree(Repository repo, String rev) throws InputException {
+        ObjectId tree;
+        try {
+            tree = repo.resolve(rev + "^{tree}");
+        } catch (IOException | RevisionSyntaxException e) {
+            tree = null;
+        }
+        if (tree == null) {
+            throw new InputException("--rev '" + rev + "' is not a revision in this repository; name a branch, tag "
+                    + "or commit (see git log)");
+        }
+        return tree;
+    }
+
+    /** Whether the tree at {@code rev} has a file or folder at {@code path} (relative to the work tree). */
+    public boolean exists(String rev, String path) throws InputException {
+        String p = folderPrefix(path);
+        if (p.isEmpty()) {
+            return true;
+        }
+        Repository repo = repo();
+        try (RevWalk rw = new RevWalk(repo);
+                TreeWalk walk = TreeWalk.forPath(repo, p.substring(0, p.length() - 1), rw.parseTree(tree(repo, rev)))) {
+            return walk != null;
+        } catch (IOException e) {
+            throw new InputException("--rev '" + rev + "' cannot be read: " + e.getMessage());
+        }
     }
 
     /** Files under {@code prefix} ending with {@code suffix} that are neither tracked nor ignored. */

@@ -1,6 +1,7 @@
 package pm.io;
 
 import java.nio.file.Path;
+import java.util.function.Function;
 
 /**
  * A user's file or argument that pm cannot use. Commands print it as one line
@@ -28,13 +29,11 @@ public final class InputException extends Exception {
         return line;
     }
 
-    /** {@code file:line: message}, leaving out what is unknown; the file relative to {@code cwd} when below it. */
-    public String oneLine(Path cwd) {
+    /** {@code file:line: message}, leaving out what is unknown; the file named by {@code names}. */
+    public String oneLine(Function<Path, String> names) {
         StringBuilder sb = new StringBuilder();
         if (file != null) {
-            Path abs = file.toAbsolutePath().normalize();
-            Path base = cwd.toAbsolutePath().normalize();
-            sb.append(abs.startsWith(base) && !abs.equals(base) ? base.relativize(abs) : file).append(':');
+            sb.append(names.apply(file)).append(':');
             if (line > 0) {
                 sb.append(line).append(':');
             }

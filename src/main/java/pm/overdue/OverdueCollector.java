@@ -1,8 +1,6 @@
 package pm.overdue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -10,13 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 import pm.io.InputException;
-import pm.io.MarkdownFiles;
-import pm.io.TextFiles;
 import pm.model.ActionItem;
 import pm.model.ActionStatus;
 import pm.model.FrontMatter;
@@ -24,6 +16,10 @@ import pm.model.Owners;
 import pm.model.Problem;
 import pm.model.SourceText;
 import pm.parse.PostmortemParser;
+import pm.source.Input;
+import pm.source.Listing;
+import pm.source.Names;
+import pm.source.ReadAhead;
 
 /**
  * Reads the front matter of each postmortem (never the Markdown body) and collects what is late as of a day:
@@ -75,27 +71,32 @@ public final class OverdueCollector {
     }
 
     /**
-     * Reads every input (in parallel: the parser is shared and keeps no state) and builds the report.
-     *
-     * @param alreadySkipped files the listing could not offer at all (e.g. tracked but missing)
+     * Reads every input of a listing (in parallel: the parser is shared and keeps no state) and builds the
+     * report; what the listing could not offer is skipped.
      */
-    public OverdueReport collect(List<PostmortemInput> inputs, List<Skipped> alreadySkipped) {
-        return collect(inputs, alreadySkipped, null);
+    public OverdueReport collect(Listing listing, Names names) {
+        return collect(listing, names, null);
     }
 
     /**
-     * {@link #collect(List, List)}, taking what {@code ahead} has already read: an input shown under the same
-     * name as a file read ahead is not read again (the read-ahead read it just as the input would).
+     * {@link #collect(Listing, Names)}, taking what {@code ahead} (started by {@link #readAhead}) has already
+     * read: an input shown under the same name as a file read ahead is not read again (the read-ahead read it
+     * just as the input would).
      */
-    public OverdueReport collect(List<PostmortemInput> inputs, List<Skipped> alreadySkipped, ReadAhead ahead) {
-        Map<String, Outcome> ready = ahead == null ? Map.of() : ahead.finish();
+    public OverdueReport collect(Listing listing, Names names, ReadAhead<?> ahead) {
+        @SuppressWarnings("unchecked") // made by readAhead, which only makes these
+        Map<String, Outcome> ready = ahead == null ? Map.of() : (Map<String, Outcome>) ahead.finish();
+        List<Input> inputs = listing.inputs();
         List<Outcome> outcomes = (inputs.size() > 64 ? inputs.parallelStream() : inputs.stream())
                 .map(in -> {
-                    Outcome o = ready.get(in.file());
+                    Outcome o = ready.get(in.name());
                     return o != null ? o : examine(in);
                 }).toList();
         List<OverdueItem> items = new ArrayList<>();
-        List<Skipped> skipped = new ArrayList<>(alreadySkipped);
+        List<Skipped> skipped = new ArrayList<>();
+        for (InputException e : listing.problems()) {
+            skipped.add(new Skipped(names.of(e.file()), e.line(), e.getMessage()));
+        }
         List<Skipped> undated = new ArrayList<>();
         int read = 0;
         for (Outcome o : outcomes) {
@@ -114,14 +115,14 @@ public final class OverdueCollector {
         return new OverdueReport(asOf, filter.dueWithin(), items, read, skipped, undated);
     }
 
-    private Outcome examine(PostmortemInput input) {
+    private Outcome examine(Input input) {
         SourceText source;
         try {
-            source = input.loader().load();
+            source = input.read();
         } catch (InputException e) {
-            return new Outcome(List.of(), new Skipped(input.file(), e.line(), e.getMessage()), null);
+            return new Outcome(List.of(), new Skipped(input.name(), e.line(), e.getMessage()), null);
         }
-        return examine(input.file(), source);
+        return examine(input.name(), source);
     }
 
     private Outcome examine(String file, SourceText source) {
@@ -135,83 +136,12 @@ public final class OverdueCollector {
     }
 
     /**
-     * Starts reading the postmortems on disk under {@code dir} on another thread, while the caller works out
-     * from git which files to report (reading the index takes a quarter of a second for 10,000 files, with
-     * the second core idle otherwise). Only regular files are read ahead, as {@link PostmortemFiles} reads
-     * them from the working tree; links, unreadable files and files git does not list are left to
-     * {@link #collect(List, List, ReadAhead)}, which also reads whatever is not finished by then.
-     *
-     * @param display how a file is named in the report, as the inputs name it
+     * Starts reading and examining the postmortems on disk under {@code dir} on another thread ({@link ReadAhead}),
+     * while the caller works out from git which files to report; hand it to {@link #collect(Listing, Names,
+     * ReadAhead)}.
      */
-    public ReadAhead readAhead(Path dir, Function<Path, String> display) {
-        ReadAhead ahead = new ReadAhead(dir, display);
-        Thread t = new Thread(ahead::run, "pm-read-ahead");
-        t.setDaemon(true);
-        ahead.thread = t;
-        t.start();
-        return ahead;
-    }
-
-    /** Files read and examined ahead; see {@link #readAhead}. */
-    public final class ReadAhead {
-        private final Path dir;
-        private final Function<Path, String> display;
-        private final Map<String, Outcome> done = new ConcurrentHashMap<>();
-        private final AtomicInteger next = new AtomicInteger();
-        private final CountDownLatch listed = new CountDownLatch(1);
-        private volatile MarkdownFiles.Walk walk;
-        private Thread thread;
-
-        private ReadAhead(Path dir, Function<Path, String> display) {
-            this.dir = dir;
-            this.display = display;
-        }
-
-        private void run() {
-            try {
-                walk = Files.isDirectory(dir) ? MarkdownFiles.under(dir) : null;
-            } finally {
-                listed.countDown();
-            }
-            work();
-        }
-
-        /** Takes the next file not taken yet, until none is left; safe on several threads. */
-        private void work() {
-            MarkdownFiles.Walk w = walk;
-            if (w == null) {
-                return;
-            }
-            List<Path> files = w.files();
-            for (int i = next.getAndIncrement(); i < files.size(); i = next.getAndIncrement()) {
-                Path file = files.get(i);
-                BasicFileAttributes attrs = w.attributes(file); // null for a link: left to the input
-                if (attrs == null || !attrs.isRegularFile() || !file.toString().endsWith(PostmortemFiles.SUFFIX)) {
-                    continue;
-                }
-                String shown = display.apply(file);
-                try {
-                    done.put(shown, examine(shown, TextFiles.read(file, attrs)));
-                } catch (InputException e) {
-                    // left to the input, which reports it in its own words
-                } catch (RuntimeException e) {
-                    // likewise: a file that fails here fails the same way when read as an input
-                }
-            }
-        }
-
-        /** Helps read what is left, then returns what was read, by the name the inputs show. */
-        private Map<String, Outcome> finish() {
-            try {
-                listed.await();
-                work();
-                thread.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return Map.of();
-            }
-            return done;
-        }
+    public ReadAhead<?> readAhead(Path dir, Names names) {
+        return ReadAhead.start(dir, names, this::examine);
     }
 
     /** The rows of one postmortem. */

@@ -164,7 +164,8 @@ class NewCommandTest {
         for (String bad : List.of("2024-02-30", "next week", "2024-2-3")) {
             Cli.Result r = Cli.in(repo).run("new", "x", "--date", bad);
             assertThat(r.code()).isEqualTo(2);
-            assertThat(r.err()).startsWith("pm: --date '" + bad + "'").contains("date").hasLineCount(1);
+            assertThat(r.err()).startsWith("pm new: Invalid value for option '--date': '" + bad + "'")
+                    .contains("date").endsWith("Run 'pm new --help' for usage.\n").hasLineCount(2);
         }
         assertThat(repo.resolve("postmortems")).doesNotExist();
     }

@@ -739,9 +739,10 @@ class OverdueCommandTest {
     }
 
     @Test
-    void usageErrorsAreOneLineAndExit2() {
+    void usageErrorsSayWhatIsWrongAndExit2() {
         assertThat(run("overdue", "--as-of", "2025-02-30").err())
-                .isEqualTo("pm: --as-of '2025-02-30' is not a real calendar date\n");
+                .isEqualTo("pm overdue: Invalid value for option '--as-of': '2025-02-30' is not a real calendar date\n"
+                        + "Run 'pm overdue --help' for usage.\n");
         assertThat(run("overdue", "--as-of", "yesterday").code()).isEqualTo(2);
         assertThat(run("overdue", "--format", "xml").err()).startsWith("pm overdue: Invalid value for option "
                 + "'--format'");

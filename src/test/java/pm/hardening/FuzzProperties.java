@@ -22,7 +22,9 @@ import pm.overdue.OverdueCollector;
 import pm.overdue.OverdueFilter;
 import pm.overdue.OverdueReport;
 import pm.overdue.OverdueSettings;
-import pm.overdue.PostmortemInput;
+import pm.source.Input;
+import pm.source.Listing;
+import pm.source.Names;
 import pm.report.OverdueFormat;
 import pm.report.Report;
 import pm.io.TextFiles;
@@ -54,6 +56,7 @@ class FuzzProperties {
     private static final BlameDetector BLAME = new BlameDetector();
     private static final VagueActionDetector VAGUE = new VagueActionDetector();
 
+    private static final Names NAMES = new Names(Path.of(""));
     private static final Linter LINTER = new Linter(LintSettings.defaults(Rules.metas()), Rules.ALL);
     private static final LocalDate TODAY = LocalDate.of(2025, 6, 1);
 
@@ -102,7 +105,7 @@ class FuzzProperties {
     /** pm overdue: collecting from the front matter and every output format. */
     private static void overdue(SourceText source) {
         OverdueReport report = new OverdueCollector(PARSER, OverdueSettings.DEFAULTS, TODAY, OverdueFilter.NONE)
-                .collect(List.of(new PostmortemInput(FILE.toString(), () -> source)), List.of());
+                .collect(Listing.of(List.of(new Input(FILE.toString(), FILE, () -> source))), NAMES);
         for (OverdueFormat format : OverdueFormat.values()) {
             StringWriter out = new StringWriter();
             format.write(report, new PrintWriter(out));

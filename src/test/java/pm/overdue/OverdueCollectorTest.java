@@ -9,30 +9,35 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import pm.io.InputException;
 import pm.model.SourceText;
 import pm.parse.PostmortemParser;
 import pm.parse.Schema;
+import pm.source.Input;
+import pm.source.Listing;
+import pm.source.Names;
+import pm.source.Sources;
 import pm.testing.PostmortemText;
 
 class OverdueCollectorTest {
     private static final LocalDate AS_OF = LocalDate.of(2025, 3, 20);
 
-    private static OverdueReport collect(OverdueFilter filter, List<PostmortemInput> inputs) {
+    private static final Names NAMES = new Names(Path.of(""));
+
+    private static OverdueReport collect(OverdueFilter filter, List<Input> inputs) {
         return new OverdueCollector(new PostmortemParser(Schema.DEFAULT), OverdueSettings.DEFAULTS, AS_OF, filter)
-                .collect(inputs, List.of());
+                .collect(Listing.of(new ArrayList<>(inputs)), NAMES);
     }
 
-    private static PostmortemInput input(String file, Object text) {
-        return new PostmortemInput(file, () -> SourceText.of(text.toString()));
+    private static Input input(String file, Object text) {
+        return new Input(file, Path.of(file), () -> SourceText.of(text.toString()));
     }
 
     @Test
     void manyFilesAreReadInParallelAndReportedInTheSameOrderEveryTime() {
-        List<PostmortemInput> inputs = new ArrayList<>();
+        List<Input> inputs = new ArrayList<>();
         for (int i = 0; i < 500; i++) {
             inputs.add(input(String.format("pm/%03d.md", i), PostmortemText.of("P" + i, "2025-03-19")
                     .item("Item " + i, "@o" + (i % 7), "2025-03-" + String.format("%02d", 1 + i % 19), "P1", "open")));
@@ -50,7 +55,7 @@ class OverdueCollectorTest {
     @Test
     void aFileThatCannotBeLoadedIsSkippedWithItsLineAndReason() {
         OverdueReport r = collect(OverdueFilter.NONE, List.of(
-                new PostmortemInput("pm/bad.md", () -> {
+                new Input("pm/bad.md", Path.of("pm/bad.md"), () -> {
                     throw new InputException(null, 3, "is not valid UTF-8 (byte 40); save the file as UTF-8");
                 }),
                 input("pm/good.md", PostmortemText.of("Good", "2025-03-19").item("Late", "@a", "2025-03-01", null,
@@ -138,19 +143,20 @@ class OverdueCollectorTest {
         Files.write(dir.resolve("pm/latin1.md"), new byte[] {'-', '-', '-', '\n', 't', ':', ' ', (byte) 0xE9});
         Files.writeString(dir.resolve("pm/other.markdown"), PostmortemText.of("M", "2025-03-01").text());
         Files.createSymbolicLink(dir.resolve("pm/link.md"), dir.resolve("pm/1.md"));
-        Function<Path, String> display = p -> dir.relativize(p).toString();
+        Names names = new Names(dir);
         OverdueCollector collector = new OverdueCollector(new PostmortemParser(Schema.DEFAULT),
                 OverdueSettings.DEFAULTS, AS_OF, OverdueFilter.NONE);
-        PostmortemFiles.Listing listing = PostmortemFiles.scan(dir.resolve("pm"), dir, display);
+        Listing scanned = Sources.scan(dir.resolve("pm"), dir, names);
         // what git would list: all but one file, and one that is not on disk
-        List<PostmortemInput> inputs = new ArrayList<>(listing.inputs().subList(1, listing.inputs().size()));
-        inputs.add(new PostmortemInput("pm/gone.md", () -> {
+        List<Listing.Entry> entries = new ArrayList<>(scanned.entries());
+        entries.remove(scanned.inputs().get(0));
+        entries.add(new Input("pm/gone.md", dir.resolve("pm/gone.md"), () -> {
             throw new InputException(dir.resolve("pm/gone.md"), 0, "no such file");
         }));
+        Listing listing = Listing.of(entries);
 
-        OverdueReport plain = collector.collect(inputs, listing.skipped());
-        OverdueReport ahead = collector.collect(inputs, listing.skipped(), collector.readAhead(dir.resolve("pm"),
-                display));
+        OverdueReport plain = collector.collect(listing, names);
+        OverdueReport ahead = collector.collect(listing, names, collector.readAhead(dir.resolve("pm"), names));
 
         assertThat(ahead).isEqualTo(plain);
         assertThat(plain.read()).isEqualTo(121); // 119 of the 120, the link and the .markdown file

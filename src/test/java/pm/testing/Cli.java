@@ -9,7 +9,7 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import pm.cli.Context;
-import pm.cli.Main;
+import pm.launcher.Main;
 
 /** Runs pm in-process, as a user would from a directory, and captures what it prints. */
 public final class Cli {

@@ -1,4 +1,4 @@
-package pm.cli;
+package pm.launcher;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +13,6 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
-import pm.git.TrackedFiles;
 import pm.io.InputException;
 import pm.io.TextFiles;
 import pm.lint.Finding;
@@ -26,11 +25,16 @@ import pm.overdue.OverdueCollector;
 import pm.overdue.OverdueFilter;
 import pm.overdue.OverdueReport;
 import pm.overdue.OverdueSettings;
-import pm.overdue.PostmortemInput;
 import pm.parse.PostmortemParser;
 import pm.parse.Schema;
 import pm.report.OverdueFormat;
 import pm.report.Report;
+import pm.source.Input;
+import pm.source.Listing;
+import pm.cli.Context;
+import pm.cli.ExitStatus;
+import pm.cli.PmCommand;
+import pm.cli.VersionProvider;
 
 /**
  * {@code pm __train}: hidden; what the launcher runs once to record a class-data archive. It walks the
@@ -73,7 +77,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
         OverdueReport overdue = new OverdueCollector(new PostmortemParser(Schema.DEFAULT), OverdueSettings.DEFAULTS,
                 LocalDate.of(2025, 6, 1), OverdueFilter.NONE)
-                .collect(List.of(new PostmortemInput("sample.md", () -> source)), List.of());
+                .collect(Listing.of(List.of(new Input("sample.md", path, () -> source))), ctx.names());
         if (overdue.overdue().isEmpty()) {
             throw new IllegalStateException("the training sample has nothing overdue");
         }
@@ -111,11 +115,13 @@ public final class TrainCommand implements Callable<Integer> {
             Path file = dir.resolve(path);
             Files.createDirectories(file.getParent());
             Files.write(file, content);
-            TrackedFiles.createForTraining(dir, path, content);
+            try (TrainingGit isolated = new TrainingGit(dir)) {
+                TrainingGit.withIndexedFile(dir, path, content);
+            }
             Context inRepo = new Context(dir, quiet.clock(), quiet.env(), quiet.out(), quiet.err());
             // the everyday command lines, which FastPath runs without picocli, on files on disk
-            boolean lint = Main.run(inRepo, new String[] {"lint", path}) == Main.EXIT_FINDINGS
-                    & Main.run(inRepo, new String[] {"lint"}) == Main.EXIT_FINDINGS;
+            boolean lint = Main.run(inRepo, new String[] {"lint", path}) == ExitStatus.FINDINGS
+                    & Main.run(inRepo, new String[] {"lint"}) == ExitStatus.FINDINGS;
             boolean overdue = Main.run(inRepo, new String[] {"overdue"}) == 0;
             return Main.run(inRepo, new String[] {"overdue", "--as-of", "2025-06-01"}) == 0 && lint && overdue;
         } catch (IOException | RuntimeException e) {

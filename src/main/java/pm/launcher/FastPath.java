@@ -1,9 +1,11 @@
-package pm.cli;
+package pm.launcher;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import pm.report.OverdueFormat;
+import pm.cli.Commands;
+import pm.cli.Context;
+import pm.cli.LintCommand;
+import pm.cli.OverdueCommand;
 
 /**
  * The everyday command lines, {@code pm lint [PATH...]} with {@code --staged}, {@code --fix}, {@code --format X}
@@ -87,19 +89,18 @@ final class FastPath {
                 paths.add(a);
             }
         }
-        LintCommand cmd = new LintCommand();
-        cmd.paths = paths;
-        cmd.formatName = format != null ? format : LintCommand.DEFAULT_FORMAT;
-        cmd.staged = staged;
-        cmd.fix = fix;
-        cmd.color = colorMode(color != null ? color : LintCommand.DEFAULT_COLOR);
-        if (cmd.color == null || LintCommand.format(cmd.formatName) == null || !LintCommand.compatible(staged, fix)) {
+        LintCommand.ColorMode mode = colorMode(color != null ? color : LintCommand.DEFAULT_COLOR);
+        if (mode == null) {
+            return null;
+        }
+        LintCommand cmd = LintCommand.of(paths, format != null ? format : LintCommand.DEFAULT_FORMAT, staged, fix, mode);
+        if (cmd.problem() != null) {
             return null; // picocli says what is wrong
         }
         try {
             return cmd.run(ctx);
         } catch (Exception e) {
-            return Main.failure(ctx, e, ctx.err());
+            return Commands.failure(ctx, e, ctx.err());
         }
     }
 
@@ -123,19 +124,17 @@ final class FastPath {
         if (args.length > 2) {
             return null;
         }
-        OverdueCommand cmd = new OverdueCommand();
+        String dir = null;
         if (args.length == 2) {
-            String dir = args[1];
+            dir = args[1];
             if (dir.startsWith("-") || dir.indexOf('=') >= 0) {
                 return null;
             }
-            cmd.dir = dir;
         }
-        cmd.format = OverdueFormat.valueOf(OverdueCommand.DEFAULT_FORMAT.toUpperCase(Locale.ROOT));
         try {
-            return cmd.run(ctx);
+            return OverdueCommand.of(dir).run(ctx);
         } catch (Exception e) {
-            return Main.failure(ctx, e, ctx.err());
+            return Commands.failure(ctx, e, ctx.err());
         }
     }
 }

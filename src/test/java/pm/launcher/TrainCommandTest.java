@@ -1,4 +1,4 @@
-package pm.cli;
+package pm.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import pm.cli.Context;
 import pm.testing.Cli;
 
 class TrainCommandTest {

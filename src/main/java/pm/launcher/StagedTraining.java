@@ -1,4 +1,4 @@
-package pm.cli;
+package pm.launcher;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -12,11 +12,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
-import org.eclipse.jgit.lib.Config;
 import org.eclipse.jgit.lib.PersonIdent;
-import org.eclipse.jgit.storage.file.FileBasedConfig;
-import org.eclipse.jgit.util.FS;
-import org.eclipse.jgit.util.SystemReader;
+import pm.cli.Context;
+import pm.cli.ExitStatus;
 
 /** The {@code pm lint --staged} part of {@link TrainCommand}. */
 final class StagedTraining {
@@ -30,26 +28,11 @@ final class StagedTraining {
      */
     static void run() {
         Path tmp = null;
-        SystemReader system = SystemReader.getInstance();
+        TrainingGit isolated = null;
         try {
             Path dir = Files.createTempDirectory("pm-train-");
             tmp = dir;
-            SystemReader.setInstance(new SystemReader.Delegate(system) {
-                @Override
-                public FileBasedConfig openUserConfig(Config parent, FS fs) {
-                    return new FileBasedConfig(parent, dir.resolve("user.config").toFile(), fs);
-                }
-
-                @Override
-                public FileBasedConfig openSystemConfig(Config parent, FS fs) {
-                    return new FileBasedConfig(parent, dir.resolve("system.config").toFile(), fs);
-                }
-
-                @Override
-                public FileBasedConfig openJGitConfig(Config parent, FS fs) {
-                    return new FileBasedConfig(parent, dir.resolve("jgit.config").toFile(), fs);
-                }
-            });
+            isolated = new TrainingGit(dir);
             Path work = dir.resolve("repo");
             Files.createDirectories(work.resolve("postmortems"));
             Files.write(work.resolve("postmortems/sample.md"), TrainCommand.sample());
@@ -67,14 +50,16 @@ final class StagedTraining {
             StringWriter err = new StringWriter();
             int code = Main.run(new Context(work, Clock.systemUTC(), Map.of(), new PrintWriter(out),
                     new PrintWriter(err)), "lint", "--staged");
-            if (code != Main.EXIT_FINDINGS || !out.toString().contains("sample.md")) {
+            if (code != ExitStatus.FINDINGS || !out.toString().contains("sample.md")) {
                 throw new IllegalStateException("pm lint --staged on the training repository: exit " + code + "\n"
                         + out + err);
             }
         } catch (IOException | GitAPIException e) {
             throw new IllegalStateException("the training repository failed: " + e, e);
         } finally {
-            SystemReader.setInstance(system);
+            if (isolated != null) {
+                isolated.close();
+            }
             if (tmp != null) {
                 delete(tmp);
             }

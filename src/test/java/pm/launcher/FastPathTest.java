@@ -1,4 +1,4 @@
-package pm.cli;
+package pm.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,6 +21,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import pm.cli.Context;
+import pm.cli.ExitStatus;
 import pm.lint.LintFixture;
 import pm.testing.Cli;
 import pm.testing.TempGit;
@@ -311,7 +313,7 @@ class FastPathTest {
                 codes.add(run(line, true).code());
             }
         }
-        assertThat(codes).contains(0, Main.EXIT_FINDINGS, Main.EXIT_USAGE);
+        assertThat(codes).contains(0, ExitStatus.FINDINGS, ExitStatus.USAGE);
     }
 
     @Test

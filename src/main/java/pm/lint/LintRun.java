@@ -1,0 +1,180 @@
+package pm.lint;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import pm.io.AtomicFiles;
+import pm.io.InputException;
+import pm.model.Postmortem;
+import pm.model.SourceText;
+import pm.parse.PostmortemParser;
+import pm.source.Input;
+import pm.source.Listing;
+
+/**
+ * One {@code pm lint}: reads each input of a listing, parses it, fixes its action-item table when asked, lints
+ * it, and hands each file's outcome to a {@link Listener} in the listing's order. Many files are linted on all
+ * cores, a window of them in flight at a time, and still reported in order. The rules (their patterns and
+ * indexes: tens of milliseconds) are made on another thread from the moment the run is made, while the caller
+ * lists its inputs.
+ */
+public final class LintRun {
+    /** What a run reports, always on the thread that called {@link #lint}, in the listing's order. */
+    public interface Listener {
+        /** A file was linted (with or without findings). */
+        void file(String name, List<Finding> findings);
+
+        /** A file could not be read, or could not be offered at all. */
+        void unreadable(InputException e);
+
+        /** {@code --fix} changed a file, or left it alone: a line about the file, said before its findings. */
+        void fixed(String name, String message);
+
+        /** A rule threw: a bug in pm. */
+        void failed(Linter.RuleFailure failure);
+    }
+
+    /** Listings with at least this many entries are linted on all cores (unless fixing). */
+    private static final int PARALLEL_FROM = 16;
+    /** Files being linted ahead of the one reported next: bounds the memory held by finished files. */
+    private static final int AHEAD_PER_THREAD = 32;
+    private static final int FILES_PER_TASK = 8;
+
+    private final PostmortemParser parser;
+    private final boolean fix;
+    private final FutureTask<Linter> linterReady;
+    private Linter linter;
+
+    /**
+     * Starts making the enabled rules of {@code rules} on another thread.
+     *
+     * @param fix rewrite each file's Action items table from its front matter before linting it
+     */
+    public LintRun(PostmortemParser parser, LintSettings settings, List<Rule.Spec> rules, boolean fix) {
+        this.parser = parser;
+        this.fix = fix;
+        this.linterReady = new FutureTask<>(() -> new Linter(settings, rules));
+        Thread t = new Thread(linterReady, "pm-rules");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** Lints every input of {@code listing} and reports each entry to {@code out}, in order. */
+    public void lint(Listing listing, Listener out) {
+        linter = result(linterReady); // the rules' failure is thrown here as it was there
+        List<Listing.Entry> entries = listing.entries();
+        if (fix || entries.size() < PARALLEL_FROM) {
+            for (Listing.Entry e : entries) {
+                emit(check(e), out);
+            }
+        } else {
+            inParallel(entries, out);
+        }
+    }
+
+    /** What one entry gave: its findings, why it could not be read, or a rule's failure; and a --fix note. */
+    private record Outcome(String name, List<Finding> findings, InputException unreadable,
+                           Linter.RuleFailure failure, String fixed) {
+    }
+
+    /** Reads, parses (and fixes) and lints one entry; safe on several threads at once when not fixing. */
+    private Outcome check(Listing.Entry entry) {
+        if (entry instanceof Listing.Unreadable u) {
+            return new Outcome(null, null, u.error(), null, null);
+        }
+        Input in = (Input) entry;
+        String fixed = null;
+        try {
+            Postmortem pm = parser.parse(in.path(), in.read());
+            if (fix) {
+                ActionTableFix.Outcome outcome = ActionTableFix.apply(pm);
+                if (outcome instanceof ActionTableFix.Refused r) {
+                    fixed = "--fix left the file alone: " + r.reason();
+                } else if (outcome instanceof ActionTableFix.Fixed f) {
+                    String text = pm.source().hasBom() ? "\uFEFF" + f.text() : f.text();
+                    AtomicFiles.replace(in.path(), text.getBytes(StandardCharsets.UTF_8));
+                    fixed = "rewrote the Action items table from the front matter";
+                    pm = parser.parse(in.path(), SourceText.of(text));
+                }
+            }
+            return new Outcome(in.name(), linter.lint(pm, in.name()), null, null, fixed);
+        } catch (InputException e) {
+            return new Outcome(in.name(), null, e, null, fixed);
+        } catch (Linter.RuleFailure e) {
+            return new Outcome(in.name(), null, null, e, fixed);
+        }
+    }
+
+    private static void emit(Outcome o, Listener out) {
+        if (o.fixed() != null) {
+            out.fixed(o.name(), o.fixed());
+        }
+        if (o.unreadable() != null) {
+            out.unreadable(o.unreadable());
+        } else if (o.failure() != null) {
+            out.failed(o.failure());
+        } else {
+            out.file(o.name(), o.findings());
+        }
+    }
+
+    /**
+     * Lints on all cores and reports in order, as a sequential run would: a bounded window of entries is in
+     * flight, so only the findings of a few dozen files are held at once.
+     */
+    private void inParallel(List<Listing.Entry> entries, Listener out) {
+        int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 8));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "pm-lint");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            // a few files per task: a task per file cost a hand-over and a wake-up each
+            ArrayDeque<Future<List<Outcome>>> window = new ArrayDeque<>();
+            int next = 0;
+            while (next < entries.size() || !window.isEmpty()) {
+                while (next < entries.size() && window.size() * FILES_PER_TASK < threads * AHEAD_PER_THREAD) {
+                    List<Listing.Entry> chunk = entries.subList(next, Math.min(entries.size(), next + FILES_PER_TASK));
+                    next += chunk.size();
+                    window.add(pool.submit(() -> {
+                        List<Outcome> outcomes = new ArrayList<>(chunk.size());
+                        for (Listing.Entry e : chunk) {
+                            outcomes.add(check(e));
+                        }
+                        return outcomes;
+                    }));
+                }
+                for (Outcome o : result(window.poll())) {
+                    emit(o, out);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static <T> T result(Future<T> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while linting", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package pm.lint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import pm.io.InputException;
+import pm.lint.rules.Rules;
+import pm.model.SourceText;
+import pm.parse.PostmortemParser;
+import pm.parse.Schema;
+import pm.source.Input;
+import pm.source.Listing;
+
+class LintRunTest {
+    private static final String BLAMING = LintFixture.CLEAN.replace("The archiver read credentials",
+            "It was human error. The archiver read credentials");
+
+    /** Everything a run reported, one line per call, in the order of the calls. */
+    private static final class Recorder implements LintRun.Listener {
+        final List<String> lines = new ArrayList<>();
+
+        @Override
+        public void file(String name, List<Finding> findings) {
+            lines.add(name + " " + findings.size());
+        }
+
+        @Override
+        public void unreadable(InputException e) {
+            lines.add("unreadable " + e.getMessage());
+        }
+
+        @Override
+        public void fixed(String name, String message) {
+            lines.add("fixed " + name + ": " + message);
+        }
+
+        @Override
+        public void failed(Linter.RuleFailure failure) {
+            lines.add("failed");
+        }
+    }
+
+    private static LintRun run(boolean fix) {
+        return new LintRun(new PostmortemParser(Schema.DEFAULT), LintFixture.DEFAULTS, Rules.ALL, fix);
+    }
+
+    private static Input text(String name, String text) {
+        return new Input(name, Path.of(name), () -> SourceText.of(text));
+    }
+
+    @Test
+    void manyFilesAreLintedOnAllCoresAndReportedInTheListingsOrder() {
+        List<Listing.Entry> entries = new ArrayList<>();
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            String name = String.format("pm/%03d.md", i);
+            if (i % 37 == 5) {
+                entries.add(new Listing.Unreadable(new InputException(Path.of(name), 0, "gone " + i)));
+                expected.add("unreadable gone " + i);
+            } else if (i % 11 == 3) {
+                entries.add(new Input(name, Path.of(name), () -> {
+                    throw new InputException(Path.of(name), 0, "unreadable " + name);
+                }));
+                expected.add("unreadable unreadable " + name);
+            } else {
+                entries.add(text(name, i % 2 == 0 ? LintFixture.CLEAN : BLAMING));
+                expected.add(name + (i % 2 == 0 ? " 0" : " 1"));
+            }
+        }
+        Recorder out = new Recorder();
+        run(false).lint(Listing.of(entries), out);
+        assertThat(out.lines).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void aFixIsReportedBeforeTheFindingsOfTheFileItRewrote(@TempDir Path dir) throws Exception {
+        String untabled = LintFixture.CLEAN.replace("""
+                | Action item | Owner | Due | Priority | Status |
+                |-------------|-------|-----|----------|--------|
+                | Alert when the pg_wal volume passes 80% on every Postgres primary | @maria | 2025-03-28 | P1 | open |
+                """, "");
+        Path file = dir.resolve("a.md");
+        Files.writeString(file, untabled);
+        Recorder out = new Recorder();
+        run(true).lint(Listing.of(List.of(new Input("a.md", file, () -> pm.io.TextFiles.read(file)))),
+                out);
+        assertThat(out.lines).containsExactly("fixed a.md: rewrote the Action items table from the front matter",
+                "a.md 0");
+        assertThat(Files.readString(file)).contains("| Alert when the pg_wal volume passes 80%");
+    }
+}
