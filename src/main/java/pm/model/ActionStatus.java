@@ -1,5 +1,6 @@
 package pm.model;
 
+import pm.memo.BoundedMemo;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;

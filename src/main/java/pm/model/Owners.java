@@ -1,5 +1,6 @@
 package pm.model;
 
+import pm.memo.BoundedMemo;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package pm.model;
 
+import pm.memo.BoundedMemo;
 import java.util.regex.Pattern;
 import java.text.Normalizer;
 import java.util.List;

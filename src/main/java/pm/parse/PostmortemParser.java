@@ -36,7 +36,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import pm.model.ActionItem;
-import pm.model.BoundedMemo;
+import pm.memo.BoundedMemo;
 import pm.model.FrontMatter;
 import pm.model.HtmlComment;
 import pm.model.Postmortem;

@@ -1,4 +1,4 @@
-package pm.model;
+package pm.memo;
 
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;

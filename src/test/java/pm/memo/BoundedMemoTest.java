@@ -1,9 +1,11 @@
-package pm.model;
+package pm.memo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import pm.model.ActionStatus;
+import pm.model.SectionKind;
 
 class BoundedMemoTest {
     @Test

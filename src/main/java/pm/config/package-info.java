@@ -1,0 +1,2 @@
+/** A repository's {@code .pm.yml}: found, read and validated, with its defaults. */
+package pm.config;
