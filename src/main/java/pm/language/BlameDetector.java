@@ -22,12 +22,26 @@ public final class BlameDetector {
     private static final String CUSTOM_SUGGESTION =
             "Rephrase around the system: what allowed this to happen, and what would have caught it?";
 
-    /** For each rule, the sets of words it requires ({@link LiteralIndex#requiredAll}). */
-    private static final List<List<Set<String>>> RULE_WORDS =
-            BlameRules.ALL.stream().map(r -> LiteralIndex.requiredAll(r.regex())).toList();
+    /** For each rule, the sets of words it is triggered by ({@link LazyPattern#triggers}). */
+    private static final List<List<Set<String>>> RULE_WORDS = ruleTriggers();
     private static final Prefilter RULE_FILTER = new Prefilter(RULE_WORDS);
-    private static final Prefilter REJECTION_FILTER =
-            new Prefilter(BlameRules.REJECTIONS.stream().map(LiteralIndex::requiredAll).toList());
+    private static final Prefilter REJECTION_FILTER = new Prefilter(rejectionTriggers());
+
+    private static List<List<Set<String>>> ruleTriggers() {
+        List<List<Set<String>>> out = new ArrayList<>(BlameRules.ALL.size());
+        for (BlameRule r : BlameRules.ALL) {
+            out.add(r.regex().triggers());
+        }
+        return out;
+    }
+
+    private static List<List<Set<String>>> rejectionTriggers() {
+        List<List<Set<String>>> out = new ArrayList<>(BlameRules.REJECTIONS.size());
+        for (LazyPattern p : BlameRules.REJECTIONS) {
+            out.add(p.triggers());
+        }
+        return out;
+    }
 
     /**
      * For each rule that {@link BlameRule#readsBack reads back}, by rule: the words of its leading word's

@@ -48,6 +48,12 @@ record BlameRule(String family, LazyPattern regex, Actor actor, String message, 
         return new BlameRule(family, regex, actor, message, suggestion, excusable, reach);
     }
 
+    /** The same rule, triggered by these sets of words ({@link LazyPattern#when}). */
+    @SafeVarargs
+    final BlameRule when(java.util.Set<String>... sets) {
+        return new BlameRule(family, regex.when(sets), actor, message, suggestion, excusable, readsBack);
+    }
+
     /** The compiled expression (compiled on first use). */
     Pattern pattern() {
         return regex.get();

@@ -1,5 +1,7 @@
 package pm.language;
 
+import static pm.language.LazyPattern.words;
+
 import java.util.List;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -106,47 +108,71 @@ final class BlameRules {
                     + "|has|have|do|does|was|were)(?:n" + APOS + "t)?|can(?:not|" + APOS + "t)?)|how\\s+(?:on\\s+earth"
                     + "\\s+)?(?:did|would|could|had|has|have)(?:n" + APOS + "t)?)\\s+(?:not\\s+)?"
                     + "(?!(?:we|i)\\b)(?<subj>" + WORD + ")(?=[^?]*\\?)",
-                    "\"%s\" asks who to blame", ASK_SYSTEM),
+                    "\"%s\" asks who to blame", ASK_SYSTEM)
+                    .when(words("why |how ")),
             rule(QUESTION, Actor.ANY, "^\\W*who\\s+(?:\\w+ly\\s+)?(?:approved|decided|signed\\s+off|thought"
                     + "|allowed|let|merged|pushed|deployed|wrote|made|broke|caused|forgot|missed|ignored|ran"
                     + "|changed|touched|(?:is|was)\\s+(?:responsible|to\\s+blame)|did\\s+this)\\b(?=[^?]*\\?)",
-                    "\"%s\" asks who to blame", ASK_SYSTEM),
+                    "\"%s\" asks who to blame", ASK_SYSTEM)
+                    .when(words("who "),
+                            words("allowed|approved|broke|caused|changed|decided|deployed|did this|forgot|ignored"
+                            + "|responsible|to blame|let|made|merged|missed|pushed|ran|signed off|thought|touched"
+                            + "|wrote")),
             rule(QUESTION, Actor.ANY, "\\bwhat\\s+(?:were|was)\\s+(?:you|they|he|she|we|the\\s+\\w+)"
-                    + "\\s+thinking\\b", "\"%s\" asks who to blame", ASK_SYSTEM),
+                    + "\\s+thinking\\b", "\"%s\" asks who to blame", ASK_SYSTEM)
+                    .when(words("what was |what were "), words(" thinking")),
             // hindsight
             rule(HINDSIGHT, Actor.ANY, "\\bit\\s+(?:was|is|should\\s+have\\s+been|would\\s+have\\s+been"
                     + "|must\\s+have\\s+been)\\s+(?:so\\s+|very\\s+|pretty\\s+|perfectly\\s+|completely\\s+"
                     + "|blindingly\\s+|painfully\\s+)?obvious\\b(?!\\s+(?:in|now|with|looking)\\b)",
-                    "\"%s\" uses hindsight", AT_THE_TIME),
+                    "\"%s\" uses hindsight", AT_THE_TIME)
+                    .when(words("obvious"),
+                            words("it was |it is |it must have been |it should have been |it would have been ")),
             rule(HINDSIGHT, Actor.ANY, "\\bit\\s+(?:was|is|should\\s+have\\s+been|would\\s+have\\s+been)\\s+"
                     + "(?:\\w+\\s+)?(?:clear|evident)\\s+to\\s+(?:anyone|everyone|anybody|everybody|all)\\b"
                     + "(?!\\s+(?:now|in\\s+hindsight|in\\s+retrospect)\\b)",
-                    "\"%s\" uses hindsight", AT_THE_TIME),
+                    "\"%s\" uses hindsight", AT_THE_TIME)
+                    .when(words("clear to |evident to "),
+                            words("it was |it is |it should have been |it would have been ")),
             rule(HINDSIGHT, Actor.ANY, "\\b(?:should|would)\\s+have\\s+been\\s+(?:so\\s+|very\\s+|pretty\\s+"
                     + "|perfectly\\s+|blindingly\\s+)?(?:obvious|clear|evident)\\b",
-                    "\"%s\" uses hindsight", AT_THE_TIME),
+                    "\"%s\" uses hindsight", AT_THE_TIME)
+                    .when(words("should have been |would have been "), words("clear|evident|obvious")),
             rule(HINDSIGHT, Actor.ANY, "\\bany\\s+(?:competent|reasonable|experienced|good|decent|half-decent"
                     + "|careful|sensible|responsible|qualified|attentive|diligent|seasoned|self-respecting)\\s+"
-                    + ROLE + "\\b", "\"%s\" measures a person against an imagined ideal", AT_THE_TIME),
+                    + ROLE + "\\b", "\"%s\" measures a person against an imagined ideal", AT_THE_TIME)
+                    .when(words("any "),
+                            words("competent|reasonable|experienced|good|decent|careful|sensible|responsible"
+                            + "|qualified|attentive|diligent|seasoned|self-respecting")),
             rule(HINDSIGHT, Actor.ANY, "\\ba\\s+(?:competent|reasonable|good|careful|sensible|responsible"
                     + "|more\\s+experienced|more\\s+careful)\\s+" + ROLE + "\\s+would\\b",
-                    "\"%s\" measures a person against an imagined ideal", AT_THE_TIME),
+                    "\"%s\" measures a person against an imagined ideal", AT_THE_TIME)
+                    .when(words(" would"), words("careful|competent|good|experienced|reasonable|responsible|sensible")),
             rule(HINDSIGHT, Actor.ANY, "\\b(?:anyone|anybody|everyone|everybody)\\s+(?:paying\\s+attention"
                     + "|with\\s+(?:any|half\\s+a|a\\s+bit\\s+of)\\s+\\w+|who\\s+(?:looked|had\\s+looked|checked"
-                    + "|read|knew))\\b", "\"%s\" measures a person against an imagined ideal", AT_THE_TIME),
+                    + "|read|knew))\\b", "\"%s\" measures a person against an imagined ideal", AT_THE_TIME)
+                    .when(words("anyone |anybody |everyone |everybody "),
+                            words("paying attention|who checked|who had looked|who knew|who looked|who read"
+                            + "|with a bit of |with any |with half a ")),
             rule(HINDSIGHT, Actor.ANY, "\\b(?:missed|ignored|overlooked)\\s+(?:the\\s+|an?\\s+|all\\s+the\\s+"
                     + "|such\\s+|these\\s+|those\\s+)?(?:obvious|clear|glaring|blatant)\\b",
-                    "\"%s\" calls a signal obvious in hindsight", SIGNAL_MISSED),
+                    "\"%s\" calls a signal obvious in hindsight", SIGNAL_MISSED)
+                    .when(words("ignored |missed |overlooked "), words("blatant|clear|glaring|obvious")),
             rule(HINDSIGHT, Actor.ANY, "\\b(?:signs|signals|symptoms|warnings|red\\s+flags)\\s+(?:were|had\\s+been)"
                     + "\\s+(?:all\\s+)?(?:so\\s+)?(?:obvious|glaring|unmistakable)\\b",
-                    "\"%s\" calls a signal obvious in hindsight", SIGNAL_MISSED),
+                    "\"%s\" calls a signal obvious in hindsight", SIGNAL_MISSED)
+                    .when(words("signs |signals |symptoms |warnings |red flags "),
+                            words("glaring|obvious|unmistakable")),
             rule(HINDSIGHT, Actor.PERSON, "\\b(?:mistakenly|wrongly|naively|hastily|rashly|blindly)\\b",
-                    "\"%s\" judges the decision in hindsight", DECISION),
+                    "\"%s\" judges the decision in hindsight", DECISION)
+                    .when(words("blindly|hastily|mistakenly|naively|rashly|wrongly")),
             // human error
             rule(HUMAN_ERROR, Actor.ANY, "\\b(?:human|operator|user|pilot|developer|engineer|admin)\\s+"
                     + "(?:error|mistake|misunderstanding|slip|oversight)s?\\b(?!\\s+(?:rate|rates|code|codes"
                     + "|message|messages|page|pages|budget|count|handling|response|responses|log|logs)\\b)",
-                    "\"%s\" is a label, not a cause", MECHANISM),
+                    "\"%s\" is a label, not a cause", MECHANISM)
+                    .when(words("human |operator |user |pilot |developer |engineer |admin "),
+                            words(" error| mistake| misunderstanding| oversight| slip")),
             // character judgments
             rule(CHARACTER, Actor.ANY, "\\b(?:careless(?:ly|ness)?|sloppy|sloppily|sloppiness|negligen(?:t|tly"
                     + "|ce)|laziness|incompeten(?:t|tly|ce)|reckless(?:ly|ness)?|foolish(?:ly|ness)?"
@@ -158,90 +184,143 @@ final class BlameRules {
                     + "|lack\\s+of\\s+(?:care|attention|diligence|rigou?r|discipline|ownership)"
                     + "|rookie\\s+mistake|amateur(?:ish)?\\s+(?:mistake|error|move)|rubber-stamp(?:ed|ing)?"
                     + "|(?:poor|bad|questionable|terrible|awful)\\s+(?:judge?ment|decisions?|decision-making"
-                    + "|calls?|choices?))\\b", "\"%s\" judges a person's character", CONTEXT),
+                    + "|calls?|choices?))\\b", "\"%s\" judges a person's character", CONTEXT)
+                    .when(words("careless|sloppy|sloppily|sloppiness|negligen|laziness|incompeten|reckless|foolish"
+                            + "|stupid|irresponsib|inexcusabl|idiotic|boneheaded|clueless|overconfiden|complacen"
+                            + "|cavalier|haste|inattenti|unprofessional|slipshod|assed|know what|dropped the ball"
+                            + "|asleep at the|corners|lack of |rookie mistake|amateur|rubber-stamp|poor call"
+                            + "|poor choice|poor decision|poor judg|bad call|bad choice|bad decision|bad judg"
+                            + "|questionable call|questionable choice|questionable decision|questionable judg"
+                            + "|terrible call|terrible choice|terrible decision|terrible judg|awful call|awful choice"
+                            + "|awful decision|awful judg")),
             rule(CHARACTER, Actor.ANY, "\\b(?:too\\s+)?lazy\\b(?![\\s-]+" + TECHNICAL_TERM + ")",
-                    "\"%s\" judges a person's character", CONTEXT),
+                    "\"%s\" judges a person's character", CONTEXT)
+                    .when(words("lazy")),
             rule(CHARACTER, Actor.ANY, "(?<!\\b(?:\\w{2,20}ed|built|done|run|read|kept|made)\\s)\\blazily\\b(?![\\s-]+"
-                    + TECHNICAL_TERM + ")", "\"%s\" judges a person's character", CONTEXT),
+                    + TECHNICAL_TERM + ")", "\"%s\" judges a person's character", CONTEXT)
+                    .when(words("lazily")),
             rule(CHARACTER, Actor.ANY, "\\b(?:was|were)(?:n" + APOS + "t|\\s+not)\\s+(?:even\\s+)?(?:thinking"
-                    + "|paying\\s+attention|watching|looking)\\b", "\"%s\" judges a person's character", CONTEXT),
+                    + "|paying\\s+attention|watching|looking)\\b", "\"%s\" judges a person's character", CONTEXT)
+                    .when(words("thinking|paying attention|watching|looking"), words("was not|wasn|were not|weren")),
             rule(CHARACTER, Actor.PERSON, "\\b(?:was|were)(?:n" + APOS + "t|\\s+not)\\s+(?:nearly\\s+|very\\s+)?"
                     + "(?:careful|thorough|cautious|attentive"
-                    + "|diligent)\\b", "\"%s\" judges a person's character", CONTEXT),
-            rule(CHARACTER, Actor.PERSON, "\\bpanick?ed\\b", "\"%s\" judges a person's character", CONTEXT),
+                    + "|diligent)\\b", "\"%s\" judges a person's character", CONTEXT)
+                    .when(words("careful|thorough|cautious|attentive|diligent"), words("was not|wasn|were not|weren")),
+            rule(CHARACTER, Actor.PERSON, "\\bpanick?ed\\b", "\"%s\" judges a person's character", CONTEXT)
+                    .when(words("panic")),
             // fault put on a person
             rule(FAULT, Actor.SUBJECT_GROUP, "\\b(?<subj>" + WORD + ")" + APOS + "s\\s+(?:own\\s+)?(?:fault"
                     + "|failure\\s+to|failure|mistake|error|oversight|blunder|screw-?up|misstep|lapse)\\b",
-                    "\"%s\" names a person as the cause", CONDITIONS),
+                    "\"%s\" names a person as the cause", CONDITIONS)
+                    .when(words("fault|failure|mistake|error|oversight|blunder|screw|misstep|lapse")),
             rule(FAULT, Actor.ANY, "\\b(?:this|that|it)(?:\\s+one)?\\s+(?:is|was|'s|’s)\\s+(?:all\\s+"
                     + "|entirely\\s+)?on\\s+"
-                    + "(?:me|us|him|her|them)\\b", "\"%s\" names a person as the cause", CONDITIONS),
+                    + "(?:me|us|him|her|them)\\b", "\"%s\" names a person as the cause", CONDITIONS)
+                    .when(words("on me|on us|on him|on her|on them"), words(" is | was | 's | ’s ")),
             rule(FAULT, Actor.ANY, "\\b(?:my|his|her|their|our|your)\\s+(?:own\\s+)?(?:fault|mistake|screw-?up"
-                    + "|blunder)\\b", "\"%s\" names a person as the cause", CONDITIONS),
+                    + "|blunder)\\b", "\"%s\" names a person as the cause", CONDITIONS)
+                    .when(words("fault|mistake|screw|blunder"), words("my |his |her |their |our |your ")),
             rule(FAULT, Actor.PERSON, "\\b(?:is|was|are|were)\\s+(?:entirely\\s+|partly\\s+|solely\\s+"
                     + "|squarely\\s+|clearly\\s+)?(?:at\\s+fault|to\\s+blame)\\b",
-                    "\"%s\" names a person as the cause", CONDITIONS),
+                    "\"%s\" names a person as the cause", CONDITIONS)
+                    .when(words("at fault|to blame"), words("is |was |are |were ")),
             rule(FAULT, Actor.ANY, "\\b(?:the\\s+)?blame(?:\\s+for\\s+[^,;]{1,40}?)?\\s+(?:lies|rests|falls"
                     + "|lay)\\s+(?:\\w+\\s+)?(?:with"
-                    + "|on)\\b", "\"%s\" names a person as the cause", CONDITIONS),
+                    + "|on)\\b", "\"%s\" names a person as the cause", CONDITIONS)
+                    .when(words("blame"), words(" lies | rests | falls | lay ")),
             rule(FAULT, Actor.PERSON, "\\b(?:is|was|are|were)\\s+(?:solely\\s+|directly\\s+|personally\\s+)?"
                     + "responsible\\s+for\\s+(?:the|this)\\s+(?:outage|incident|failure|breach|downtime"
-                    + "|data\\s+loss|mistake|error)\\b", "\"%s\" names a person as the cause", CONDITIONS),
+                    + "|data\\s+loss|mistake|error)\\b", "\"%s\" names a person as the cause", CONDITIONS)
+                    .when(words("responsible for th"), words("is |was |are |were ")),
             rule(FAULT, Actor.SUBJECT_GROUP, "\\b(?:caused\\s+by|due\\s+to|because\\s+of|result\\s+of|fault\\s+of"
                     + "|blamed?\\s+on|attributed\\s+to)\\s+(?<subj>" + WORD + ")",
-                    "\"%s\" names a person as the cause", CONDITIONS),
+                    "\"%s\" names a person as the cause", CONDITIONS)
+                    .when(words("caused by|due to|because of|result of|fault of|blame|attributed to")),
             rule(FAULT, Actor.SUBJECT_GROUP, "\\broot\\s+cause\\s*(?:is|was|:)\\s*(?:that\\s+)?(?<subj>"
-                    + WORD + ")", "\"%s\" names a person as the root cause", CONDITIONS),
+                    + WORD + ")", "\"%s\" names a person as the root cause", CONDITIONS)
+                    .when(words("root cause")),
             // "because" first, then the looks back ("not because", the event): the same matches, without
             // looking back from every character of the sentence. The event starts at most ~90 characters
             // before "because" (80 between, the longest word, "because" itself; BecauseRuleTest measures it)
             rule(FAULT, Actor.SUBJECT_GROUP, "\\bbecause(?<!\\bnot\\sbecause)(?<=\\b" + NEGATIVE_EVENT
                     + "\\b.{0,80}because)"
                     + "\\s+(?<subj>(?:the\\s+|our\\s+|an?\\s+)?" + WORD + "(?:\\s+(?!" + AUXILIARY + ")" + WORD
-                    + "){0,2}?)\\s+(?:\\w+ly\\s+)?" + ACTIVE_PAST + "\\b", "\"%s\" names a person as the cause", CONDITIONS)
-                    .readsBack(128),
+                    + "){0,2}?)\\s+(?:\\w+ly\\s+)?" + ACTIVE_PAST + "\\b", "\"%s\" names a person as the cause",
+                    CONDITIONS)
+                    .readsBack(128)
+                    .when(words("because "),
+                            words("outage|incident|broke|failed|failure|down|lost|wiped|expired|deleted|dropped"
+                            + "|crashed|corrupted|leaked|exposed|happened|started|lasted|duplicated|pulled|error"
+                            + "|degraded|stalled|rejected|blocked|went wrong")),
             rule(FAULT, Actor.PERSON, "\\b(?:broke|caused|took\\s+down|brought\\s+down|wiped|nuked|trashed)\\b"
                     + "(?:\\s+(?:the|an?|our|their|production|prod)\\b(?:\\s+[\\w-]+)?)?",
-                    "\"%s\" names a person as the cause", CONDITIONS),
+                    "\"%s\" names a person as the cause", CONDITIONS)
+                    .when(words("broke|caused|took down|brought down|wiped|nuked|trashed")),
             // counterfactual judgments of people
             rule(COUNTERFACTUAL, Actor.NOT_SYSTEM, SHOULD_HAVE + "(?<verb>" + SHOULD_MIND + ")\\b",
-                    "\"%s\" judges a person in hindsight", BlameRules::forVerb),
+                    "\"%s\" judges a person in hindsight", BlameRules::forVerb)
+                    .when(words("should"),
+                            words("anticipated|been |considered|double-checked|heeded|known|noticed|paid |questioned"
+                            + "|realised|realized|remembered|spotted|thought |understood")),
             rule(COUNTERFACTUAL, Actor.PERSON_OR_NONE, SHOULD_HAVE + "(?<verb>(?!(?:received"
                     + "|" + EFFORT + ")\\b)" + PARTICIPLE + ")",
-                    "\"%s\" judges a person in hindsight", BlameRules::forVerb),
+                    "\"%s\" judges a person in hindsight", BlameRules::forVerb)
+                    .when(words("should")),
             rule(COUNTERFACTUAL, Actor.NOT_SYSTEM, FAILED_TO + "(?<verb>" + MIND + ")\\b",
-                    "\"%s\" judges a person in hindsight", BlameRules::forVerb).excusedBySystemCause(),
+                    "\"%s\" judges a person in hindsight", BlameRules::forVerb).excusedBySystemCause()
+                    .when(words("failed to |failing to |fails to "),
+                            words("anticipate|attention|bother|consider|double-check|heed|notice|question|realise"
+                            + "|realize|remember|spot|think to|thought to|understand|understood")),
             rule(COUNTERFACTUAL, Actor.PERSON, FAILED_TO + "(?<verb>(?!" + EFFORT + "\\b)\\w+)",
-                    "\"%s\" judges a person in hindsight", BlameRules::forVerb).excusedBySystemCause(),
+                    "\"%s\" judges a person in hindsight", BlameRules::forVerb).excusedBySystemCause()
+                    .when(words("failed to |failing to |fails to ")),
             rule(COUNTERFACTUAL, Actor.PERSON, "\\b" + NEGATION + "\\s+(?:adequately|properly|carefully"
                     + "|thoroughly|sufficiently|correctly)\\s+\\w+",
-                    "\"%s\" judges a person in hindsight", m -> STEP_SKIPPED),
+                    "\"%s\" judges a person in hindsight", m -> STEP_SKIPPED)
+                    .when(words(" adequately | carefully | correctly | properly | sufficiently | thoroughly "),
+                            words("did not|didn|had not|hadn|never|nor did ")),
             rule(COUNTERFACTUAL, Actor.NOT_SYSTEM, "\\b" + NEGATION + "\\s+(?:(?:really|even|actually|ever"
                     + "|once|always|fully)\\s+)?(?<verb>" + MIND + ")\\b",
-                    "\"%s\" blames a person for what they missed", BlameRules::forVerb).excusedBySystemCause(),
+                    "\"%s\" blames a person for what they missed", BlameRules::forVerb).excusedBySystemCause()
+                    .when(words("did not|didn|had not|hadn|never|nor did "),
+                            words("anticipate|attention|bother|consider|double-check|heed|notice|question|realise"
+                            + "|realize|remember|spot|think to|thought to|understand|understood")),
             rule(COUNTERFACTUAL, Actor.PERSON, "\\b" + NEGATION + "\\s+(?:(?:really|even|actually|ever|once"
                     + "|always|fully)\\s+)?(?<verb>" + STEP + ")\\b",
-                    "\"%s\" blames a person for a skipped step", BlameRules::forVerb).excusedBySystemCause(),
+                    "\"%s\" blames a person for a skipped step", BlameRules::forVerb).excusedBySystemCause()
+                    .when(words("did not|didn|had not|hadn|never|nor did "),
+                            words("account|acknowledge|ask|check|communicat|confirm|coordinat|declare|escalat|follow"
+                            + "|inform|look|notif|ran|read|review|run|tell|test|told|updat|validat|verif|wait|warn")),
             rule(COUNTERFACTUAL, Actor.ANY, "\\b(?:nobody|no\\s+one|no-one|none\\s+of\\s+(?:us|them"
                     + "|the\\s+\\w+))(?:\\s+(?:on|in|from|at|of)\\s+(?:the\\s+|our\\s+)?[\\w-]+(?:\\s+team)?)?"
                     + "\\s+(?:\\w+ly\\s+)?(?<verb>noticed|checked|double-checked|tested|verified|caught|read"
                     + "|realized|realised|thought\\s+to|looked|reviewed|considered|questioned|followed|spotted"
                     + "|asked)\\b", "\"%s\" blames people for what they missed", BlameRules::forVerb)
-                    .excusedBySystemCause(),
+                    .excusedBySystemCause()
+                    .when(words("no one|no-one|nobody|none of "),
+                            words("asked|caught|checked|considered|double-checked|followed|looked|noticed|questioned"
+                            + "|read|realised|realized|reviewed|spotted|tested|thought to|verified")),
             rule(COUNTERFACTUAL, Actor.NOT_SYSTEM, "\\b(?:forgot|forgotten|forgets|forgetting)\\s+(?:to|about"
-                    + "|that)\\b", "\"%s\" blames a person's memory", m -> STEP_SKIPPED),
+                    + "|that)\\b", "\"%s\" blames a person's memory", m -> STEP_SKIPPED)
+                    .when(words("forgot|forget")),
             rule(COUNTERFACTUAL, Actor.NOT_SYSTEM, "\\bneglect(?:ed|s|ing)\\s+to\\b",
-                    "\"%s\" judges a person in hindsight", m -> STEP_SKIPPED),
+                    "\"%s\" judges a person in hindsight", m -> STEP_SKIPPED)
+                    .when(words("neglect")),
             rule(COUNTERFACTUAL, Actor.ANY, "\\bcould(?:n" + APOS
                     + "t|\\s+not)?\\s+be\\s+bothered\\b|\\bbothered\\s+to\\b",
-                    "\"%s\" judges a person in hindsight", m -> STEP_SKIPPED),
+                    "\"%s\" judges a person in hindsight", m -> STEP_SKIPPED)
+                    .when(words(" be bothered|bothered to")),
             rule(COUNTERFACTUAL, Actor.SUBJECT_GROUP, "^\\W*despite\\s+" + WARNINGS + "[^,;]{0,60},\\s*(?<subj>" + WORD
-                    + ")", "\"%s\" judges a person in hindsight", DECISION),
+                    + ")", "\"%s\" judges a person in hindsight", DECISION)
+                    .when(words("despite "), words("advice|concerns|objection|pushback|red flags|warning")),
             rule(COUNTERFACTUAL, Actor.CLAUSE_PERSON, "(?<=\\w\\s{1,3})\\b(?:despite|in\\s+spite\\s+of)\\s+" + WARNINGS,
-                    "\"%s\" judges a person in hindsight", DECISION),
+                    "\"%s\" judges a person in hindsight", DECISION)
+                    .when(words("despite |in spite of "),
+                            words("advice|concerns|objection|pushback|red flags|warning")),
             rule(COUNTERFACTUAL, Actor.CLAUSE_PERSON, "\\b(?:was|were)\\s+supposed\\s+to\\b[^.;]{1,80}?\\bbut\\s+"
                     + "(?:\\w+\\s+)?(?:didn" + APOS + "t|did\\s+not|never|forgot|failed)\\b",
-                    "\"%s\" judges a person in hindsight", m -> STEP_SKIPPED),
+                    "\"%s\" judges a person in hindsight", m -> STEP_SKIPPED)
+                    .when(words("supposed to"), words("but "), words("did not|didn|failed|forgot|never")),
             rule(COUNTERFACTUAL, Actor.PERSON, "\\b(?:ignored|ignoring|ignores|disregarded|overlooked"
                     + "|misread|misjudged|misinterpreted|misunderstood|misconfigured|botched|fat-fingered"
                     + "|fumbled|messed\\s+up|screwed\\s+up|refused\\s+to|wasted|dismissed|skipped|skipping|bypassed"
@@ -249,56 +328,88 @@ final class BlameRules {
                     + "|(?:chose|decided|opted)\\s+to\\s+(?:ignore|disregard|dismiss))\\b(?!\\s+(?:the\\s+"
                     + "|all\\s+)?(?:noise"
                     + "|red\\s+herrings?|distractions?|unrelated|irrelevant|nothing|none)\\b)", // triage, or a denial
-                    "\"%s\" judges a person in hindsight", m -> DECISION),
+                    "\"%s\" judges a person in hindsight", m -> DECISION)
+                    .when(words("botched|bypass|dismiss|disregard|fat-fingered|fumbled|ignore|ignoring|messed up"
+                            + "|misconfigured|misinterpreted|misjudged|misread|misunderstood|overlooked|refused to"
+                            + "|screwed up|skipped|skipping|wasted")),
             rule(COUNTERFACTUAL, Actor.NOT_SYSTEM, "\\bmissed\\s+(?:the\\s+|an?\\s+|all\\s+|both\\s+|several\\s+"
-                    + "|\\w+\\s+)?(?:" + SIGNAL + ")\\b", "\"%s\" blames a person for what they missed", SIGNAL_MISSED),
+                    + "|\\w+\\s+)?(?:" + SIGNAL + ")\\b", "\"%s\" blames a person for what they missed", SIGNAL_MISSED)
+                    .when(words("missed "),
+                            words("alert|bug|email|error|message|notification|page|regression|sign|step|typo|warning")),
             rule(COUNTERFACTUAL, Actor.SUBJECT_GROUP, "\\b(?:was|were|got|been)\\s+(?:\\w+ly\\s+)?(?:ignored|overlooked"
                     + "|skipped|missed|botched|disregarded|dismissed|bypassed|rubber-stamped|misread)\\s+by\\s+"
-                    + "(?<subj>" + WORD + ")", "\"%s\" judges a person in hindsight", DECISION),
+                    + "(?<subj>" + WORD + ")", "\"%s\" judges a person in hindsight", DECISION)
+                    .when(words("botched by |bypassed by |dismissed by |disregarded by |ignored by |misread by "
+                            + "|missed by |overlooked by |rubber-stamped by |skipped by ")),
             rule(COUNTERFACTUAL, Actor.PERSON, "\\b(?:took|spent)\\s+(?:way\\s+|far\\s+|much\\s+)?too\\s+(?:long|much"
-                    + "\\s+time)\\b", "\"%s\" judges a person's response time", m -> SIGNAL_MISSED),
+                    + "\\s+time)\\b", "\"%s\" judges a person's response time", m -> SIGNAL_MISSED)
+                    .when(words("too long|too much time"), words("spent |took ")),
             rule(COUNTERFACTUAL, Actor.PERSON, "\\b(?:chose|prioriti[sz]ed|put|valued|favou?red|traded\\s+off)\\s+"
                     + "(?:[\\w-]+\\s+){1,3}?(?:over|above|ahead\\s+of)\\s+(?:safety|quality|reliability|correctness"
-                    + "|caution|testing|process|stability)\\b", "\"%s\" judges a person in hindsight", DECISION),
+                    + "|caution|testing|process|stability)\\b", "\"%s\" judges a person in hindsight", DECISION)
+                    .when(words("chose|favo|prioriti|put|traded off|valued"),
+                            words("safety|quality|reliability|correctness|caution|testing|process|stability")),
             rule(FAULT, Actor.PERSON, "\\bmade\\s+(?:a|an|one|several|two|multiple"
                     + "|the\\s+same)\\s+(?:\\w+\\s+)?(?:mistakes?"
-                    + "|errors?|blunders?)\\b", "\"%s\" names a person as the cause", CONDITIONS),
+                    + "|errors?|blunders?)\\b", "\"%s\" names a person as the cause", CONDITIONS)
+                    .when(words("made a|made one|made several|made two|made multiple|made the same"),
+                            words("blunder|error|mistake")),
             rule(COUNTERFACTUAL, Actor.SUBJECT_GROUP, "\\bif\\s+(?:only\\s+)?(?<subj>[^,;:]{1,40}?)\\s+had\\s+"
-                    + "(?:\\w+ly\\s+)?" + PARTICIPLE, "\"%s\" judges a person by the outcome", m -> DECISION),
+                    + "(?:\\w+ly\\s+)?" + PARTICIPLE, "\"%s\" judges a person by the outcome", m -> DECISION)
+                    .when(words(" had "), words("if ")),
             rule(COUNTERFACTUAL, Actor.SUBJECT_GROUP, "(?:^\\W*|[,;]\\s*|\\b(?:avoid|prevent)(?:able"
                     + "|ed)\\s+)\\bhad\\s+(?<subj>[^,;:]{1,40}?)\\s+"
-                    + "(?:\\w+ly\\s+)?" + PARTICIPLE, "\"%s\" judges a person by the outcome", m -> DECISION),
+                    + "(?:\\w+ly\\s+)?" + PARTICIPLE, "\"%s\" judges a person by the outcome", m -> DECISION)
+                    .when(words("had ")),
             rule(COUNTERFACTUAL, Actor.CLAUSE_PERSON, "\\bwithout\\s+(?:first\\s+|even\\s+|properly\\s+)?"
                     + "(?:telling|testing|checking|running|looking|reading|reviewing|verifying|asking|waiting"
                     + "|confirming|notifying|consulting|informing|warning|double-checking|thinking|a\\s+review"
                     + "|any\\s+review|review|approval|a\\s+second\\s+pair)\\b",
-                    "\"%s\" blames a person for a skipped step", m -> STEP_SKIPPED),
+                    "\"%s\" blames a person for a skipped step", m -> STEP_SKIPPED)
+                    .when(words("without "),
+                            words("review|second pair|approval|asking|checking|confirming|consulting|informing"
+                            + "|looking|notifying|reading|running|telling|testing|thinking|verifying|waiting|warning")),
             rule(COUNTERFACTUAL, Actor.CLAUSE_PERSON, "\\b(?:the|a|an)\\s+(?:wrong|incorrect)\\s+[\\w-]+"
                     + "(?:\\s+(?!" + FUNCTION_WORD + "\\b)[\\w-]+)?",
-                    "\"%s\" frames the action as a personal mistake", m -> WRONG_TARGET).excusedBySystemCause());
+                    "\"%s\" frames the action as a personal mistake", m -> WRONG_TARGET).excusedBySystemCause()
+                    .when(words("wrong |incorrect ")));
 
     /** Sentences that mention blame in order to reject it. */
     static final List<LazyPattern> REJECTIONS = List.of(
-            new LazyPattern("\\bhindsight\\s+bias\\b|\\b(?:makes?|made)\\s+it\\s+(?:look|seem)\\b"),
+            new LazyPattern("\\bhindsight\\s+bias\\b|\\b(?:makes?|made)\\s+it\\s+(?:look|seem)\\b")
+                    .when(words(" it look| it seem|hindsight bias")),
             new LazyPattern("\\bnot\\s+(?:an?\\s+|just\\s+|simply\\s+)?(?:human|operator|user)\\s+error\\b"
-                    + "|\\b(?:calling|labell?ing|dismissing)\\s+(?:this|it|that)\\b[^.;]{0,40}\\bwould\\b"),
+                    + "|\\b(?:calling|labell?ing|dismissing)\\s+(?:this|it|that)\\b[^.;]{0,40}\\bwould\\b")
+                    .when(words("human error|operator error|user error|would")),
             new LazyPattern("\\b(?:not|never|n" + APOS + "t)\\s+(?:\\w+\\s+){0,3}?(?:record(?:ed|ing)?|list(?:ed|ing)?"
                     + "|call(?:ed|ing)?|label(?:l?ed|l?ing)?|treat(?:ed|ing)?|consider(?:ed|ing)?|count(?:ed|ing)?"
                     + "|cite[ds]?|accept(?:ed|ing)?|attribut(?:e|ed|ing)|see|saw|stop)\\s+(?:\\w+\\s+){0,3}?"
                     + "(?:human\\s+error|operator\\s+error|user\\s+error|blame|fault|careless\\w*|a\\s+person"
-                    + "|the\\s+person|individuals?|people)"),
-            new LazyPattern("\\b(?:human|operator|user)\\s+error\\s+(?:is|was|are)(?:n" + APOS + "t|\\s+not|\\s+never)\\b"),
-            new LazyPattern("\\bnot\\s+(?:a|the)\\s+(?:root\\s+)?cause\\b"),
+                    + "|the\\s+person|individuals?|people)")
+                    .when(words("a person|blame|careless|fault|human error|individual|operator error|people"
+                            + "|the person|user error"),
+                            words("accept|attribut|call|cite|consider|count|label|list|record|saw|see|stop|treat")),
+            new LazyPattern("\\b(?:human|operator|user)\\s+error\\s+(?:is|was|are)(?:n" + APOS
+                    + "t|\\s+not|\\s+never)\\b")
+                    .when(words("human error |operator error |user error "),
+                            words(" is not| isn| was not| wasn| are not| aren| never")),
+            new LazyPattern("\\bnot\\s+(?:a|the)\\s+(?:root\\s+)?cause\\b")
+                    .when(words("not a |not the "), words("cause")),
             new LazyPattern("\\b(?:would\\s+be|it" + APOS + "s|it\\s+is|is)\\s+(?:easy|tempting)\\s+to\\s+(?:call|blame"
-                    + "|label|say|conclude|dismiss|write)\\b"),
+                    + "|label|say|conclude|dismiss|write)\\b")
+                    .when(words("easy to |tempting to ")),
             new LazyPattern("\\b(?:rather\\s+than|instead\\s+of)\\s+(?:asking\\s+who|blaming|looking\\s+for\\s+"
                     + "(?:someone|somebody|a\\s+person|who)|pointing\\s+fingers|assigning\\s+blame"
-                    + "|focusing\\s+on\\s+who)"),
+                    + "|focusing\\s+on\\s+who)")
+                    .when(words("rather than |instead of ")),
             new LazyPattern("\\b(?:no\\s+one|nobody|no-one)\\s+(?:is|was)\\s+(?:to\\s+blame|at\\s+fault)\\b"
                     + "|\\bnot\\s+(?:about\\s+)?(?:anyone|someone|somebody|anybody|a\\s+person)" + APOS
                     + "s\\s+fault\\b|\\bblameless\\b|\\bnot\\s+(?:about\\s+)?(?:assigning\\s+|apportioning\\s+)?"
-                    + "blame\\b|\\bwithout\\s+(?:assigning\\s+)?blame\\b"),
-            new LazyPattern("\\b(?:anyone|anybody|any\\s+of\\s+us)\\s+(?:could|would|might)\\s+have\\s+(?:made|done)\\b"));
+                    + "blame\\b|\\bwithout\\s+(?:assigning\\s+)?blame\\b")
+                    .when(words("blame|fault|without ")),
+            new LazyPattern("\\b(?:anyone|anybody|any\\s+of\\s+us)\\s+(?:could|would|might)\\s+have"
+                    + "\\s+(?:made|done)\\b")
+                    .when(words("could have |might have |would have "), words("anyone|anybody|any of us")));
 
     private BlameRules() {
     }

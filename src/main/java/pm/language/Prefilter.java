@@ -8,12 +8,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Tells which of a list of patterns can match in a range of text, from the literal strings each needs
- * ({@link Literals#required}): one pass over the text finds where those strings occur, and a pattern
+ * Tells which of a list of patterns can match in a range of text, from the words each is triggered by
+ * ({@link LazyPattern#triggers}): one pass over the text finds where those strings occur, and a pattern
  * whose strings do not occur in a range is skipped there. Only a speed-up: a pattern it cannot analyse
  * always runs, so the matches found are exactly those of running every pattern.
  */
 final class Prefilter {
+    /** The shortest trigger word: shorter ones filter too little to pay for the check (and index no trigram). */
+    static final int MIN_LENGTH = 3;
     private static final int BLOOM_BITS = 1 << 16;
 
     private final int patterns;
@@ -37,7 +39,8 @@ final class Prefilter {
     private final Hits none;
 
     /**
-     * @param requirements for each pattern, the sets of strings it requires ({@link Literals#requiredAll})
+     * @param requirements for each pattern, the sets of words it is triggered by ({@link LazyPattern#triggers});
+     *                     an empty list for a pattern that always runs
      *
      * <p>Built with loops and arrays, no streams: a cold start builds its prefilters in the interpreter, where
      * stream pipelines and boxing cost milliseconds.
@@ -161,9 +164,9 @@ final class Prefilter {
     static int indexedAt(String trigger) {
         int best = 0;
         int bestScore = Integer.MAX_VALUE;
-        for (int o = 0; o + Literals.MIN_LENGTH <= trigger.length(); o++) {
+        for (int o = 0; o + MIN_LENGTH <= trigger.length(); o++) {
             int score = COMMON_KEYS.contains(trigramKey(trigger, o)) ? COMMON : 0;
-            for (int k = o; k < o + Literals.MIN_LENGTH; k++) {
+            for (int k = o; k < o + MIN_LENGTH; k++) {
                 char c = trigger.charAt(k);
                 score += c == ' ' ? SPACE_FREQUENCY : c >= 'a' && c <= 'z' ? LETTER_FREQUENCY[c - 'a'] : 10;
             }
@@ -208,7 +211,7 @@ final class Prefilter {
 
     static {
         for (char c = 0; c < 128; c++) {
-            ASCII[c] = Literals.fold(c) | (QuoteMask.opens(c) ? 1 << 16 : 0);
+            ASCII[c] = fold(c) | (QuoteMask.opens(c) ? 1 << 16 : 0);
         }
     }
 
@@ -227,7 +230,7 @@ final class Prefilter {
             return none; // folding keeps one character for each, or fewer; nor can a quotation fit
         }
         boolean quoted = !quotes; // true once there is nothing more to look for
-        // folded, with each run of whitespace as one space (see Literals); first[k] is where the k-th folded
+        // folded, with each run of whitespace as one space (see fold); first[k] is where the k-th folded
         // character came from (for a space, where its run starts; the run ends where the next one starts)
         char[] f = new char[length];
         text.getChars(0, length, f, 0); // folded in place: f[n] is written only once f[i >= n] was read
@@ -255,7 +258,7 @@ final class Prefilter {
                 }
             } else {
                 quoted |= QuoteMask.opens((char) c); // beyond ASCII, only the curly quotes do: they always begin one
-                c = Literals.fold((char) c);
+                c = fold((char) c);
             }
             if (c == ' ' && last == ' ') {
                 break;
@@ -264,9 +267,9 @@ final class Prefilter {
             last = (char) c;
             key = ((key << 8) | ((c ^ (c >>> 8)) & 0xFF)) & 0xFFFFFF;
             int bit = bloomBit(key);
-            if ((bits[bit >>> 6] & (1L << bit)) != 0 && i >= Literals.MIN_LENGTH - 1) {
+            if ((bits[bit >>> 6] & (1L << bit)) != 0 && i >= MIN_LENGTH - 1) {
                 maybe = room(maybe, maybeCount);
-                maybe[maybeCount++] = i - (Literals.MIN_LENGTH - 1);
+                maybe[maybeCount++] = i - (MIN_LENGTH - 1);
             }
         }
         int n = i;
@@ -280,7 +283,7 @@ final class Prefilter {
                 c = (char) folded;
             } else {
                 quoted |= QuoteMask.opens(c);
-                c = Literals.fold(c);
+                c = fold(c);
             }
             if (c == ' ' && last == ' ') {
                 if (first == null) {
@@ -298,9 +301,9 @@ final class Prefilter {
             last = c;
             key = ((key << 8) | ((c ^ (c >>> 8)) & 0xFF)) & 0xFFFFFF;
             int bit = bloomBit(key);
-            if ((bits[bit >>> 6] & (1L << bit)) != 0 && n >= Literals.MIN_LENGTH) {
+            if ((bits[bit >>> 6] & (1L << bit)) != 0 && n >= MIN_LENGTH) {
                 maybe = room(maybe, maybeCount);
-                maybe[maybeCount++] = n - Literals.MIN_LENGTH;
+                maybe[maybeCount++] = n - MIN_LENGTH;
             }
         }
         if (first != null) {
@@ -511,5 +514,21 @@ final class Prefilter {
 
     int size() {
         return patterns;
+    }
+
+    /**
+     * Case folding that agrees with {@link java.util.regex.Pattern#CASE_INSENSITIVE} and
+     * {@link java.util.regex.Pattern#UNICODE_CASE}: two characters a pattern matches ignoring case fold to the same
+     * character; the characters of {@code \s} fold to a space.
+     */
+    static char fold(char c) {
+        if (c < 128) {
+            if (c >= 'A' && c <= 'Z') {
+                return (char) (c + 32);
+            }
+            // the characters of \s are one: a pattern's \s stands for any of them
+            return c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r' ? ' ' : c;
+        }
+        return Character.toLowerCase(Character.toUpperCase(c));
     }
 }

@@ -1,7 +1,11 @@
 package pm.language;
 
+import static pm.language.LazyPattern.words;
+
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,7 +20,10 @@ import java.util.regex.Pattern;
 public final class VagueActionDetector {
 
     /** A vagueness cue and how much specificity it takes to outweigh it. */
-    private record Cue(Pattern pattern, int specificityNeeded, String message, String suggestion) {
+    private record Cue(LazyPattern cue, int specificityNeeded, String message, String suggestion) {
+        Pattern pattern() {
+            return cue.get();
+        }
     }
 
     private static final String CONCRETE_END_STATE = "Name the concrete change and a checkable end state, e.g."
@@ -41,7 +48,7 @@ public final class VagueActionDetector {
     private static final Pattern PLACEHOLDER = compile("^\\W*(?:tbd|tbc|todo|fixme|wip|n/?a|none|\\?+|-+)?\\W*$");
 
     private static final List<Cue> CUES = List.of(
-            new Cue(compile("\\b(?:be\\s+(?:more|extra|very|really)\\s+\\w+|be\\s+(?:careful|vigilant|thorough"
+            new Cue(new LazyPattern("\\b(?:be\\s+(?:more|extra|very|really)\\s+\\w+|be\\s+(?:careful|vigilant|thorough"
                     + "|mindful|aware)|remind\\w*|re-?train\\w*|train\\s+(?:the\\s+|our\\s+"
                     + "|all\\s+)?(?:[\\w-]+\\s+)?(?:team|engineers"
                     + "|developers|staff|people|everyone|on-call|responders|hires)"
@@ -49,40 +56,64 @@ public final class VagueActionDetector {
                     + "|pay\\s+(?:more\\s+|closer\\s+)?attention|remember\\s+to|double-check|try\\s+(?:to|harder)"
                     + "|do\\s+a\\s+better\\s+job|get\\s+better\\s+at|keep\\s+an\\s+eye|communicate\\w*|discuss\\w*"
                     + "|(?:have|hold|schedule)\\s+a\\s+(?:retro|meeting|discussion|conversation|chat)"
-                    + "|talk\\s+to)\\b"), 2,
+                    + "|talk\\s+to)\\b")
+                    .when(words("attention|awareness|be |communicate|discuss|do a better job|double-check|educate"
+                            + "|better at|keep an eye|remember to|remind|talk to|train|try |chat|conversation|meeting"
+                            + "|retro")), 2,
                     "\"%s\" asks people to try harder; nothing in the system changes",
                     "Replace it with a change that makes the mistake hard to make (a guard, a check, a default or"
                             + " an automation) and say how to verify it is in place."),
-            new Cue(compile("^\\W*(?:investigate|look\\s+(?:into|at)|review|revisit|reassess|re-?evaluate"
+            new Cue(new LazyPattern("^\\W*(?:investigate|look\\s+(?:into|at)|review|revisit|reassess|re-?evaluate"
                     + "|rethink|consider|explore|think\\s+about|figure\\s+out|research|analy[sz]e|evaluate|assess"
-                    + "|audit|take\\s+(?:another|a)\\s+look|continue|follow\\s+up|check|monitor|plan)\\b"), 2,
+                    + "|audit|take\\s+(?:another|a)\\s+look|continue|follow\\s+up|check|monitor|plan)\\b")
+                    .when(words("analy|assess|audit|check|consider|continue|evaluate|explore|figure out|follow up"
+                            + "|investigate|look at|look into|monitor|plan|research|rethink|review|revisit"
+                            + "|take a look|take another look|think about")), 2,
                     "\"%s\" is open-ended: it has no end state", BOUNDED_QUESTION),
-            new Cue(compile("^\\W*(?:improve|enhance|harden|strengthen|tighten|optimi[sz]e|stabili[sz]e|revise"
+            new Cue(new LazyPattern("^\\W*(?:improve|enhance|harden|strengthen|tighten|optimi[sz]e|stabili[sz]e|revise"
                     + "|redesign|reconsider|refine|re-?architect|prioriti[sz]e|focus\\s+on|invest\\s+in"
                     + "|address|refactor|clean\\s+up|sort\\s+out|work\\s+on|clarify|ensure|make\\s+sure|prevent"
                     + "|avoid|fix|handle|deal\\s+with|resolve|streamline|modernize|simplify|rework|overhaul"
-                    + "|update|document)\\b"), 2,
+                    + "|update|document)\\b")
+                    .when(words("address|architect|avoid|clarify|clean up|deal with|document|enhance|ensure|fix"
+                            + "|focus on|handle|harden|improve|invest in|make sure|modernize|optimi|overhaul|prevent"
+                            + "|prioriti|reconsider|redesign|refactor|refine|resolve|revise|rework|simplify|sort out"
+                            + "|stabili|streamline|strengthen|tighten|update|work on")), 2,
                     "\"%s\" does not say what changes or when it is done", CONCRETE_END_STATE),
-            new Cue(compile("^\\W*(?:increase|reduce|decrease|lower|raise|speed\\s+up|scale(?:\\s+up|\\s+out)?"
-                    + "|tune|upgrade|expand|extend|shorten|boost|cut)\\b"), 2,
+            new Cue(new LazyPattern("^\\W*(?:increase|reduce|decrease|lower|raise|speed\\s+up|scale(?:\\s+up|\\s+out)?"
+                    + "|tune|upgrade|expand|extend|shorten|boost|cut)\\b")
+                    .when(words("boost|cut|decrease|expand|extend|increase|lower|raise|reduce|scale|shorten|speed up"
+                            + "|tune|upgrade")), 2,
                     "\"%s\" has no target value",
                     "Give the target: from what to what, e.g. \"from 40 to 80 nodes\" or \"to version 1.9.4\"."),
-            new Cue(compile("\\b(?:better|safer|clearer|easier|faster|simpler|stronger|tighter|cleaner|smoother"
+            new Cue(new LazyPattern("\\b(?:better|safer|clearer|easier|faster|simpler|stronger|tighter|cleaner|smoother"
                     + "|quicker|more(?!\\s+than)\\s+\\w+|less(?!\\s+than)\\s+\\w+|fewer(?!\\s+than)"
                     + "|(?:where|if|as)\\s+(?:needed|necessary|possible|required|appropriate)|at\\s+some\\s+point"
                     + "|eventually|going\\s+forward|in\\s+the\\s+future|somehow|again|recurrence|similar\\s+issues"
                     + "|things|the\\s+situation|options|further|gaps?|the\\s+(?:bug|issue|problem)s?|in\\s+general"
-                    + "|etc|best\\s+practices?|have\\s+someone|someone|next\\s+sprint|asap|soon)\\b"), 2,
+                    + "|etc|best\\s+practices?|have\\s+someone|someone|next\\s+sprint|asap|soon)\\b")
+                    .when(words("again|appropriate|necessary|needed|possible|required|asap|at some point"
+                            + "|best practice|better|cleaner|clearer|easier|etc|eventually|faster|fewer|further|gap"
+                            + "|going forward|someone|in general|in the future|less |more |next sprint|options"
+                            + "|quicker|recurrence|safer|similar issues|simpler|smoother|somehow|soon|stronger"
+                            + "|the bug|the issue|the problem|the situation|things|tighter")), 2,
                     "\"%s\" has no measurable end state",
                     "Say what will be different and how to check it: a threshold, a config value, a test or an"
                             + " alert."),
-            new Cue(compile("^\\W*(?:add|set\\s+up|write|create|implement|introduce|build|put\\s+in\\s+place|put|use"
+            new Cue(new LazyPattern("^\\W*(?:add|set\\s+up|write|create|implement|introduce|build|put\\s+in\\s+place"
+                    + "|put|use"
                     + "|adopt|enable|define|establish|draft|develop)\\s+(?:an?\\s+|(?:more|better|some"
                     + "|additional|proper|extra|new)\\s+)?(?:monitoring|alerting|alerts?|logging|logs|tests?|testing"
                     + "|test\\s+coverage"
                     + "|coverage|documentation|docs|metrics|observability|dashboards?|retries|error\\s+handling"
                     + "|safeguards|guardrails|checks|validation|automation|redundancy|runbooks|controls|measures"
-                    + "|(?:\\w+\\s+)?(?:plan|strategy|roadmap|proposal|process|framework|guidelines))\\b"), 1,
+                    + "|(?:\\w+\\s+)?(?:plan|strategy|roadmap|proposal|process|framework|guidelines))\\b")
+                    .when(words("add |adopt |build |create |define |develop |draft |enable |establish |implement "
+                            + "|introduce |put |set up |use |write "),
+                            words("alert|automation|checks|controls|coverage|dashboard|docs|documentation"
+                            + "|error handling|framework|guardrails|guidelines|logging|logs|measures|metrics"
+                            + "|monitoring|observability|plan|process|proposal|redundancy|retries|roadmap|runbooks"
+                            + "|safeguards|strategy|test|validation")), 1,
                     "\"%s\" does not say what to watch or when to act",
                     "Name the signal, the threshold and the action, e.g. \"Alert when consumer lag exceeds 10,000"
                             + " messages for 10 minutes\"."));
@@ -111,12 +142,23 @@ public final class VagueActionDetector {
                     + "|if)\\b"));
 
     /** Skips the cues whose words are not in a title (see {@link Prefilter}). */
-    private static final Prefilter CUE_FILTER =
-            new Prefilter(cueRegexes().stream().map(LiteralIndex::requiredAll).toList());
+    private static final Prefilter CUE_FILTER = new Prefilter(cueTriggers());
 
-    /** The expressions of the vagueness cues, in order. */
-    static List<String> cueRegexes() {
-        return CUES.stream().map(c -> c.pattern().pattern()).toList();
+    private static List<List<Set<String>>> cueTriggers() {
+        List<List<Set<String>>> out = new ArrayList<>(CUES.size());
+        for (Cue c : CUES) {
+            out.add(c.cue().triggers());
+        }
+        return out;
+    }
+
+    /** The vagueness cues' expressions with their trigger words, in order. */
+    static List<LazyPattern> cues() {
+        List<LazyPattern> out = new ArrayList<>(CUES.size());
+        for (Cue c : CUES) {
+            out.add(c.cue());
+        }
+        return out;
     }
 
     public Optional<VagueFinding> check(String actionItem) {

@@ -43,7 +43,7 @@ class PrefilterTest {
     @Test
     void neverHidesAMatchOfABuiltInPattern() throws IOException {
         List<Pattern> patterns = BlameRules.ALL.stream().map(BlameRule::pattern).toList();
-        Prefilter p = new Prefilter(BlameRules.ALL.stream().map(r -> LiteralIndex.requiredAll(r.regex())).toList());
+        Prefilter p = new Prefilter(BlameRules.ALL.stream().map(r -> r.regex().triggers()).toList());
         StringBuilder paragraph = new StringBuilder();
         for (String set : List.of("heldout-blame.tsv", "heldout-final-blame.tsv")) {
             try (InputStream in = PrefilterTest.class.getResourceAsStream("/pm/language/" + set)) {
@@ -70,8 +70,8 @@ class PrefilterTest {
     /** Every vagueness cue that matches an action item of the evaluation sets is a candidate there. */
     @Test
     void neverHidesAVaguenessCue() throws IOException {
-        List<String> regexes = VagueActionDetector.cueRegexes();
-        Prefilter p = new Prefilter(regexes.stream().map(LiteralIndex::requiredAll).toList());
+        List<String> regexes = VagueActionDetector.cues().stream().map(LazyPattern::regex).toList();
+        Prefilter p = new Prefilter(VagueActionDetector.cues().stream().map(LazyPattern::triggers).toList());
         List<String> items = new ArrayList<>(List.of("Improve monitoring", "Be more careful", "Add alerting",
                 "Investigate the lag", "Reduce latency", "Make it faster", "Train the team"));
         for (String set : List.of("heldout-actions.tsv", "heldout-final-actions.tsv")) {

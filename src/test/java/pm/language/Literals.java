@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  */
 final class Literals {
     /** Shortest useful requirement; shorter ones filter too little to pay for the check. */
-    static final int MIN_LENGTH = 3;
+    static final int MIN_LENGTH = Prefilter.MIN_LENGTH;
     private static final int MAX_STRINGS = 256;
     /** How many of a pattern's requirements {@link #requiredAll} keeps: the most selective ones. */
     static final int MAX_REQUIREMENTS = 4;
@@ -63,6 +63,36 @@ final class Literals {
         return List.copyOf(all.subList(0, Math.min(all.size(), MAX_REQUIREMENTS)));
     }
 
+    /**
+     * Every set of strings the analysis finds that each match contains one of (as {@link #requiredAll}, but all of
+     * them, however short or many); empty when the pattern cannot be analysed.
+     */
+    static List<Set<String>> derived(String regex, int flags) {
+        Info info = analyse(regex, flags);
+        if (info == null) {
+            return List.of();
+        }
+        List<Set<String>> all = new ArrayList<>();
+        if (info.requirement() != null) {
+            all.add(info.requirement());
+        }
+        all.addAll(info.all());
+        return all;
+    }
+
+    /**
+     * Whether every match of {@code regex} contains one of {@code words}, as the analysis proves it: some set the
+     * analysis derives is such that each of its strings contains one of the words.
+     */
+    static boolean guarantees(String regex, int flags, Set<String> words) {
+        for (Set<String> derived : derived(regex, flags)) {
+            if (implies(derived, words)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether every string of {@code a} contains one of {@code b}: then a text meeting a meets b. */
     private static boolean implies(Set<String> a, Set<String> b) {
         return a.stream().allMatch(x -> b.stream().anyMatch(x::contains));
@@ -81,19 +111,9 @@ final class Literals {
         }
     }
 
-    /**
-     * Case folding that agrees with {@link Pattern#CASE_INSENSITIVE} and {@link Pattern#UNICODE_CASE}: two
-     * characters a pattern matches ignoring case fold to the same character.
-     */
+    /** {@link Prefilter#fold}, as the prefilter folds text. */
     static char fold(char c) {
-        if (c < 128) {
-            if (c >= 'A' && c <= 'Z') {
-                return (char) (c + 32);
-            }
-            // the characters of \s are one: a pattern's \s stands for any of them
-            return c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r' ? ' ' : c;
-        }
-        return Character.toLowerCase(Character.toUpperCase(c));
+        return Prefilter.fold(c);
     }
 
     private static int minLength(Set<String> strings) {
