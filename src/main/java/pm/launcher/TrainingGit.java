@@ -21,10 +21,17 @@ final class TrainingGit implements AutoCloseable {
 
     /**
      * From now until {@link #close}, JGit reads and writes its own settings files (system, user, JGit) inside
-     * {@code dir}, not the user's: nothing is written anywhere else, and no program is run to find them.
+     * {@code dir}, not the user's, and sees none of git's environment variables: the launcher may train inside a
+     * git hook, where {@code GIT_INDEX_FILE} or {@code GIT_DIR} point at the user's repository (relative to the
+     * hook's folder, not to the training's). Nothing is written anywhere else, and no program is run.
      */
     TrainingGit(Path dir) {
         SystemReader.setInstance(new SystemReader.Delegate(before) {
+            @Override
+            public String getenv(String variable) {
+                return variable.startsWith("GIT_") ? null : super.getenv(variable);
+            }
+
             @Override
             public FileBasedConfig openUserConfig(Config parent, FS fs) {
                 return new FileBasedConfig(parent, dir.resolve("user.config").toFile(), fs);

@@ -140,8 +140,14 @@ final class SarifReport implements Report {
         }
     }
 
-    /** A relative URI reference with '/' separators and reserved characters escaped. */
+    /**
+     * The file as a URI: a relative reference with '/' separators and reserved characters escaped, or, for a file
+     * named by its absolute path (outside the working directory), an absolute {@code file:} URI.
+     */
     static String uri(String file) {
+        if (java.nio.file.Path.of(file).isAbsolute()) {
+            return java.nio.file.Path.of(file).toUri().toASCIIString();
+        }
         String path = file.replace('\\', '/');
         try {
             return new URI(null, null, path, null).getRawPath();

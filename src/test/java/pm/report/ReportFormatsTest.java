@@ -97,5 +97,7 @@ class ReportFormatsTest {
         assertThat(GithubReport.data("50% done\nnext")).isEqualTo("50%25 done%0Anext");
         assertThat(GithubReport.property("a:b,c")).isEqualTo("a%3Ab%2Cc");
         assertThat(SarifReport.uri("post mortems/a#1.md")).isEqualTo("post%20mortems/a%231.md");
+        // outside the working directory a file is named by its absolute path: an absolute URI, not "/…" (SARIF1004)
+        assertThat(SarifReport.uri("/srv/post mortems/a.md")).isEqualTo("file:///srv/post%20mortems/a.md");
     }
 }

@@ -99,6 +99,54 @@ public final class RuleEvaluation {
         return m.appendTail(out).toString();
     }
 
+    /** How a detector did on one labelled set. */
+    record Score(String set, int tp, int fp, int fn, int tn, double minPrecision, double minRecall) {
+        double precision() {
+            return tp + fp == 0 ? 1 : (double) tp / (tp + fp);
+        }
+
+        double recall() {
+            return tp + fn == 0 ? 1 : (double) tp / (tp + fn);
+        }
+
+        boolean met() {
+            return precision() >= minPrecision && recall() >= minRecall;
+        }
+    }
+
+    /** The scores on the held-out sets shipped with the tests, which a clone of the repository has. */
+    static List<Score> heldOutScores() throws IOException {
+        BlameDetector blame = new BlameDetector();
+        VagueActionDetector vague = new VagueActionDetector();
+        List<Score> scores = new ArrayList<>();
+        for (String prefix : List.of("heldout-", "heldout-final-")) {
+            scores.add(score(new DataSet(prefix + "blame.tsv", "blame", 0.95, 0.90,
+                    text -> !blame.find(asPlainProse(text)).isEmpty()), heldOut(prefix + "blame.tsv")));
+            scores.add(score(new DataSet(prefix + "actions.tsv", "vague", 0.90, 0.85,
+                    item -> vague.check(item).isPresent()), heldOut(prefix + "actions.tsv")));
+        }
+        return scores;
+    }
+
+    private static Score score(DataSet set, List<Row> rows) {
+        int tp = 0;
+        int fp = 0;
+        int fn = 0;
+        int tn = 0;
+        for (Row row : rows) {
+            boolean actual = row.label().equals(set.positive());
+            boolean predicted = set.detector().test(row.text());
+            if (actual) {
+                tp += predicted ? 1 : 0;
+                fn += predicted ? 0 : 1;
+            } else {
+                fp += predicted ? 1 : 0;
+                tn += predicted ? 0 : 1;
+            }
+        }
+        return new Score(set.file(), tp, fp, fn, tn, set.minPrecision(), set.minRecall());
+    }
+
     private static boolean evaluate(DataSet set, List<Row> rows, boolean verbose) {
         List<String> falsePositives = new ArrayList<>();
         List<String> falseNegatives = new ArrayList<>();
