@@ -113,10 +113,8 @@ public record ActionItem(
         if (title == null) {
             return "";
         }
-        if (title.indexOf('[') < 0 && isAscii(title)) {
-            return asciiKey(title); // the same key, without normalising or regular expressions
-        }
-        return normalizedKey(title);
+        String ascii = asciiKey(title); // the same key, without normalising or regular expressions
+        return ascii != null ? ascii : normalizedKey(title);
     }
 
     /** {@link #keyOf} of any text. */
@@ -126,22 +124,20 @@ public record ActionItem(
         return NOT_WORD.matcher(t).replaceAll(" ").strip();
     }
 
-    private static boolean isAscii(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) >= 128) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** {@link #keyOf} of ASCII text: NFKC leaves it alone, and only ASCII letters and digits are words. */
+    /**
+     * {@link #keyOf} of ASCII text without '[': NFKC leaves it alone, and only ASCII letters and digits are words;
+     * {@code null} for any other text. Built as bytes: a Latin-1 string is made from them by one copy, where one
+     * from chars is checked a character at a time.
+     */
     private static String asciiKey(String s) {
-        char[] out = new char[s.length()];
+        byte[] out = new byte[s.length()];
         int n = 0;
         boolean gap = false;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
+            if (c >= 128 || c == '[') {
+                return null;
+            }
             if (c >= 'A' && c <= 'Z') {
                 c = (char) (c + 32);
             }
@@ -150,11 +146,11 @@ public record ActionItem(
                     out[n++] = ' '; // stands for at least one character of s: it fits
                 }
                 gap = false;
-                out[n++] = c;
+                out[n++] = (byte) c;
             } else {
                 gap = true;
             }
         }
-        return new String(out, 0, n);
+        return new String(out, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 }

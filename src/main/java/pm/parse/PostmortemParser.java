@@ -184,28 +184,42 @@ public final class PostmortemParser {
             List<HeadingAt> headings = new ArrayList<>();
             for (PlainMarkdown.Block b : blocks) {
                 if (b instanceof PlainMarkdown.Heading h) {
-                    headings.add(new HeadingAt(h.level(), h.start(), h.end(), body.substring(h.textStart(), h.end())));
+                    headings.add(new HeadingAt(h.level(), h.start(), h.end(), plainText(body, h.tokens())));
                 }
             }
             addSections(headings);
             for (PlainMarkdown.Block b : blocks) {
                 if (b instanceof PlainMarkdown.Heading h) {
-                    addProse(body.substring(h.textStart(), h.end()), base + h.textStart(),
-                            ProseBlock.Kind.HEADING, base + h.start());
+                    addProse(body, h.tokens(), ProseBlock.Kind.HEADING, base + h.start());
                 } else if (b instanceof PlainMarkdown.Paragraph p) {
-                    // consecutive lines, each line break read as a space: one unbroken stretch of the file
                     int[] lines = p.lines();
-                    String text = body.substring(lines[0], lines[lines.length - 1]);
-                    addProse(lines.length > 2 ? text.replace('\n', ' ') : text, base + lines[0],
-                            ProseBlock.Kind.PARAGRAPH, base + lines[0]);
+                    int[][] tokens = p.tokens();
+                    if (whole(tokens, lines)) {
+                        // consecutive lines of text, each line break read as a space: one unbroken stretch
+                        String text = body.substring(lines[0], lines[lines.length - 1]);
+                        addProse(lines.length > 2 ? text.replace('\n', ' ') : text, base + lines[0],
+                                ProseBlock.Kind.PARAGRAPH, base + lines[0]);
+                    } else {
+                        Chars text = chars().reset();
+                        for (int l = 0; l < tokens.length; l++) {
+                            if (l > 0) {
+                                text.append(' ', base + lines[2 * l - 1]); // the line break, read as a space
+                            }
+                            prose(body, tokens[l], text);
+                        }
+                        addProse(text, ProseBlock.Kind.PARAGRAPH, base + lines[0]);
+                    }
                 } else if (b instanceof PlainMarkdown.Item item) {
                     int start = base + item.textStart();
-                    String text = body.substring(item.textStart(), item.end());
-                    if (kindAt(base + item.start()) == SectionKind.ACTION_ITEMS) {
-                        String title = plainCollapse(text).strip();
-                        actionItems.add(ActionItemText.read(title, source.span(start, trimEnd(start, base + item.end()))));
+                    if (!item.nested() && kindAt(base + item.start()) == SectionKind.ACTION_ITEMS) {
+                        String title = checkbox(body.subSequence(item.textStart(), item.end()),
+                                collapsed(body, item.tokens()));
+                        if (!title.isEmpty()) {
+                            actionItems.add(ActionItemText.read(title,
+                                    source.span(start, trimEnd(start, base + item.end()))));
+                        }
                     }
-                    addProse(text, start, ProseBlock.Kind.PARAGRAPH, start);
+                    addProse(body, item.tokens(), ProseBlock.Kind.PARAGRAPH, start);
                 } else if (b instanceof PlainMarkdown.Table t) {
                     List<String> header = null;
                     List<Row> rows = new ArrayList<>();
@@ -213,9 +227,10 @@ public final class PostmortemParser {
                         int[] c = r.cells();
                         List<String> cells = new ArrayList<>(c.length / 2);
                         for (int i = 0; i < c.length; i += 2) {
-                            String cell = body.substring(c[i], c[i + 1]);
-                            addProse(cell, base + c[i], ProseBlock.Kind.TABLE_CELL, base + c[i]);
-                            cells.add(plainCollapse(cell).strip());
+                            int[] tokens = r.tokens()[i / 2];
+                            addProse(body, tokens, ProseBlock.Kind.TABLE_CELL, base + c[i]);
+                            cells.add(whole(tokens, c[i], c[i + 1])
+                                    ? plainCollapse(body.substring(c[i], c[i + 1])).strip() : collapsed(body, tokens));
                         }
                         if (header == null) {
                             header = cells;
@@ -234,6 +249,90 @@ public final class PostmortemParser {
         /** {@link #collapseSpaces} of plain text, whose only whitespace is the space: most has no two in a row. */
         private static String plainCollapse(String s) {
             return s.indexOf("  ") < 0 ? s : collapseSpaces(s);
+        }
+
+        /** Whether the tokens are text alone (or nothing): then the prose is one stretch of the body. */
+        private static boolean simple(int[] tokens) {
+            return tokens.length == 0 || tokens.length == 4 && tokens[0] == PlainMarkdown.TEXT;
+        }
+
+        /** Whether the tokens are the text from {@code from} to {@code to} as written (or nothing there). */
+        private static boolean whole(int[] tokens, int from, int to) {
+            return tokens.length == 0 ? from == to
+                    : tokens.length == 4 && tokens[0] == PlainMarkdown.TEXT && tokens[1] == from && tokens[2] == to;
+        }
+
+        /** Whether each line's tokens are the line as written. */
+        private static boolean whole(int[][] tokens, int[] lines) {
+            for (int l = 0; l < tokens.length; l++) {
+                if (!whole(tokens[l], lines[2 * l], lines[2 * l + 1])) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** The prose of inline tokens, as {@link #collect} reads the nodes flexmark makes of them. */
+        private void prose(String body, int[] tokens, Chars text) {
+            for (int k = 0; k < tokens.length; k += 4) {
+                int a = tokens[k + 1];
+                int b = tokens[k + 2];
+                switch (tokens[k]) {
+                    case PlainMarkdown.TEXT, PlainMarkdown.LINK -> text.append(body, a, b, base + a);
+                    case PlainMarkdown.CODE -> text.spaces(b - a, base + a);
+                    default -> { // a checkbox: a reference link whose text is its inside, "x" or nothing
+                        if (b == 1) {
+                            text.append(body, a + 1, a + 2, base + a + 1);
+                        }
+                    }
+                }
+            }
+        }
+
+        /** Prose from inline tokens, standing at {@code start} for the section it is in. */
+        private void addProse(String body, int[] tokens, ProseBlock.Kind kind, int start) {
+            if (simple(tokens)) {
+                if (tokens.length > 0) {
+                    addProse(body.substring(tokens[1], tokens[2]), base + tokens[1], kind, start);
+                }
+                return;
+            }
+            Chars text = chars().reset();
+            prose(body, tokens, text);
+            addProse(text, kind, start);
+        }
+
+        private void addProse(Chars text, ProseBlock.Kind kind, int start) {
+            if (!text.isBlank()) {
+                prose.add(ProseBlock.of(text.toString(), text.runs(), kind, sectionAt(start)));
+            }
+        }
+
+        /** The plain text of inline tokens, as {@link #plain} reads the nodes flexmark makes of them. */
+        private Chars plain(String body, int[] tokens) {
+            Chars text = chars().reset();
+            for (int k = 0; k < tokens.length; k += 4) {
+                int a = tokens[k + 1];
+                int b = tokens[k + 2];
+                switch (tokens[k]) {
+                    case PlainMarkdown.TEXT, PlainMarkdown.LINK -> text.append(body, a, b, 0);
+                    case PlainMarkdown.CODE -> text.append(body, a + tokens[k + 3], b - tokens[k + 3], 0);
+                    default -> {
+                        if (b == 1) {
+                            text.append(body, a + 1, a + 2, 0);
+                        }
+                    }
+                }
+            }
+            return text;
+        }
+
+        private String plainText(String body, int[] tokens) {
+            return plain(body, tokens).toString();
+        }
+
+        private String collapsed(String body, int[] tokens) {
+            return plain(body, tokens).collapsed();
         }
 
         /** A heading: its level, where it is in the body, and its text. */
@@ -295,8 +394,63 @@ public final class PostmortemParser {
             return sectionStarts;
         }
 
-        /** The innermost-level section that contains an offset (the deepest heading above it). */
+        /**
+         * The index of the last section whose heading line starts at or before {@code offset}, or -1: sections are
+         * in file order, so a binary search finds it.
+         */
+        private int lastStartedAt(int offset) {
+            int[] starts = sectionStarts();
+            int lo = 0;
+            int hi = starts.length - 1;
+            int found = -1;
+            while (lo <= hi) {
+                int mid = (lo + hi) >>> 1;
+                if (starts[mid] <= offset) {
+                    found = mid;
+                    lo = mid + 1;
+                } else {
+                    hi = mid - 1;
+                }
+            }
+            return found;
+        }
+
+        /**
+         * The innermost-level section that contains an offset (the deepest heading above it). That is the last
+         * section started before it, which every section after its heading's level ends; anything else (an offset
+         * in an indented heading line's margin) is worked out section by section.
+         */
         private Section sectionAt(int offset) {
+            int last = lastStartedAt(offset);
+            if (last < 0) {
+                return null;
+            }
+            Section s = sections.get(last);
+            if (s.headingSpan() != null && offset < s.contentEnd() && !deeperEarlier(last, offset)) {
+                return s;
+            }
+            return sectionAtByScan(offset);
+        }
+
+        /**
+         * Whether an earlier section deeper than {@code last} also contains the offset (then it is the innermost).
+         * One above {@code last}'s level ends the search: anything deeper before it ends where it starts.
+         */
+        private boolean deeperEarlier(int last, int offset) {
+            Section s = sections.get(last);
+            for (int i = last - 1; i >= 0; i--) {
+                Section o = sections.get(i);
+                if (o.level() > s.level() && o.contentEnd() > offset) {
+                    return true;
+                }
+                if (o.level() < s.level()) {
+                    return false;
+                }
+            }
+            return false;
+        }
+
+        private Section sectionAtByScan(int offset) {
             int[] starts = sectionStarts();
             Section found = null;
             for (int i = 0; i < starts.length; i++) {
@@ -376,17 +530,27 @@ public final class PostmortemParser {
             if (!(first instanceof Paragraph p)) {
                 return;
             }
-            String text = collapseSpaces(plainText(p)).strip();
-            Matcher box = CHECKBOX.matcher(p.getChars());
-            if (box.find()) {
-                // flexmark reads "[x]" as a reference link whose text is "x": put the box back as written
-                text = "[" + box.group(1) + "] " + text.substring(box.group(1).isBlank() ? 0 : 1).strip();
-            }
+            String text = checkbox(p.getChars(), collapsedText(p));
             if (text.isEmpty()) {
                 return;
             }
             int start = base + p.getStartOffset();
             actionItems.add(ActionItemText.read(text, source.span(start, trimEnd(start, base + p.getEndOffset()))));
+        }
+
+        /**
+         * An item's text with its checkbox put back as written: flexmark reads "[x]" as a reference link whose text
+         * is "x", and "[ ]" as one with no text.
+         *
+         * @param chars the item's paragraph as written
+         * @param text  its plain text, collapsed
+         */
+        private static String checkbox(CharSequence chars, String text) {
+            Matcher box = CHECKBOX.matcher(chars);
+            if (box.find()) {
+                return "[" + box.group(1) + "] " + text.substring(box.group(1).isBlank() ? 0 : 1).strip();
+            }
+            return text;
         }
 
         private void table(TableBlock t) {
@@ -487,7 +651,7 @@ public final class PostmortemParser {
             List<String> out = new ArrayList<>();
             for (Node c = row.getFirstChild(); c != null; c = c.getNext()) {
                 if (c instanceof TableCell cell) {
-                    out.add(collapseSpaces(plainText(cell)).strip());
+                    out.add(collapsedText(cell));
                 }
             }
             return out;
@@ -507,12 +671,10 @@ public final class PostmortemParser {
         }
 
         private void addProse(Node block, ProseBlock.Kind kind) {
-            StringBuilder text = new StringBuilder();
-            IntList offsets = new IntList();
-            collect(block, text, offsets);
-            String s = text.toString();
-            if (!s.isBlank()) {
-                prose.add(new ProseBlock(s, offsets.toArray(), kind, sectionAt(base + block.getStartOffset())));
+            Chars text = chars().reset();
+            collect(block, text);
+            if (!text.isBlank()) {
+                prose.add(ProseBlock.of(text.toString(), text.runs(), kind, sectionAt(base + block.getStartOffset())));
             }
         }
 
@@ -524,8 +686,18 @@ public final class PostmortemParser {
             }
         }
 
+        private Chars chars;
+
+        /** The one buffer this body's prose and cell texts are built in, one at a time. */
+        private Chars chars() {
+            if (chars == null) {
+                chars = new Chars();
+            }
+            return chars;
+        }
+
         /** Appends the visible prose of a node, masking code and HTML with spaces, skipping link targets. */
-        private void collect(Node node, StringBuilder text, IntList offsets) {
+        private void collect(Node node, Chars text) {
             for (Node n = node.getFirstChild(); n != null; n = n.getNext()) {
                 if (n instanceof HtmlInlineComment) {
                     int s = base + n.getStartOffset();
@@ -533,38 +705,38 @@ public final class PostmortemParser {
                     comments.add(new HtmlComment(COMMENT_CLOSE.matcher(COMMENT_OPEN.matcher(chars).replaceFirst(""))
                             .replaceFirst("").strip(),
                             s, s + chars.length(), source.span(s, s + chars.length())));
-                    mask(n, text, offsets);
+                    mask(n, text);
                 } else if (n instanceof Code || n instanceof HtmlInlineBase || n instanceof AutoLink
                         || n instanceof MailLink || n instanceof Image || n instanceof ImageRef) {
-                    mask(n, text, offsets);
+                    mask(n, text);
                 } else if (n instanceof SoftLineBreak || n instanceof HardLineBreak) {
-                    text.append(' ');
-                    offsets.add(base + n.getStartOffset());
+                    text.append(' ', base + n.getStartOffset());
                 } else if (n.getFirstChild() != null) {
-                    collect(n, text, offsets);
+                    collect(n, text);
                 } else if (!(n instanceof com.vladsch.flexmark.ast.LinkNodeBase)) {
                     com.vladsch.flexmark.util.sequence.BasedSequence chars = n.getChars();
                     if (chars instanceof com.vladsch.flexmark.util.sequence.SubSequence
                             && chars.getBase() instanceof String body) {
-                        // one piece of the body, as it nearly always is: copied at once, offsets counted
+                        // one piece of the body, as it nearly always is: copied at once, its offsets one run
                         int from = chars.getStartOffset();
-                        text.append(body, from, from + chars.length());
-                        offsets.addRange(base + from, chars.length());
+                        text.append(body, from, from + chars.length(), base + from);
                         continue;
                     }
                     for (int i = 0; i < chars.length(); i++) {
-                        text.append(chars.charAt(i));
-                        offsets.add(offsetOf(chars, i));
+                        text.append(chars.charAt(i), offsetOf(chars, i));
                     }
                 }
             }
         }
 
-        private void mask(Node n, StringBuilder text, IntList offsets) {
+        private void mask(Node n, Chars text) {
             com.vladsch.flexmark.util.sequence.BasedSequence chars = n.getChars();
+            if (chars instanceof com.vladsch.flexmark.util.sequence.SubSequence && chars.getBase() instanceof String) {
+                text.spaces(chars.length(), base + chars.getStartOffset()); // one piece of the body
+                return;
+            }
             for (int i = 0; i < chars.length(); i++) {
-                text.append(' ');
-                offsets.add(offsetOf(chars, i));
+                text.append(' ', offsetOf(chars, i));
             }
         }
 
@@ -581,25 +753,33 @@ public final class PostmortemParser {
             return Math.min(base + Math.max(at, 0), source.text().length());
         }
 
-        private static String plainText(Node n) {
-            StringBuilder sb = new StringBuilder();
-            plain(n, sb);
-            return sb.toString();
+        /** The text of a node as a reader sees it: code spans' code, no HTML, images or link targets. */
+        private String plainText(Node n) {
+            Chars text = chars().reset();
+            plain(n, text);
+            return text.toString();
         }
 
-        private static void plain(Node node, StringBuilder sb) {
+        /** {@link #plainText}, each run of whitespace as one space ({@link #collapseSpaces}) and stripped. */
+        private String collapsedText(Node n) {
+            Chars text = chars().reset();
+            plain(n, text);
+            return text.collapsed();
+        }
+
+        private static void plain(Node node, Chars text) {
             for (Node n = node.getFirstChild(); n != null; n = n.getNext()) {
                 if (n instanceof HtmlInlineBase || n instanceof Image || n instanceof ImageRef) {
                     continue;
                 }
                 if (n instanceof SoftLineBreak || n instanceof HardLineBreak) {
-                    sb.append(' ');
+                    text.append(' ', 0);
                 } else if (n instanceof Code c) {
-                    sb.append(c.getText());
+                    text.append(c.getText());
                 } else if (n.getFirstChild() != null) {
-                    plain(n, sb);
+                    plain(n, text);
                 } else if (!(n instanceof com.vladsch.flexmark.ast.LinkNodeBase)) {
-                    sb.append(n.getChars());
+                    text.append(n.getChars());
                 }
             }
         }
@@ -668,30 +848,109 @@ public final class PostmortemParser {
         }
     }
 
-    /** A growable int array, to map prose characters to file offsets without boxing. */
-    private static final class IntList {
-        private int[] a = new int[64];
+    /**
+     * A text being built from pieces of a body, and the file offset of each character (as runs). Pieces are copied a
+     * stretch at a time: appending a {@code CharSequence} to a StringBuilder asks for each character on its own,
+     * which under C1 costs several calls a character, most in text that is not Latin-1.
+     */
+    private static final class Chars {
+        private char[] buf = new char[256];
         private int n;
+        private ProseBlock.Runs runs = new ProseBlock.Runs();
 
-        void add(int v) {
-            if (n == a.length) {
-                a = java.util.Arrays.copyOf(a, n * 2);
-            }
-            a[n++] = v;
+        Chars reset() {
+            n = 0;
+            runs = new ProseBlock.Runs();
+            return this;
         }
 
-        /** Adds {@code first, first + 1, ..., first + count - 1}. */
-        void addRange(int first, int count) {
-            if (n + count > a.length) {
-                a = java.util.Arrays.copyOf(a, Math.max(n * 2, n + count));
-            }
-            for (int k = 0; k < count; k++) {
-                a[n++] = first + k;
+        ProseBlock.Runs runs() {
+            return runs;
+        }
+
+        private void room(int more) {
+            if (n + more > buf.length) {
+                buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, n + more));
             }
         }
 
-        int[] toArray() {
-            return java.util.Arrays.copyOf(a, n);
+        /** One character, at a file offset. */
+        void append(char c, int offset) {
+            room(1);
+            buf[n++] = c;
+            runs.add(offset);
+        }
+
+        /** {@code src[from, to)}, whose first character is at file offset {@code offset}. */
+        void append(String src, int from, int to, int offset) {
+            room(to - from);
+            src.getChars(from, to, buf, n);
+            n += to - from;
+            runs.add(offset, to - from);
+        }
+
+        /** {@code count} spaces standing for the characters at file offsets {@code offset}, … */
+        void spaces(int count, int offset) {
+            room(count);
+            java.util.Arrays.fill(buf, n, n + count, ' ');
+            n += count;
+            runs.add(offset, count);
+        }
+
+        /** A piece of flexmark's text, for plain text (its offsets are not kept). */
+        void append(com.vladsch.flexmark.util.sequence.BasedSequence seq) {
+            int len = seq.length();
+            room(len);
+            if (seq instanceof com.vladsch.flexmark.util.sequence.SubSequence && seq.getBase() instanceof String body) {
+                int from = seq.getStartOffset();
+                body.getChars(from, from + len, buf, n);
+                n += len;
+                return;
+            }
+            for (int i = 0; i < len; i++) {
+                buf[n++] = seq.charAt(i);
+            }
+        }
+
+        /** Whether every character is whitespace, as {@link String#isBlank} says. */
+        boolean isBlank() {
+            for (int i = 0; i < n; i++) {
+                if (!Character.isWhitespace(buf[i])) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** The text with each run of {@code \\s} characters as one space, stripped: {@code collapseSpaces(t).strip()}. */
+        String collapsed() {
+            char[] out = new char[n];
+            int m = 0;
+            boolean inRun = false;
+            for (int i = 0; i < n; i++) {
+                char c = buf[i];
+                if (!isSpace(c)) {
+                    out[m++] = c;
+                    inRun = false;
+                } else if (!inRun) {
+                    out[m++] = ' ';
+                    inRun = true;
+                }
+            }
+            int from = 0;
+            while (from < m && Character.isWhitespace(out[from])) {
+                from++;
+            }
+            int to = m;
+            while (to > from && Character.isWhitespace(out[to - 1])) {
+                to--;
+            }
+            return new String(out, from, to - from);
+        }
+
+        @Override
+        public String toString() {
+            return new String(buf, 0, n);
         }
     }
 }

@@ -66,16 +66,38 @@ class PlainMarkdownTest {
         }
     }
 
+    /** What real postmortems hold besides plain text: read without flexmark, to the same model. */
     @Test
-    void everythingOutsideThePlainSubsetGoesToFlexmark() {
+    void inlineCodeEmphasisLinksChecklistsFencesQuotesAndNestedItemsAreReadToo() {
+        String head = "---\ntitle: x\n---\n\n# T\n\n## Action items\n\n";
+        for (String doc : List.of("Some *emphasis* and **strong** and _this_ and __that__ here.",
+                "A `code` span, a ``double`` one and a `back\\slash`.", "A [link](http://x.y/z?a=b#c) and more.",
+                "**Bold** at the start, snake_case_name inside.", "> quoted\n> more\n\nAfter.",
+                "1. first\n2. second\n1) third", "A `span with | pipe` in text.", "* star item\n+ plus item\n- dash item",
+                "```yaml\nkey: value\n## not a heading\n```\nAfter the fence.", "~~~\n`x`\n~~~",
+                "- [ ] Open box (owner: @a, due 2025-04-01, P1)\n- [x] Done box\n- [X] Also done",
+                "- Parent\n  - Nested *item*\n  - Another `one`\n- Next", "- Parent\n    - Four spaces in",
+                "1. One\n   - nested under a number", "## A heading with `code` and **bold**",
+                "| Time | Event |\n|---|---|\n| `09:12` | **Paged** the [on-call](http://x) |",
+                "Para with R & D and 100 % and ~tilde~ and !bang.", "Line one\nline *two* here\nline three.",
+                "Ends with a link [here](https://example.com/a_b).", "Em — dash **and** “quotes”.")) {
+            String text = head + doc + "\n";
+            assertThat(same(text)).as(doc).isTrue();
+        }
+    }
+
+    @Test
+    void everythingOutsideTheSubsetGoesToFlexmark() {
         String head = "---\ntitle: x\n---\n\n# T\n\n## Summary\n\n";
-        for (String odd : List.of("Some *emphasis* here.", "A `code` span.", "A [link](http://x).", "Bob\\'s fault.",
-                "Fish &amp; chips.", "  Indented two.", "    code block", "\tTabbed.", "Line one  \nline two.",
-                "Text\r\nmore.", "> quoted", "1. first", "* star item", "+ plus item", "Title\n===",
-                "Title\n---", "---", "```\ncode\n```", "<div>x</div>", "Text\n<!-- c -->", "a | b\n--|--",
-                "- item\ncontinued", "Para\n- item", "#NoSpace", "# Closed #", "####### Seven",
-                "| a | b |\n|---|---|\n| 1 | 2 | 3 |", "| a |\n|---|\nafter", "<!-- a --> b -->",
-                "<!-- a <!-- b -->")) {
+        for (String odd : List.of("Bob\\'s fault.", "Fish &amp; chips.", "  Indented two.", "    code block",
+                "\tTabbed.", "Line one  \nline two.", "Text\r\nmore.", "Title\n===", "Title\n---", "---", "***",
+                "<div>x</div>", "Text\n<!-- c -->", "a | b\n--|--", "- item\ncontinued", "Para\n- item",
+                "#NoSpace", "# Closed #", "####### Seven", "| a | b |\n|---|---|\n| 1 | 2 | 3 |",
+                "| a |\n|---|\nafter", "<!-- a --> b -->", "<!-- a <!-- b -->", "An ![image](x.png) here.",
+                "A *dangling mark.", "In*word*emphasis.", "***triple***", "A [ref] link.", "[x]: http://x",
+                "> quoted\nlazy continuation", "```\nnever closed", "- a\n2. lazy", "Para\n1. interrupts",
+                "3. at three\n4) lazy", "| a |\n|---|\n| `x|y` |", "A <b>tag</b>.", "Entity &copy; here.",
+                "Nested **bold *and* em**.", "- a\n      - too deep", "```\ncode\n  ```\nmore\n```", "A ` spaced` span.")) {
             String doc = head + odd + "\n";
             assertThat(parser.isPlain(SourceText.of(doc))).as(odd).isFalse();
             same(doc);
@@ -87,7 +109,7 @@ class PlainMarkdownTest {
         Random random = new Random(20261126);
         int plain = 0;
         int total = 0;
-        for (int i = 0; i < 1500; i++) {
+        for (int i = 0; i < 3000; i++) {
             String doc = generate(random);
             if (i % 3 != 0) {
                 doc = mutate(doc, random, 1 + random.nextInt(3));
@@ -105,6 +127,10 @@ class PlainMarkdownTest {
             + "deploy rollback latency p99 503 payments-api config TTL DNS because after while Zürich naïve "
             + "99.9% (primary) \"quoted\" it's 2025-03-14 09:12 #7 a-b x/y ok? yes! 1. 2) e.g. >").split(" ");
 
+    /** Inline constructs real postmortems use, around a word. */
+    private static final String[] INLINE = {"`%s`", "``%s``", "**%s**", "*%s*", "_%s_", "__%s__", "[%s](https://x.y/%s)",
+        "`pg_%s`", "%s_%s"};
+
     private static String words(Random r, int min, int max) {
         int n = min + r.nextInt(max - min + 1);
         StringBuilder sb = new StringBuilder();
@@ -113,7 +139,13 @@ class PlainMarkdownTest {
                 sb.append(' ');
             }
             String w = WORDS[r.nextInt(i == 0 && r.nextInt(10) > 0 ? 20 : WORDS.length)];
-            sb.append(i == 0 ? Character.toUpperCase(w.charAt(0)) + w.substring(1) : w);
+            w = i == 0 ? Character.toUpperCase(w.charAt(0)) + w.substring(1) : w;
+            if (r.nextInt(6) == 0 && Character.isLetterOrDigit(w.charAt(0))
+                    && Character.isLetterOrDigit(w.charAt(w.length() - 1))) {
+                String f = INLINE[r.nextInt(INLINE.length)];
+                w = f.replace("%s", w);
+            }
+            sb.append(w);
         }
         return sb.toString();
     }
@@ -141,7 +173,7 @@ class PlainMarkdownTest {
             }
             int blocks = 1 + r.nextInt(3);
             for (int b = 0; b < blocks; b++) {
-                switch (r.nextInt(4)) {
+                switch (r.nextInt(5)) {
                     case 0 -> {
                         int lines = 1 + r.nextInt(3);
                         for (int l = 0; l < lines; l++) {
@@ -151,13 +183,19 @@ class PlainMarkdownTest {
                     case 1 -> {
                         int items = 1 + r.nextInt(4);
                         boolean loose = r.nextInt(4) == 0;
+                        String[] markers = {"- ", "* ", "+ ", "1. ", "- [ ] ", "- [x] "};
+                        String marker = markers[r.nextInt(markers.length)];
                         for (int k = 0; k < items; k++) {
-                            sb.append("- ").append(words(r, 1, 10));
+                            sb.append(marker.equals("1. ") ? (k + 1) + ". " : marker).append(words(r, 1, 10));
                             if (r.nextBoolean()) {
                                 sb.append(" owner @maria due 2025-0").append(1 + r.nextInt(9)).append("-1")
                                         .append(r.nextInt(10)).append(" P").append(r.nextInt(4));
                             }
                             sb.append(loose ? "\n\n" : "\n");
+                            if (!loose && r.nextInt(4) == 0) {
+                                sb.append(" ".repeat(marker.length() >= 3 && marker.charAt(1) == '.' ? 3 : 2))
+                                        .append(r.nextBoolean() ? "- " : "1. ").append(words(r, 1, 6)).append('\n');
+                            }
                         }
                     }
                     case 2 -> {
@@ -190,6 +228,15 @@ class PlainMarkdownTest {
                             sb.append('\n');
                         }
                     }
+                    case 3 -> {
+                        switch (r.nextInt(3)) {
+                            case 0 -> sb.append("```").append(r.nextBoolean() ? "yaml" : "").append('\n')
+                                    .append(words(r, 1, 8)).append("\n# not a heading\n```\n");
+                            case 1 -> sb.append("> ").append(words(r, 1, 8)).append("\n> ").append(words(r, 1, 8))
+                                    .append('\n');
+                            default -> sb.append("<!-- pm-disable-next-line blame-language -->\n");
+                        }
+                    }
                     default -> sb.append("<!-- pm-disable-next-line blame-language -->\n");
                 }
                 sb.append('\n');
@@ -202,6 +249,7 @@ class PlainMarkdownTest {
     }
 
     private static final String[] PIECES = {"*", "_", "`", "[", "]", "\\", "&", "<", "<!--", "-->", "|", " ", "  ",
+        "**", "``", "](", ")", "```", "~~~", "> ", "  - ", "[ ] ", "[x] ", "* ", "+ ", "2. ", "1) ", "!", "&amp;", "__",
         "\t", "\r", "\n", "\n\n", "-", "- ", "# ", "#", "1. ", "> ", "    ", "===", "---", ":", "!", "~", "'",
         "\u00a0", "é", "\uD83D\uDD25", "|---|", "\u0000"};
 
