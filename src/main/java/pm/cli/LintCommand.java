@@ -1,5 +1,6 @@
 package pm.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,7 @@ import picocli.CommandLine.Spec;
 import pm.config.Config;
 import pm.io.InputException;
 import pm.lint.Finding;
+import pm.lint.LintCache;
 import pm.lint.LintRun;
 import pm.lint.LintSettings;
 import pm.lint.Linter;
@@ -37,6 +39,7 @@ import pm.source.Sources;
                 "  pm lint postmortems/2025-03-14-payment-api-outage.md",
                 "  pm lint --staged              # what is staged for commit (the pre-commit hook)",
                 "  pm lint --rev origin/main     # the postmortems as committed there",
+                "  pm lint --cache               # skip files unchanged since the last run (CI)",
                 "  pm lint --format sarif > pm.sarif",
                 "", "Turn rules off or change severities under 'lint:' in .pm.yml; silence one place with "
                         + "<!-- pm-disable-next-line rule-id -->."})
@@ -73,6 +76,17 @@ public final class LintCommand implements Callable<Integer> {
             + "action_items; nothing else in the file changes.")
     boolean fix;
 
+    @Option(names = "--cache", description = "Keep findings in a cache file and reuse them for files whose content "
+            + "has not changed (a new pm build or .pm.yml starts it afresh).")
+    boolean cache;
+
+    @Option(names = "--cache-location", paramLabel = "PATH", description = "The cache file (default: .pm-cache in "
+            + "the current directory; in a folder, .pm-cache inside it). Implies --cache.")
+    String cacheLocation;
+
+    /** The cache file when none is named. */
+    static final String CACHE_FILE = ".pm-cache";
+
     /** When text output is coloured. */
     public enum ColorMode { AUTO, ALWAYS, NEVER;
         @Override
@@ -89,12 +103,14 @@ public final class LintCommand implements Callable<Integer> {
     StandardOptions standard;
 
     /** The command as {@code pm lint} with these options would run it, for callers that read the line themselves. */
-    public static LintCommand of(List<String> paths, String format, boolean staged, boolean fix, ColorMode color) {
+    public static LintCommand of(List<String> paths, String format, boolean staged, boolean fix, boolean cache,
+            ColorMode color) {
         LintCommand cmd = new LintCommand();
         cmd.paths = List.copyOf(paths);
         cmd.formatName = format;
         cmd.staged = staged;
         cmd.fix = fix;
+        cmd.cache = cache;
         cmd.color = color;
         return cmd;
     }
@@ -153,6 +169,11 @@ public final class LintCommand implements Callable<Integer> {
             targets.add(config.postmortemsDir());
         }
         Report.Format format = format(formatName);
+        LintCache lintCache = null;
+        if ((cache || cacheLocation != null) && !fix) { // --fix reads every file: the cache is left as it is
+            lintCache = LintCache.open(cacheFile(ctx), cacheKey(config));
+            run.withCache(lintCache);
+        }
         try (Listing listing = staged ? Sources.staged(ctx.cwd(), ctx.env(), targets, names)
                 : rev != null ? Sources.revision(targets, rev, byDefault, names)
                 : Sources.paths(targets, byDefault, names)) {
@@ -161,11 +182,45 @@ public final class LintCommand implements Callable<Integer> {
                     ? VersionProvider.version() : "", Rules.metas());
             Outcomes outcomes = new Outcomes(ctx, report);
             run.lint(listing, outcomes);
+            if (lintCache != null) {
+                try {
+                    lintCache.save();
+                } catch (InputException e) {
+                    ctx.err().println("pm: " + e.oneLine(names) + " (the cache was not written; the findings stand)");
+                }
+            }
             report.finish(outcomes.unreadable);
             ctx.err().flush();
             return outcomes.internal ? ExitStatus.INTERNAL : outcomes.unreadable > 0 ? ExitStatus.USAGE
                     : outcomes.errors ? ExitStatus.FINDINGS : 0;
         }
+    }
+
+    /** The cache file: --cache-location (a folder gets .pm-cache inside it), else .pm-cache here. */
+    private Path cacheFile(Context ctx) {
+        if (cacheLocation == null) {
+            return ctx.resolve(CACHE_FILE);
+        }
+        Path p = ctx.resolve(cacheLocation);
+        return Files.isDirectory(p) || cacheLocation.endsWith("/") ? p.resolve(CACHE_FILE) : p;
+    }
+
+    /**
+     * What the findings depend on besides a file's content: pm's version and build (rules change with them) and the
+     * configuration file, as bytes.
+     */
+    private static String cacheKey(Config config) throws InputException {
+        StringBuilder key = new StringBuilder(VersionProvider.version()).append(' ').append(VersionProvider.build());
+        if (config.file() != null) {
+            try {
+                byte[] bytes = Files.readAllBytes(config.file());
+                key.append(' ').append(config.file().toAbsolutePath().normalize()).append(' ')
+                        .append(LintCache.contentKey(bytes));
+            } catch (java.io.IOException e) {
+                throw new InputException(config.file(), 0, "cannot be read: " + e.getMessage());
+            }
+        }
+        return key.toString();
     }
 
     /** Writes each file's outcome: findings to the report, everything else to stderr; tallies the exit status. */

@@ -32,6 +32,11 @@ public final class TextFiles {
      * a regular file is then not asked for its type and size again (two system calls fewer per file).
      */
     public static SourceText read(Path file, BasicFileAttributes attrs) throws InputException {
+        return decode(file, readBytes(file, attrs));
+    }
+
+    /** The bytes of a file, with the checks and the messages of {@link #read(Path, BasicFileAttributes)}. */
+    public static byte[] readBytes(Path file, BasicFileAttributes attrs) throws InputException {
         byte[] bytes;
         try {
             boolean regular = attrs != null && attrs.isRegularFile();
@@ -59,7 +64,7 @@ public final class TextFiles {
         } catch (OutOfMemoryError e) {
             throw new InputException(file, 0, "file is too large to read");
         }
-        return decode(file, bytes);
+        return bytes;
     }
 
     /** Decodes UTF-8 strictly; a NUL byte means a binary file. */

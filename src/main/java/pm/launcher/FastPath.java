@@ -8,7 +8,7 @@ import pm.cli.LintCommand;
 import pm.cli.OverdueCommand;
 
 /**
- * The everyday command lines, {@code pm lint [PATH...]} with {@code --staged}, {@code --fix}, {@code --format X}
+ * The everyday command lines, {@code pm lint [PATH...]} with {@code --staged}, {@code --fix}, {@code --cache}, {@code --format X}
  * and {@code --color X}, and {@code pm overdue [DIR]}, run without building picocli's model of the command
  * (reading its annotations costs a cold start tens of milliseconds). It takes only what it fully understands:
  * each option at most once, values that are valid, no help, no {@code --}, no {@code @file}, no argument that
@@ -44,6 +44,7 @@ final class FastPath {
         String color = null;
         boolean staged = false;
         boolean fix = false;
+        boolean cache = false;
         List<String> paths = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
             String a = args[i];
@@ -83,6 +84,11 @@ final class FastPath {
                     return null;
                 }
                 fix = true;
+            } else if (a.equals("--cache")) {
+                if (cache) {
+                    return null;
+                }
+                cache = true;
             } else if (a.startsWith("-") || a.indexOf('=') >= 0) {
                 return null;
             } else {
@@ -93,7 +99,7 @@ final class FastPath {
         if (mode == null) {
             return null;
         }
-        LintCommand cmd = LintCommand.of(paths, format != null ? format : LintCommand.DEFAULT_FORMAT, staged, fix, mode);
+        LintCommand cmd = LintCommand.of(paths, format != null ? format : LintCommand.DEFAULT_FORMAT, staged, fix, cache, mode);
         if (cmd.problem() != null) {
             return null; // picocli says what is wrong
         }

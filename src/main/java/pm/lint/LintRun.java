@@ -11,6 +11,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import pm.io.AtomicFiles;
 import pm.io.InputException;
+import pm.io.TextFiles;
 import pm.model.Postmortem;
 import pm.model.SourceText;
 import pm.parse.PostmortemParser;
@@ -50,6 +51,7 @@ public final class LintRun {
     private final boolean fix;
     private final FutureTask<Linter> linterReady;
     private Linter linter;
+    private LintCache cache;
 
     /**
      * Starts making the enabled rules of {@code rules} on another thread.
@@ -63,6 +65,15 @@ public final class LintRun {
         Thread t = new Thread(linterReady, "pm-rules");
         t.setDaemon(true);
         t.start();
+    }
+
+    /**
+     * Keeps findings in {@code cache} and takes them from it for files whose content it holds (not with --fix,
+     * which must read every file).
+     */
+    public LintRun withCache(LintCache cache) {
+        this.cache = fix ? null : cache;
+        return this;
     }
 
     /** Lints every input of {@code listing} and reports each entry to {@code out}, in order. */
@@ -91,19 +102,36 @@ public final class LintRun {
         Input in = (Input) entry;
         String fixed = null;
         try {
-            Postmortem pm = parser.parse(in.path(), in.read());
+            String key = null;
+            SourceText text;
+            if (cache != null) {
+                byte[] content = in.content();
+                key = LintCache.contentKey(content);
+                List<Finding> known = cache.get(key, in.name());
+                if (known != null) {
+                    return new Outcome(in.name(), known, null, null, null);
+                }
+                text = TextFiles.decode(in.path(), content);
+            } else {
+                text = in.read();
+            }
+            Postmortem pm = parser.parse(in.path(), text);
             if (fix) {
                 ActionTableFix.Outcome outcome = ActionTableFix.apply(pm);
                 if (outcome instanceof ActionTableFix.Refused r) {
                     fixed = "--fix left the file alone: " + r.reason();
                 } else if (outcome instanceof ActionTableFix.Fixed f) {
-                    String text = pm.source().hasBom() ? "\uFEFF" + f.text() : f.text();
-                    AtomicFiles.replace(in.path(), text.getBytes(StandardCharsets.UTF_8));
+                    String rewritten = pm.source().hasBom() ? "\uFEFF" + f.text() : f.text();
+                    AtomicFiles.replace(in.path(), rewritten.getBytes(StandardCharsets.UTF_8));
                     fixed = "rewrote the Action items table from the front matter";
-                    pm = parser.parse(in.path(), SourceText.of(text));
+                    pm = parser.parse(in.path(), SourceText.of(rewritten));
                 }
             }
-            return new Outcome(in.name(), linter.lint(pm, in.name()), null, null, fixed);
+            List<Finding> findings = linter.lint(pm, in.name());
+            if (key != null) {
+                cache.put(key, findings);
+            }
+            return new Outcome(in.name(), findings, null, null, fixed);
         } catch (InputException e) {
             return new Outcome(in.name(), null, e, null, fixed);
         } catch (Linter.RuleFailure e) {

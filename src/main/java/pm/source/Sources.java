@@ -16,7 +16,6 @@ import pm.git.TrackedFiles;
 import pm.io.InputException;
 import pm.io.MarkdownFiles;
 import pm.io.TextFiles;
-import pm.model.SourceText;
 
 /**
  * Where postmortems come from, each as a {@link Listing} of named {@link Input}s: folders and files on disk, what
@@ -46,13 +45,13 @@ public final class Sources {
                 MarkdownFiles.Walk walk = MarkdownFiles.under(target);
                 for (Path file : walk.files()) {
                     BasicFileAttributes attrs = walk.attributes(file);
-                    out.add(new Input(names.of(file), file, () -> TextFiles.read(file, attrs)));
+                    out.add(new Input(names.of(file), file, () -> TextFiles.readBytes(file, attrs)));
                 }
                 for (InputException e : walk.errors()) {
                     out.add(new Listing.Unreadable(e));
                 }
             } else if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-                out.add(new Input(names.of(target), target, () -> TextFiles.read(target)));
+                out.add(new Input(names.of(target), target, () -> TextFiles.readBytes(target, null)));
             } else {
                 out.add(new Listing.Unreadable(new InputException(target, 0, byDefault
                         ? "no such directory: it is postmortems_dir (default 'postmortems'); run 'pm init', set "
@@ -73,7 +72,7 @@ public final class Sources {
         List<Listing.Entry> out = new ArrayList<>();
         for (StagedFiles.Entry e : staged.files()) {
             Path file = e.file();
-            out.add(new Input(names.of(file), file, () -> TextFiles.decode(file, staged.read(e))));
+            out.add(new Input(names.of(file), file, () -> staged.read(e)));
         }
         return new Listing(out, staged);
     }
@@ -151,7 +150,7 @@ public final class Sources {
             }
             out.add(new Input(names.of(file), file, () -> {
                 try {
-                    return TextFiles.decode(file, git.read(e.blob(), TextFiles.MAX_BYTES));
+                    return git.read(e.blob(), TextFiles.MAX_BYTES);
                 } catch (LargeObjectException ex) {
                     throw new InputException(file, 0, "file is more than pm reads (" + TextFiles.MAX_BYTES
                             / (1024 * 1024) + " MB); move logs and data out of the postmortem");
@@ -189,7 +188,7 @@ public final class Sources {
     }
 
     /** Reads a file of the working tree; a link is followed only when it stays inside {@code root}. */
-    private static SourceText readWorkTree(Path file, Path root, boolean tracked) throws InputException {
+    private static byte[] readWorkTree(Path file, Path root, boolean tracked) throws InputException {
         BasicFileAttributes attrs;
         try {
             attrs = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
@@ -212,7 +211,7 @@ public final class Sources {
                         + (tracked ? "the repository" : "the folder") + "; pm does not follow it");
             }
         }
-        return TextFiles.read(file, attrs);
+        return TextFiles.readBytes(file, attrs);
     }
 
     /** The real work tree, checking that {@code dir} is inside it; {@code null} for a bare repository with --rev. */

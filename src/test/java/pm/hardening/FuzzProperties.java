@@ -105,7 +105,8 @@ class FuzzProperties {
     /** pm overdue: collecting from the front matter and every output format. */
     private static void overdue(SourceText source) {
         OverdueReport report = new OverdueCollector(PARSER, OverdueSettings.DEFAULTS, TODAY, OverdueFilter.NONE)
-                .collect(Listing.of(List.of(new Input(FILE.toString(), FILE, () -> source))), NAMES);
+                .collect(Listing.of(List.of(new Input(FILE.toString(), FILE,
+                        () -> source.text().getBytes(java.nio.charset.StandardCharsets.UTF_8)))), NAMES);
         for (OverdueFormat format : OverdueFormat.values()) {
             StringWriter out = new StringWriter();
             format.write(report, new PrintWriter(out));

@@ -147,6 +147,12 @@ class FastPathTest {
         fast("lint", "..");
         // --staged
         fast("lint", "--staged");
+        fast("lint", "--cache");
+        fast("lint", "--cache", "postmortems/blaming.md", "--format", "json");
+        fast("lint", "--staged", "--cache");
+        slow("lint", "--cache", "--cache");
+        slow("lint", "--cache-location", "build/cache");
+        slow("lint", "--rev", "HEAD");
         fast("lint", "--staged", "postmortems");
         fast("lint", "--staged", "postmortems/blaming.md");
         fast("lint", "--staged", "postmortems/clean.md");

@@ -50,7 +50,7 @@ class LintRunTest {
     }
 
     private static Input text(String name, String text) {
-        return new Input(name, Path.of(name), () -> SourceText.of(text));
+        return new Input(name, Path.of(name), () -> text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @Test
@@ -87,7 +87,7 @@ class LintRunTest {
         Path file = dir.resolve("a.md");
         Files.writeString(file, untabled);
         Recorder out = new Recorder();
-        run(true).lint(Listing.of(List.of(new Input("a.md", file, () -> pm.io.TextFiles.read(file)))),
+        run(true).lint(Listing.of(List.of(new Input("a.md", file, () -> pm.io.TextFiles.readBytes(file, null)))),
                 out);
         assertThat(out.lines).containsExactly("fixed a.md: rewrote the Action items table from the front matter",
                 "a.md 0");

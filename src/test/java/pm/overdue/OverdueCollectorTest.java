@@ -32,7 +32,7 @@ class OverdueCollectorTest {
     }
 
     private static Input input(String file, Object text) {
-        return new Input(file, Path.of(file), () -> SourceText.of(text.toString()));
+        return new Input(file, Path.of(file), () -> text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @Test
