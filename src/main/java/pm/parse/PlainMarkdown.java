@@ -28,6 +28,8 @@ final class PlainMarkdown {
     static final int LINK = 2;
     /** A checkbox at {@code a} ("[ ]" or "[x]"), which flexmark reads as a reference link: {@code b} is 1 for x. */
     static final int BOX = 3;
+    /** An image from {@code a} to {@code b}: none of it is text. */
+    static final int IMAGE = 4;
 
     private PlainMarkdown() {
     }
@@ -39,15 +41,26 @@ final class PlainMarkdown {
     record Heading(int level, int start, int end, int textStart, int[] tokens) implements Block {
     }
 
-    /** Consecutive lines; {@code lines} holds each line's start and end, {@code tokens} each line's tokens. */
-    record Paragraph(int[] lines, int[][] tokens) implements Block {
+    /**
+     * Consecutive lines: {@code lines} holds each line's text start and end, {@code tokens} each line's tokens,
+     * {@code breaks} where the line break after each line but the last stands (the line feed, or for a hard break the
+     * spaces or backslash before it), {@code hard} whether that break is hard.
+     */
+    record Paragraph(int[] lines, int[][] tokens, int[] breaks, boolean[] hard) implements Block {
     }
 
     /**
-     * A list item on one line: its marker at {@code start}, its paragraph from {@code textStart} to {@code end};
-     * {@code nested} when it is inside the item above it.
+     * A list item: its marker at {@code start}, its paragraph's lines as a {@link Paragraph} (continuation lines
+     * indented to its text); {@code nested} when it is inside the item above it.
      */
-    record Item(int start, int textStart, int end, boolean nested, int[] tokens) implements Block {
+    record Item(int start, Paragraph text, boolean nested) implements Block {
+        int textStart() {
+            return text.lines()[0];
+        }
+
+        int end() {
+            return text.lines()[text.lines().length - 1];
+        }
     }
 
     /** A pipe table; {@code rows.get(0)} is the header, the separator line is left out. */
@@ -64,6 +77,42 @@ final class PlainMarkdown {
 
     private enum Prev { NONE, BLANK, HEADING, PARAGRAPH, ITEM, TABLE, COMMENT, FENCE, QUOTE }
 
+    /** A paragraph's lines as they are read. */
+    private static final class Lines {
+        private int[] lines = new int[8];
+        private final List<int[]> tokens = new ArrayList<>();
+        private int[] breaks = new int[4];
+        private boolean[] hard = new boolean[4];
+        private int count;
+
+        /** Adds a line, its text from {@code from} to {@code to}; its break, hard or not, stands at {@code breakAt}. */
+        void add(int from, int to, int[] t, int breakAt, boolean isHard) {
+            if (2 * count + 2 > lines.length) {
+                lines = Arrays.copyOf(lines, lines.length * 2);
+            }
+            if (count + 1 > breaks.length) {
+                breaks = Arrays.copyOf(breaks, breaks.length * 2);
+                hard = Arrays.copyOf(hard, hard.length * 2);
+            }
+            lines[2 * count] = from;
+            lines[2 * count + 1] = to;
+            tokens.add(t);
+            breaks[count] = breakAt;
+            hard[count] = isHard;
+            count++;
+        }
+
+        /** Whether the last line ends in a hard break, which at the end of a paragraph is no break at all. */
+        boolean endsHard() {
+            return count > 0 && hard[count - 1];
+        }
+
+        Paragraph paragraph() {
+            return new Paragraph(Arrays.copyOf(lines, 2 * count), tokens.toArray(new int[0][]),
+                    Arrays.copyOf(breaks, Math.max(0, count - 1)), Arrays.copyOf(hard, Math.max(0, count - 1)));
+        }
+    }
+
     /** The blocks of a body, or {@code null} when it holds anything outside the subset. */
     static List<Block> read(String text) {
         // one copy to index: in the JIT compiler pm runs with, String.charAt costs several checks a character
@@ -71,10 +120,10 @@ final class PlainMarkdown {
         int n = body.length;
         List<Block> blocks = new ArrayList<>();
         Prev prev = Prev.NONE;
-        int[] para = null;
-        List<int[]> paraTokens = null;
-        int paraLen = 0;
+        Lines para = null;
         int itemContent = -1; // where the last top-level item's text starts, counted from its line's start
+        int lastContent = -1; // likewise for the last item line, top-level or nested
+        int lastItem = -1; // where in blocks the last item is
         char itemKind = 0; // the last top-level item's bullet, or its number's delimiter
         char nestedKind = 0; // likewise for the last nested item under it
         int pos = 0;
@@ -87,13 +136,22 @@ final class PlainMarkdown {
             char c = body[pos];
             boolean blank = isBlank(body, pos, eol);
             boolean fence = (c == '`' || c == '~') && eol - pos >= 3 && body[pos + 1] == c && body[pos + 2] == c;
-            if (prev == Prev.PARAGRAPH && (blank || c == '#' || fence || c == '>')) {
-                blocks.add(new Paragraph(Arrays.copyOf(para, paraLen), paraTokens.toArray(new int[0][])));
+            char rule = thematicBreak(body, pos, eol);
+            if (prev == Prev.PARAGRAPH && (blank || c == '#' || fence || c == '>' || rule == '*' || rule == '_')) {
+                if (para.endsHard()) {
+                    return null;
+                }
+                blocks.add(para.paragraph());
             }
             if (blank) {
                 prev = Prev.BLANK;
             } else if (prev == Prev.QUOTE && c != '>') {
                 return null; // a line after a quotation that is not blank continues it (lazily)
+            } else if (rule != 0) {
+                if (prev == Prev.TABLE || prev == Prev.ITEM || prev == Prev.COMMENT || prev == Prev.PARAGRAPH && rule == '-') {
+                    return null; // under a paragraph, a line of dashes makes it a heading
+                }
+                prev = Prev.FENCE; // a thematic break: nothing in the model
             } else if (c == '#') {
                 if (prev == Prev.TABLE) {
                     return null;
@@ -145,22 +203,42 @@ final class PlainMarkdown {
                 blocks.add(new Comment(pos, eol));
                 prev = Prev.COMMENT;
             } else if (c == ' ') {
-                // a nested item: indented as far as the text of the item above it (or up to three more)
                 int indent = 0;
                 while (pos + indent < eol && body[pos + indent] == ' ') {
                     indent++;
                 }
+                if (prev != Prev.ITEM || itemContent < 0) {
+                    return null;
+                }
                 int marker = marker(body, pos + indent, eol);
-                if (prev != Prev.ITEM || itemContent < 0 || indent < itemContent || indent > itemContent + 3
-                        || marker < 0 || !startsList(body, pos + indent, marker, nestedKind)) {
-                    return null;
+                if (marker < 0) {
+                    // more of the last item's text, indented as far as it
+                    int at = pos + indent;
+                    char d = body[at];
+                    boolean opensFence = (d == '`' || d == '~') && eol - at >= 3 && body[at + 1] == d && body[at + 2] == d;
+                    int[] tokens = indent != lastContent || opensFence || !startsParagraph(body, at, eol) ? null
+                            : inline(body, at, eol, false, false);
+                    if (tokens == null) {
+                        return null;
+                    }
+                    Item last = (Item) blocks.get(lastItem);
+                    blocks.set(lastItem, new Item(last.start(), withLine(last.text(), at, eol, tokens, body),
+                            last.nested()));
+                } else {
+                    // a nested item: indented as far as the text of the top-level item above it (or up to three more)
+                    if (indent < itemContent || indent > itemContent + 3
+                            || !startsList(body, pos + indent, marker, nestedKind)) {
+                        return null;
+                    }
+                    Item item = item(body, pos + indent, marker, eol, true);
+                    if (item == null) {
+                        return null;
+                    }
+                    blocks.add(item);
+                    lastItem = blocks.size() - 1;
+                    lastContent = indent + marker;
+                    nestedKind = kind(body, pos + indent, marker);
                 }
-                Item item = item(body, pos + indent, marker, eol, true);
-                if (item == null) {
-                    return null;
-                }
-                blocks.add(item);
-                nestedKind = kind(body, pos + indent, marker);
             } else {
                 int marker = marker(body, pos, eol);
                 if (marker >= 0) {
@@ -173,7 +251,9 @@ final class PlainMarkdown {
                         return null;
                     }
                     blocks.add(item);
-                    itemContent = item.textStart() - pos;
+                    lastItem = blocks.size() - 1;
+                    itemContent = marker;
+                    lastContent = marker;
                     itemKind = kind(body, pos, marker);
                     nestedKind = 0;
                     prev = Prev.ITEM;
@@ -181,35 +261,79 @@ final class PlainMarkdown {
                     if (prev == Prev.ITEM || prev == Prev.TABLE || prev == Prev.COMMENT || !startsParagraph(body, pos, eol)) {
                         return null;
                     }
-                    int[] tokens = inline(body, pos, eol, false, false);
+                    // a hard line break: two spaces or more, or a backslash, at the end of a line that is not the last
+                    int end = eol;
+                    boolean hard = false;
+                    if (body[eol - 1] == ' ') {
+                        while (end > pos && body[end - 1] == ' ') {
+                            end--;
+                        }
+                        if (eol - end < 2) {
+                            return null;
+                        }
+                        hard = true;
+                    } else if (body[eol - 1] == '\\' && (eol - 2 < pos || body[eol - 2] != '\\')) {
+                        end = eol - 1;
+                        hard = true;
+                    }
+                    int[] tokens = end > pos ? inline(body, pos, end, false, false) : null;
                     if (tokens == null) {
                         return null;
                     }
                     if (prev != Prev.PARAGRAPH) {
-                        para = para == null ? new int[16] : para;
-                        paraLen = 0;
-                        paraTokens = new ArrayList<>();
+                        para = new Lines();
                     }
-                    if (paraLen + 2 > para.length) {
-                        para = Arrays.copyOf(para, para.length * 2);
-                    }
-                    para[paraLen++] = pos;
-                    para[paraLen++] = eol;
-                    paraTokens.add(tokens);
+                    para.add(pos, end, tokens, hard ? end : eol, hard);
                     prev = Prev.PARAGRAPH;
                 }
             }
             if (prev != Prev.ITEM) {
                 itemContent = -1;
+                lastContent = -1;
+                lastItem = -1;
                 itemKind = 0;
                 nestedKind = 0;
             }
             pos = next;
         }
         if (prev == Prev.PARAGRAPH) {
-            blocks.add(new Paragraph(Arrays.copyOf(para, paraLen), paraTokens.toArray(new int[0][])));
+            if (para.endsHard()) {
+                return null;
+            }
+            blocks.add(para.paragraph());
         }
         return blocks;
+    }
+
+    /** A paragraph with one more line, read after a soft line break at the end of its last line. */
+    private static Paragraph withLine(Paragraph p, int from, int to, int[] tokens, char[] body) {
+        Lines lines = new Lines();
+        int[] l = p.lines();
+        int k = l.length / 2;
+        for (int i = 0; i < k; i++) {
+            int lineEnd = l[2 * i + 1];
+            lines.add(l[2 * i], lineEnd, p.tokens()[i], i < k - 1 ? p.breaks()[i] : indexOf(body, '\n', lineEnd),
+                    i < k - 1 && p.hard()[i]);
+        }
+        lines.add(from, to, tokens, to, false);
+        return lines.paragraph();
+    }
+
+    /** The character of a thematic break line ("---", "* * *", "___"), or 0 when the line is not one. */
+    private static char thematicBreak(char[] s, int pos, int eol) {
+        char c = s[pos];
+        if (c != '-' && c != '*' && c != '_') {
+            return 0;
+        }
+        int marks = 0;
+        for (int i = pos; i < eol; i++) {
+            if (s[i] == c) {
+                marks++;
+            } else if (s[i] != ' ') {
+                return 0;
+            }
+        }
+        return marks >= 3 ? c : 0;
     }
 
     /**
@@ -262,7 +386,12 @@ final class PlainMarkdown {
             return null;
         }
         int[] tokens = inline(s, text, eol, false, true);
-        return tokens == null ? null : new Item(pos, text, eol, nested, tokens);
+        if (tokens == null) {
+            return null;
+        }
+        Lines lines = new Lines();
+        lines.add(text, eol, tokens, eol, false);
+        return new Item(pos, lines.paragraph(), nested);
     }
 
     /** A fenced code block opening at {@code pos}: where the line after its closing fence starts, or -1. */
@@ -465,28 +594,15 @@ final class PlainMarkdown {
                 i += k;
                 textStart = i;
             } else if (c == '[') {
-                if (open != 0 || i > from && s[i - 1] == '!') {
-                    return null;
-                }
-                int close = i + 1;
-                while (close < to && linkTextChar(s[close], cell)) {
-                    close++;
-                }
-                if (close == i + 1 || close + 1 >= to || s[close] != ']' || s[close + 1] != '(') {
-                    return null;
-                }
-                int end = close + 2;
-                while (end < to && urlChar(s[end], cell)) {
-                    end++;
-                }
-                if (end == close + 2 || end >= to || s[end] != ')') {
+                int end = open != 0 ? -1 : linkEnd(s, i, to, cell);
+                if (end < 0) {
                     return null;
                 }
                 out = text(out, count, textStart, i);
                 count = size(out, count, textStart, i);
-                out = put(out, count, LINK, i + 1, close, 0);
+                out = put(out, count, LINK, i + 1, indexOf(s, ']', i), 0);
                 count += 4;
-                i = end + 1;
+                i = end;
                 textStart = i;
             } else if (c == '&') {
                 if (i + 1 < to && (Character.isLetterOrDigit(s[i + 1]) || s[i + 1] == '#')) {
@@ -494,7 +610,24 @@ final class PlainMarkdown {
                 }
                 i++;
             } else if (c == '!' && i + 1 < to && s[i + 1] == '[') {
-                return null; // an image
+                if (open != 0) {
+                    return null;
+                }
+                int end = linkEnd(s, i + 1, to, cell);
+                if (end < 0) {
+                    return null;
+                }
+                out = text(out, count, textStart, i);
+                count = size(out, count, textStart, i);
+                out = put(out, count, IMAGE, i, end, 0);
+                count += 4;
+                i = end;
+                textStart = i;
+            } else if (c == '\\') {
+                if (i + 1 >= to || s[i + 1] < ' ') {
+                    return null; // at the end of a line, a hard break
+                }
+                i += 2; // an escaped character, or a backslash: as written, in flexmark's text
             } else if (c == '!' || c == '|' && cell) {
                 i++;
             } else if (!plainChar(c)) {
@@ -509,6 +642,25 @@ final class PlainMarkdown {
         out = text(out, count, textStart, to);
         count = size(out, count, textStart, to);
         return Arrays.copyOf(out, count);
+    }
+
+    /**
+     * Where {@code [text](url)} that starts at {@code at} ends (after its ')'), or -1 when what stands there is
+     * not one: text of plain characters, and a target without spaces, brackets, quotes or escapes.
+     */
+    private static int linkEnd(char[] s, int at, int to, boolean cell) {
+        int close = at + 1;
+        while (close < to && linkTextChar(s[close], cell)) {
+            close++;
+        }
+        if (close == at + 1 || close + 1 >= to || s[close] != ']' || s[close + 1] != '(') {
+            return -1;
+        }
+        int end = close + 2;
+        while (end < to && urlChar(s[end], cell)) {
+            end++;
+        }
+        return end == close + 2 || end >= to || s[end] != ')' ? -1 : end + 1;
     }
 
     private static boolean linkTextChar(char c, boolean cell) {
@@ -605,6 +757,9 @@ final class PlainMarkdown {
             char c = body[i];
             if (c == '`') {
                 code = !code;
+            }
+            if (c == '|' && body[i - 1] == '\\') {
+                return null; // an escaped pipe, which the table extension reads inside a cell
             }
             if (c == '|') {
                 int s = cell;

@@ -193,33 +193,29 @@ public final class PostmortemParser {
                     addProse(body, h.tokens(), ProseBlock.Kind.HEADING, base + h.start());
                 } else if (b instanceof PlainMarkdown.Paragraph p) {
                     int[] lines = p.lines();
-                    int[][] tokens = p.tokens();
-                    if (whole(tokens, lines)) {
+                    if (whole(p)) {
                         // consecutive lines of text, each line break read as a space: one unbroken stretch
                         String text = body.substring(lines[0], lines[lines.length - 1]);
                         addProse(lines.length > 2 ? text.replace('\n', ' ') : text, base + lines[0],
                                 ProseBlock.Kind.PARAGRAPH, base + lines[0]);
                     } else {
                         Chars text = chars().reset();
-                        for (int l = 0; l < tokens.length; l++) {
-                            if (l > 0) {
-                                text.append(' ', base + lines[2 * l - 1]); // the line break, read as a space
-                            }
-                            prose(body, tokens[l], text);
-                        }
+                        prose(body, p, text);
                         addProse(text, ProseBlock.Kind.PARAGRAPH, base + lines[0]);
                     }
                 } else if (b instanceof PlainMarkdown.Item item) {
                     int start = base + item.textStart();
                     if (!item.nested() && kindAt(base + item.start()) == SectionKind.ACTION_ITEMS) {
                         String title = checkbox(body.subSequence(item.textStart(), item.end()),
-                                collapsed(body, item.tokens()));
+                                plain(body, item.text()).collapsed());
                         if (!title.isEmpty()) {
                             actionItems.add(ActionItemText.read(title,
                                     source.span(start, trimEnd(start, base + item.end()))));
                         }
                     }
-                    addProse(body, item.tokens(), ProseBlock.Kind.PARAGRAPH, start);
+                    Chars text = chars().reset();
+                    prose(body, item.text(), text);
+                    addProse(text, ProseBlock.Kind.PARAGRAPH, start);
                 } else if (b instanceof PlainMarkdown.Table t) {
                     List<String> header = null;
                     List<Row> rows = new ArrayList<>();
@@ -262,14 +258,41 @@ public final class PostmortemParser {
                     : tokens.length == 4 && tokens[0] == PlainMarkdown.TEXT && tokens[1] == from && tokens[2] == to;
         }
 
-        /** Whether each line's tokens are the line as written. */
-        private static boolean whole(int[][] tokens, int[] lines) {
+        /** Whether a paragraph is its lines as written, each line break soft, standing at the line's end. */
+        private static boolean whole(PlainMarkdown.Paragraph p) {
+            int[] lines = p.lines();
+            int[][] tokens = p.tokens();
             for (int l = 0; l < tokens.length; l++) {
-                if (!whole(tokens[l], lines[2 * l], lines[2 * l + 1])) {
+                if (!whole(tokens[l], lines[2 * l], lines[2 * l + 1])
+                        || l < p.breaks().length && (p.hard()[l] || p.breaks()[l] != lines[2 * l + 1])) {
                     return false;
                 }
             }
             return true;
+        }
+
+        /** The prose of a paragraph's lines, each line break read as a space where flexmark's break node stands. */
+        private void prose(String body, PlainMarkdown.Paragraph p, Chars text) {
+            int[][] tokens = p.tokens();
+            for (int l = 0; l < tokens.length; l++) {
+                if (l > 0) {
+                    text.append(' ', base + p.breaks()[l - 1]);
+                }
+                prose(body, tokens[l], text);
+            }
+        }
+
+        /** The plain text of a paragraph's lines, each line break a space. */
+        private Chars plain(String body, PlainMarkdown.Paragraph p) {
+            Chars text = chars().reset();
+            int[][] tokens = p.tokens();
+            for (int l = 0; l < tokens.length; l++) {
+                if (l > 0) {
+                    text.append(' ', 0);
+                }
+                plain(body, tokens[l], text);
+            }
+            return text;
         }
 
         /** The prose of inline tokens, as {@link #collect} reads the nodes flexmark makes of them. */
@@ -279,7 +302,7 @@ public final class PostmortemParser {
                 int b = tokens[k + 2];
                 switch (tokens[k]) {
                     case PlainMarkdown.TEXT, PlainMarkdown.LINK -> text.append(body, a, b, base + a);
-                    case PlainMarkdown.CODE -> text.spaces(b - a, base + a);
+                    case PlainMarkdown.CODE, PlainMarkdown.IMAGE -> text.spaces(b - a, base + a);
                     default -> { // a checkbox: a reference link whose text is its inside, "x" or nothing
                         if (b == 1) {
                             text.append(body, a + 1, a + 2, base + a + 1);
@@ -308,15 +331,16 @@ public final class PostmortemParser {
             }
         }
 
-        /** The plain text of inline tokens, as {@link #plain} reads the nodes flexmark makes of them. */
-        private Chars plain(String body, int[] tokens) {
-            Chars text = chars().reset();
+        /** Adds the plain text of inline tokens, as {@link #plain} reads the nodes flexmark makes of them. */
+        private static void plain(String body, int[] tokens, Chars text) {
             for (int k = 0; k < tokens.length; k += 4) {
                 int a = tokens[k + 1];
                 int b = tokens[k + 2];
                 switch (tokens[k]) {
                     case PlainMarkdown.TEXT, PlainMarkdown.LINK -> text.append(body, a, b, 0);
                     case PlainMarkdown.CODE -> text.append(body, a + tokens[k + 3], b - tokens[k + 3], 0);
+                    case PlainMarkdown.IMAGE -> { // an image is no text
+                    }
                     default -> {
                         if (b == 1) {
                             text.append(body, a + 1, a + 2, 0);
@@ -324,15 +348,18 @@ public final class PostmortemParser {
                     }
                 }
             }
-            return text;
         }
 
         private String plainText(String body, int[] tokens) {
-            return plain(body, tokens).toString();
+            Chars text = chars().reset();
+            plain(body, tokens, text);
+            return text.toString();
         }
 
         private String collapsed(String body, int[] tokens) {
-            return plain(body, tokens).collapsed();
+            Chars text = chars().reset();
+            plain(body, tokens, text);
+            return text.collapsed();
         }
 
         /** A heading: its level, where it is in the body, and its text. */

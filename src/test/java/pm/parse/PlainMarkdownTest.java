@@ -80,7 +80,10 @@ class PlainMarkdownTest {
                 "1. One\n   - nested under a number", "## A heading with `code` and **bold**",
                 "| Time | Event |\n|---|---|\n| `09:12` | **Paged** the [on-call](http://x) |",
                 "Para with R & D and 100 % and ~tilde~ and !bang.", "Line one\nline *two* here\nline three.",
-                "Ends with a link [here](https://example.com/a_b).", "Em — dash **and** “quotes”.")) {
+                "Ends with a link [here](https://example.com/a_b).", "Em — dash **and** “quotes”.",
+                "**Date**: 2025-03-14  \n**Owner**: @maria\\\nLast line.", "Above.\n\n---\n\nBelow.", "A\n***\nB",
+                "- An item that\n  goes on here\n  and here\n- Next", "1. Numbered and\n   continued", "Bob\\'s \\*fault\\*.",
+                "An ![image](x.png) here.", "- [ ] Box that\n  continues (owner: @a)")) {
             String text = head + doc + "\n";
             assertThat(same(text)).as(doc).isTrue();
         }
@@ -89,11 +92,11 @@ class PlainMarkdownTest {
     @Test
     void everythingOutsideTheSubsetGoesToFlexmark() {
         String head = "---\ntitle: x\n---\n\n# T\n\n## Summary\n\n";
-        for (String odd : List.of("Bob\\'s fault.", "Fish &amp; chips.", "  Indented two.", "    code block",
-                "\tTabbed.", "Line one  \nline two.", "Text\r\nmore.", "Title\n===", "Title\n---", "---", "***",
+        for (String odd : List.of("Fish &amp; chips.", "  Indented two.", "    code block",
+                "\tTabbed.", "Line one  \n", "Ends with a backslash\\\n", "Text\r\nmore.", "Title\n===", "Title\n---",
                 "<div>x</div>", "Text\n<!-- c -->", "a | b\n--|--", "- item\ncontinued", "Para\n- item",
-                "#NoSpace", "# Closed #", "####### Seven", "| a | b |\n|---|---|\n| 1 | 2 | 3 |",
-                "| a |\n|---|\nafter", "<!-- a --> b -->", "<!-- a <!-- b -->", "An ![image](x.png) here.",
+                "#NoSpace", "# Closed #", "####### Seven", "Para\n---", "| a | b |\n|---|---|\n| 1 | 2 | 3 |",
+                "| a |\n|---|\nafter", "<!-- a --> b -->", "<!-- a <!-- b -->", "An ![image](x y.png) here.",
                 "A *dangling mark.", "In*word*emphasis.", "***triple***", "A [ref] link.", "[x]: http://x",
                 "> quoted\nlazy continuation", "```\nnever closed", "- a\n2. lazy", "Para\n1. interrupts",
                 "3. at three\n4) lazy", "| a |\n|---|\n| `x|y` |", "A <b>tag</b>.", "Entity &copy; here.",
@@ -119,8 +122,9 @@ class PlainMarkdownTest {
                 plain++;
             }
         }
-        // both branches are exercised: most documents stay plain, the mutated ones often do not
-        assertThat(plain).isBetween(total / 4, total - total / 10);
+        // both branches are exercised: many documents stay plain, the mutated ones often do not (the generator
+        // also writes what the fast path leaves to flexmark on purpose: ":--" separators, a ">" starting a line)
+        assertThat(plain).isBetween(total / 8, total - total / 10);
     }
 
     private static final String[] WORDS = ("the database cache failover alert on-call engineer paged disk full "
@@ -129,7 +133,7 @@ class PlainMarkdownTest {
 
     /** Inline constructs real postmortems use, around a word. */
     private static final String[] INLINE = {"`%s`", "``%s``", "**%s**", "*%s*", "_%s_", "__%s__", "[%s](https://x.y/%s)",
-        "`pg_%s`", "%s_%s"};
+        "`pg_%s`", "%s_%s", "![%s](img/%s.png)", "\\*%s\\*", "%s\\_x"};
 
     private static String words(Random r, int min, int max) {
         int n = min + r.nextInt(max - min + 1);
@@ -140,8 +144,7 @@ class PlainMarkdownTest {
             }
             String w = WORDS[r.nextInt(i == 0 && r.nextInt(10) > 0 ? 20 : WORDS.length)];
             w = i == 0 ? Character.toUpperCase(w.charAt(0)) + w.substring(1) : w;
-            if (r.nextInt(6) == 0 && Character.isLetterOrDigit(w.charAt(0))
-                    && Character.isLetterOrDigit(w.charAt(w.length() - 1))) {
+            if (r.nextInt(6) == 0 && w.chars().allMatch(ch -> ch < 128 && Character.isLetterOrDigit(ch) || ch == '-')) {
                 String f = INLINE[r.nextInt(INLINE.length)];
                 w = f.replace("%s", w);
             }
@@ -177,7 +180,14 @@ class PlainMarkdownTest {
                     case 0 -> {
                         int lines = 1 + r.nextInt(3);
                         for (int l = 0; l < lines; l++) {
-                            sb.append(words(r, 1, 14)).append('\n');
+                            sb.append(words(r, 1, 14));
+                            if (l < lines - 1 && r.nextInt(4) == 0) {
+                                sb.append(r.nextBoolean() ? "  " : "\\"); // a hard line break
+                            }
+                            sb.append('\n');
+                        }
+                        if (r.nextInt(5) == 0) {
+                            sb.append('\n').append(r.nextBoolean() ? "---" : r.nextBoolean() ? "***" : "* * *").append('\n');
                         }
                     }
                     case 1 -> {
@@ -190,6 +200,11 @@ class PlainMarkdownTest {
                             if (r.nextBoolean()) {
                                 sb.append(" owner @maria due 2025-0").append(1 + r.nextInt(9)).append("-1")
                                         .append(r.nextInt(10)).append(" P").append(r.nextInt(4));
+                            }
+                            if (r.nextInt(5) == 0) { // more of the item's text, indented as far as it
+                                sb.append('\n').append(" ".repeat(marker.startsWith("- [") ? 2
+                                        : marker.equals("1. ") ? String.valueOf(k + 1).length() + 2 : 2))
+                                        .append(words(r, 1, 6));
                             }
                             sb.append(loose ? "\n\n" : "\n");
                             if (!loose && r.nextInt(4) == 0) {
@@ -250,6 +265,7 @@ class PlainMarkdownTest {
 
     private static final String[] PIECES = {"*", "_", "`", "[", "]", "\\", "&", "<", "<!--", "-->", "|", " ", "  ",
         "**", "``", "](", ")", "```", "~~~", "> ", "  - ", "[ ] ", "[x] ", "* ", "+ ", "2. ", "1) ", "!", "&amp;", "__",
+        "![", "\\", "  \n", "\\\n", "\n---\n", "\n***\n", "\n   ",
         "\t", "\r", "\n", "\n\n", "-", "- ", "# ", "#", "1. ", "> ", "    ", "===", "---", ":", "!", "~", "'",
         "\u00a0", "é", "\uD83D\uDD25", "|---|", "\u0000"};
 
