@@ -47,6 +47,29 @@ public final class Dates {
         }
     }
 
+    /**
+     * A date-time as YAML (and Jekyll) writes one after a date: 'T' or spaces, HH:MM, optional seconds and
+     * fraction, an optional zone (Z, UTC, GMT, ±HH, ±HHMM, ±HH:MM).
+     */
+    private static final Pattern TIME_OF_DAY = Pattern.compile(
+            "(?:[Tt]|[ \\t]+)\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?\\s*(?:Z|UTC|GMT|[+-]\\d{2}(?::?\\d{2})?)?");
+
+    /**
+     * Reads the day of a front-matter {@code date}: YYYY-MM-DD, or a date-time (a YAML timestamp such as Jekyll
+     * writes, "2016-11-18 15:05:00 -0800"), whose day is kept as written: the zone does not move it.
+     */
+    public static Result<LocalDate> day(String text) {
+        String s = text == null ? "" : text.strip();
+        if (s.length() > 10 && isoDate(s, 0) && TIME_OF_DAY.matcher(s).region(10, s.length()).matches()) {
+            Result<LocalDate> d = date(s.substring(0, 10));
+            return d.ok() ? d : new Result<>(null, "'" + s + "' is not a real calendar date");
+        }
+        if (s.length() > 10 && isoDate(s, 0)) {
+            return new Result<>(null, "'" + s + "' is not a date; write it as YYYY-MM-DD, or YYYY-MM-DD HH:MM");
+        }
+        return date(s);
+    }
+
     /** Reads an ISO-8601 timestamp; without an offset it is taken as UTC. A space may stand for 'T'. */
     public static Result<Instant> timestamp(String text) {
         String s = text == null ? "" : text.strip();

@@ -95,7 +95,7 @@ public final class FrontMatterParser {
 
         FrontMatter read() {
             String title = text(map, "title");
-            LocalDate date = date(map, "date");
+            LocalDate date = day(map, "date");
             String severity = oneOf(map, "severity", schema.severities(), schema::severity);
             String status = oneOf(map, "status", Schema.STATUSES, Schema::status);
             List<String> authors = strings(map, "authors");
@@ -153,6 +153,23 @@ public final class FrontMatterParser {
             }
             problem(n, key + " must be text, not " + a(n), subject);
             return null;
+        }
+
+        /** The front matter's {@code date}: a date, or a date-time whose day is kept. */
+        private LocalDate day(Mapping m, String key) {
+            YamlNode n = m.get(key);
+            if (!present(n)) {
+                return null;
+            }
+            if (!(n instanceof Scalar s)) {
+                problem(n, key + " must be a date (YYYY-MM-DD), not " + a(n));
+                return null;
+            }
+            Dates.Result<LocalDate> r = Dates.day(s.text());
+            if (!r.ok()) {
+                problem(n, key + ": " + r.problem());
+            }
+            return r.value();
         }
 
         private LocalDate date(Mapping m, String key) {

@@ -34,6 +34,22 @@ class DatesTest {
     }
 
     @Test
+    void theIncidentDayMayBeWrittenWithATimeAndKeepsTheDayAsWritten() {
+        assertThat(Dates.day("2016-11-18").value()).isEqualTo(LocalDate.of(2016, 11, 18));
+        // Jekyll's front matter, YAML timestamps: the zone never moves the day
+        for (String s : new String[] {"2016-11-18 15:05:00", "2016-11-18 15:05", "2016-11-18T15:05:00Z",
+                "2016-11-18 23:30:00 -0800", "2016-11-18 00:10:00 +0100", "2016-11-18t15:05:00.25+05:30",
+                "2016-11-18  9:05:00 UTC", "2016-11-18 15:05:00Z"}) {
+            assertThat(Dates.day(s).value()).as(s).isEqualTo(LocalDate.of(2016, 11, 18));
+        }
+        assertThat(Dates.day("2016-02-30 15:05").problem()).isEqualTo("'2016-02-30 15:05' is not a real calendar date");
+        assertThat(Dates.day("2016-11-18 afternoon").problem())
+                .isEqualTo("'2016-11-18 afternoon' is not a date; write it as YYYY-MM-DD, or YYYY-MM-DD HH:MM");
+        assertThat(Dates.day("18 Nov 2016").problem()).isEqualTo("'18 Nov 2016' is not a date; write it as YYYY-MM-DD");
+        assertThat(Dates.date("2016-11-18 15:05").ok()).as("a due date stays a date").isFalse();
+    }
+
+    @Test
     void utcTimestampsAgreeWithTheIsoParser() {
         String[] days = {"2024-02-29", "2023-02-29", "2025-04-31", "2025-12-31", "0000-01-01"};
         int[] hours = {0, 9, 23, 24, 99};

@@ -119,6 +119,14 @@ class FrontMatterParserTest {
     }
 
     @Test
+    void aJekyllDateTimeIsTheIncidentDay() {
+        FrontMatter f = parse(fm("date: 2016-11-18 15:05:00 -0800\n"));
+        assertThat(f.problems()).isEmpty();
+        assertThat(f.date()).isEqualTo(java.time.LocalDate.of(2016, 11, 18));
+        assertThat(parse(fm("date: 2016-11-18T23:59:59Z\n")).date()).isEqualTo(java.time.LocalDate.of(2016, 11, 18));
+    }
+
+    @Test
     void impossibleAndFreeTextDatesAreProblems() {
         FrontMatter f = parse(fm("date: 2024-02-30\nfollow_up_reviewed: next week\n"));
         assertThat(f.problems()).extracting(Problem::message).containsExactly(
