@@ -53,4 +53,14 @@ class LinterTest {
                 s.requiredSections(), s.severityValues());
         assertThat(LintFixture.lint(text, off)).isEmpty();
     }
+
+    @Test
+    void columnsCountUtf16CodeUnitsSoAnEmojiCountsTwo() {
+        String plain = LintFixture.cleanWith("The archiver read", "Human error. The archiver read");
+        String emoji = LintFixture.cleanWith("The archiver read", "🔥 Human error. The archiver read");
+        Finding before = LintFixture.lint(plain).get(0);
+        Finding after = LintFixture.lint(emoji).get(0);
+        assertThat(after.line()).isEqualTo(before.line());
+        assertThat(after.column()).isEqualTo(before.column() + "🔥 ".length()).isEqualTo(before.column() + 3);
+    }
 }
