@@ -8,6 +8,10 @@ import java.util.List;
 import java.util.Set;
 import pm.io.InputException;
 import pm.io.TextFiles;
+import java.util.EnumMap;
+import java.util.Map;
+import pm.model.Headings;
+import pm.model.SectionKind;
 import pm.parse.Schema;
 import pm.yaml.YamlException;
 import pm.yaml.YamlNode;
@@ -80,7 +84,31 @@ public record Config(Path root, Path file, Path postmortemsDir, Path templatesDi
             throw new InputException(file, map.entry("severities").keyLine(), "severities must list at least one");
         }
         return new Config(root, file, pmDir, templates == null ? null : root.resolve(templates),
-                new Schema(severities), map);
+                new Schema(severities, headings(file, map)), map);
+    }
+
+    /**
+     * The headings {@code lint.section_synonyms} adds to the eight sections': each key one of the eight (as
+     * {@code required_sections} names them), each value a heading or a list of them.
+     */
+    private static Headings headings(Path file, Mapping map) throws InputException {
+        if (!(map.get("lint") instanceof Mapping lint) || lint.get("section_synonyms") == null
+                || lint.get("section_synonyms") instanceof Scalar s && s.isNull()) {
+            return Headings.DEFAULT;
+        }
+        if (!(lint.get("section_synonyms") instanceof Mapping synonyms)) {
+            throw new InputException(file, lint.get("section_synonyms").line(), "lint.section_synonyms must map a "
+                    + "section to its other headings, e.g. 'Action items: [Follow-through, Things to do]'");
+        }
+        Map<SectionKind, List<String>> extra = new EnumMap<>(SectionKind.class);
+        for (YamlNode.Entry e : synonyms.entries().values()) {
+            SectionKind kind = SectionKind.fromHeading(e.key()).orElseThrow(() -> new InputException(file,
+                    e.keyLine(), "lint.section_synonyms: '" + e.key() + "' is not one of the eight sections ("
+                            + SectionKind.titles() + ")"));
+            extra.computeIfAbsent(kind, k -> new ArrayList<>())
+                    .addAll(strings(file, synonyms, e.key(), List.of()));
+        }
+        return Headings.withSynonyms(extra);
     }
 
     /** A mapping-valued section such as {@code lint:}, or {@code null}. */

@@ -40,7 +40,7 @@ public record LintSettings(
         List<String> severityValues) {
 
     public static final List<String> DEFAULT_OWNER_PLACEHOLDERS = pm.model.Owners.DEFAULT_PLACEHOLDERS;
-    private static final Set<String> KEYS = Set.of("rules", "blame_phrases", "allowed_phrases",
+    private static final Set<String> KEYS = Set.of("rules", "section_synonyms", "blame_phrases", "allowed_phrases",
             "owner_placeholders", "required_sections");
 
     public LintSettings {
@@ -106,7 +106,7 @@ public record LintSettings(
             for (String name : names) {
                 SectionKind kind = SectionKind.fromHeading(name).orElseThrow(() -> new InputException(file,
                         lint.get("required_sections").line(), "lint.required_sections: '" + name
-                                + "' is not one of the eight sections (" + titles() + ")"));
+                                + "' is not one of the eight sections (" + SectionKind.titles() + ")"));
                 if (!sections.contains(kind)) {
                     sections.add(kind);
                 }
@@ -138,13 +138,5 @@ public record LintSettings(
     private LintSettings withSeverityValues(List<String> values) {
         return new LintSettings(severities, blamePhrases, allowedPhrases, ownerPlaceholders, requiredSections,
                 values);
-    }
-
-    private static String titles() {
-        List<String> t = new ArrayList<>();
-        for (SectionKind k : SectionKind.values()) {
-            t.add(k.title());
-        }
-        return String.join(", ", t);
     }
 }

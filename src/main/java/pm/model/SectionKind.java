@@ -1,39 +1,26 @@
 package pm.model;
 
-import pm.memo.BoundedMemo;
 import java.util.regex.Pattern;
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The eight sections of a postmortem, with the headings teams commonly use for each. */
+/** The eight sections of a postmortem; {@link Headings} knows the headings teams write for each. */
 public enum SectionKind {
-    SUMMARY("Summary", "summary", "executive summary", "overview", "incident summary", "issue summary",
-            "tl;dr", "tldr"),
-    TIMELINE("Timeline", "timeline", "timeline of events", "incident timeline", "chronology", "sequence of events"),
-    IMPACT("Impact assessment", "impact", "impact assessment", "customer impact", "user impact", "business impact",
-            "what was impacted"),
-    ROOT_CAUSE("Root cause analysis", "root cause", "root causes", "root cause analysis", "rca", "causes",
-            "cause", "contributing factors", "root cause and contributing factors", "why did it happen",
-            "causes and contributing factors"),
-    WENT_WELL("What went well", "what went well", "things that went well", "went well"),
-    WENT_POORLY("What went poorly", "what went poorly", "what went wrong", "what didn't go well",
-            "what did not go well", "things that went poorly", "things that went wrong", "what went badly",
-            "what could have gone better", "what could be improved", "what didn't go so well"),
-    ACTION_ITEMS("Action items", "action items", "action item", "follow-ups", "follow ups", "followups",
-            "follow-up actions", "remediation", "remediations", "remediation items", "corrective actions",
-            "corrective and preventative actions", "corrective and preventative measures",
-            "corrective and preventative measure", "corrective and preventive actions", "next steps",
-            "what we're doing about it"),
-    LESSONS_LEARNED("Lessons learned", "lessons learned", "lessons learnt", "learnings", "lessons", "takeaways");
+    SUMMARY("Summary"),
+    TIMELINE("Timeline"),
+    IMPACT("Impact assessment"),
+    ROOT_CAUSE("Root cause analysis"),
+    WENT_WELL("What went well"),
+    WENT_POORLY("What went poorly"),
+    ACTION_ITEMS("Action items"),
+    LESSONS_LEARNED("Lessons learned");
 
     private final String title;
-    private final List<String> names;
 
-    SectionKind(String title, String... names) {
+    SectionKind(String title) {
         this.title = title;
-        this.names = List.of(names);
     }
 
     /** The heading the default template uses. */
@@ -41,22 +28,18 @@ public enum SectionKind {
         return title;
     }
 
-    /** Recognises a heading, ignoring case, numbering ("3. Impact"), trailing punctuation and emoji. */
-    public static Optional<SectionKind> fromHeading(String heading) {
-        return KNOWN.get(heading);
+    /** "Summary, Timeline, …": the eight titles, for messages. */
+    public static String titles() {
+        List<String> t = new java.util.ArrayList<>();
+        for (SectionKind k : values()) {
+            t.add(k.title());
+        }
+        return String.join(", ", t);
     }
 
-    private static final BoundedMemo<String, Optional<SectionKind>> KNOWN =
-            BoundedMemo.ofStrings(SectionKind::recognise);
-
-    private static Optional<SectionKind> recognise(String heading) {
-        String h = normalize(heading);
-        for (SectionKind k : values()) {
-            if (k.names.contains(h)) {
-                return Optional.of(k);
-            }
-        }
-        return Optional.empty();
+    /** Recognises a heading as {@link Headings#DEFAULT} does (no team synonyms). */
+    public static Optional<SectionKind> fromHeading(String heading) {
+        return Headings.DEFAULT.kindOf(heading);
     }
 
     private static final Pattern TRAILING_NOTE = Pattern.compile("\\s*\\([^)]*\\)\\s*$");

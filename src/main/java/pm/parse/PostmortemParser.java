@@ -38,6 +38,7 @@ import java.util.regex.Pattern;
 import pm.model.ActionItem;
 import pm.memo.BoundedMemo;
 import pm.model.FrontMatter;
+import pm.model.Headings;
 import pm.model.HtmlComment;
 import pm.model.Postmortem;
 import pm.model.ProseBlock;
@@ -53,9 +54,11 @@ public final class PostmortemParser {
     private static final Pattern COMMENT = Pattern.compile("<!--(.*?)(?:-->|$)", Pattern.DOTALL);
 
     private final FrontMatterParser frontMatterParser;
+    private final Headings headings;
 
     public PostmortemParser(Schema schema) {
         this.frontMatterParser = new FrontMatterParser(schema);
+        this.headings = schema.headings();
     }
 
     /** Each run of {@code \s} characters (space, tab, line breaks, form feed) as one space, like {@code \s+}. */
@@ -131,13 +134,13 @@ public final class PostmortemParser {
 
     public Postmortem parse(Path path, SourceText source) {
         FrontMatterParser.Split split = frontMatterParser.parse(source);
-        return new Body(path, source, split).build(true);
+        return new Body(path, source, split, headings).build(true);
     }
 
     /** Always with flexmark, never {@link PlainMarkdown}: what the plain reader is checked against. */
     Postmortem parseWithFlexmark(Path path, SourceText source) {
         FrontMatterParser.Split split = frontMatterParser.parse(source);
-        return new Body(path, source, split).build(false);
+        return new Body(path, source, split, headings).build(false);
     }
 
     /** Whether the body of a file is read without flexmark. */
@@ -158,7 +161,10 @@ public final class PostmortemParser {
         private final List<HtmlComment> comments = new ArrayList<>();
         private Postmortem.TableRange actionTable;
 
-        Body(Path path, SourceText source, FrontMatterParser.Split split) {
+        private final Headings headings;
+
+        Body(Path path, SourceText source, FrontMatterParser.Split split, Headings headings) {
+            this.headings = headings;
             this.path = path;
             this.source = source;
             this.frontMatter = split.frontMatter();
@@ -382,6 +388,7 @@ public final class PostmortemParser {
 
         private void addSections(List<HeadingAt> headings) {
             int end = source.text().length();
+            int titleAt = titleOf(headings);
             for (int i = 0; i < headings.size(); i++) {
                 HeadingAt h = headings.get(i);
                 int contentEnd = end;
@@ -395,9 +402,27 @@ public final class PostmortemParser {
                 int start = base + h.start();
                 int headingEnd = base + h.end();
                 int contentStart = Math.min(end, source.lineEnd(source.line(Math.max(start, headingEnd - 1))) + 1);
-                sections.add(new Section(title, h.level(), SectionKind.fromHeading(title).orElse(null),
+                sections.add(new Section(title, h.level(), i == titleAt ? null
+                        : this.headings.kindOf(title).orElse(null),
                         source.span(start, trimEnd(start, headingEnd)), Math.min(contentStart, contentEnd), contentEnd));
             }
+        }
+
+        /**
+         * The index of the document's title, or -1: a first heading of level 1 that is the only one of its level
+         * and has headings below it ("# Root cause analysis: the MAAS VM outage" above "## Summary") names the
+         * document, not one of its sections.
+         */
+        private static int titleOf(List<HeadingAt> headings) {
+            if (headings.size() < 2 || headings.get(0).level() != 1) {
+                return -1;
+            }
+            for (int i = 1; i < headings.size(); i++) {
+                if (headings.get(i).level() == 1) {
+                    return -1;
+                }
+            }
+            return 0;
         }
 
         private int trimEnd(int start, int end) {

@@ -3,14 +3,18 @@ package pm.parse;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import pm.model.Headings;
 
-/** The values front matter may take that a team can configure (today: the severities). */
-public record Schema(List<String> severities) {
+/**
+ * What a team can configure about how its postmortems are written: the severities front matter may take, and
+ * the headings of the eight sections ({@code lint.section_synonyms}).
+ */
+public record Schema(List<String> severities, Headings headings) {
     public static final List<String> DEFAULT_SEVERITIES = List.of("SEV1", "SEV2", "SEV3", "SEV4");
     public static final List<String> STATUSES = List.of("draft", "in-review", "published");
     public static final List<String> PRIORITIES = List.of("P0", "P1", "P2", "P3");
 
-    public static final Schema DEFAULT = new Schema(DEFAULT_SEVERITIES);
+    public static final Schema DEFAULT = new Schema(DEFAULT_SEVERITIES, Headings.DEFAULT);
 
     public Schema {
         severities = List.copyOf(severities);

@@ -72,6 +72,26 @@ class LintSettingsTest {
     }
 
     @Test
+    void sectionSynonymsNameOneOfTheEightAndEveryCommandReadsThem() throws Exception {
+        Files.writeString(dir.resolve(".pm.yml"), """
+                lint:
+                  section_synonyms:
+                    Action items: [Follow-through, Things we will change]
+                    impact: Blast radius
+                """);
+        pm.parse.Schema schema = Config.load(dir).schema();
+        assertThat(schema.headings().kindOf("4. Follow-through")).contains(SectionKind.ACTION_ITEMS);
+        assertThat(schema.headings().kindOf("Blast radius")).contains(SectionKind.IMPACT);
+        pm.model.Postmortem parsed = new pm.parse.PostmortemParser(schema).parse(dir.resolve("x.md"),
+                pm.model.SourceText.of("# Outage\n\n## Follow-through\n\n- Add a disk alert at 85% @maria\n"));
+        assertThat(parsed.bodyActionItems()).extracting(pm.model.ActionItem::owner).containsExactly("@maria");
+        assertThat(error("lint:\n  section_synonyms:\n    Postscript: [PS]\n")).startsWith("lint.section_synonyms: "
+                + "'Postscript' is not one of the eight sections (Summary, Timeline,").endsWith("@3");
+        assertThat(error("lint:\n  section_synonyms: [PS]\n")).startsWith("lint.section_synonyms must map a section")
+                .endsWith("@2");
+    }
+
+    @Test
     void theCommentedLintBlockInTheInitConfigIsValidWhenUncommented() throws Exception {
         String init;
         try (var in = LintSettingsTest.class.getResourceAsStream("/pm/init.pm.yml")) {

@@ -20,7 +20,7 @@ class SectionKindTest {
         assertThat(SectionKind.fromHeading("What went well?")).contains(SectionKind.WENT_WELL);
         assertThat(SectionKind.fromHeading("Issue Summary")).contains(SectionKind.SUMMARY);
         assertThat(SectionKind.fromHeading("Where we got lucky")).isEmpty();
-        assertThat(SectionKind.fromHeading("Root cause of the timeline")).isEmpty();
+        assertThat(SectionKind.fromHeading("Root cause of the timeline")).contains(SectionKind.ROOT_CAUSE);
         assertThat(SectionKind.fromHeading("Background")).isEmpty();
     }
 }
