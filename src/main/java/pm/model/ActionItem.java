@@ -34,7 +34,11 @@ public record ActionItem(
         Map<Field, Written> written) {
 
     public enum Origin {
-        FRONT_MATTER("front matter"), TABLE("action-item table"), LIST("action-item list");
+        FRONT_MATTER("front matter"), TABLE("action-item table"), LIST("action-item list"),
+        /** An unticked checklist item ("- [ ] …") outside the follow-up sections. */
+        CHECKLIST("checklist"),
+        /** A sentence that announces work in a follow-up section ("We will add …"). */
+        SENTENCE("follow-up section's text");
 
         private final String label;
 
@@ -80,6 +84,22 @@ public record ActionItem(
     public ActionItem(String title, String owner, String dueText, LocalDate due, String dueProblem, String priority,
             String status, String link, Origin origin, Span span) {
         this(title, owner, dueText, due, dueProblem, priority, status, link, origin, span, keyOf(title), Map.of());
+    }
+
+    /** The same item, found as {@code origin} says. */
+    public ActionItem withOrigin(Origin origin) {
+        return origin == this.origin ? this : new ActionItem(title, owner, dueText, due, dueProblem, priority, status,
+                link, origin, span, key, written);
+    }
+
+    /** What the item asks for, to be judged: its title without ticket ids, priorities, owners, links and hedges. */
+    public String task() {
+        return FollowUpText.task(title);
+    }
+
+    /** Whether it is an item of a list or table of follow-ups, or of the front matter: one to track. */
+    public boolean tracked() {
+        return origin != Origin.CHECKLIST && origin != Origin.SENTENCE;
     }
 
     public boolean hasOwner() {

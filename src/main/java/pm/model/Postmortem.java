@@ -9,6 +9,8 @@ import java.util.Optional;
  * with its position in the original file. Rules, reports and commands all read this model.
  *
  * @param bodyActionItems action items written in the body (table rows and list items under Action items)
+ * @param followUpMentions follow-ups written elsewhere in the body: unticked checklist items outside the follow-up
+ *                        sections, and sentences in those sections that announce work ("We will …")
  * @param actionItemTable the table under the Action items section, when there is one
  */
 public record Postmortem(
@@ -18,6 +20,7 @@ public record Postmortem(
         List<Section> sections,
         List<TimelineRow> timeline,
         List<ActionItem> bodyActionItems,
+        List<ActionItem> followUpMentions,
         Optional<TableRange> actionItemTable,
         List<ProseBlock> prose,
         List<HtmlComment> comments) {
@@ -26,6 +29,7 @@ public record Postmortem(
         sections = List.copyOf(sections);
         timeline = List.copyOf(timeline);
         bodyActionItems = List.copyOf(bodyActionItems);
+        followUpMentions = List.copyOf(followUpMentions);
         prose = List.copyOf(prose);
         comments = List.copyOf(comments);
     }

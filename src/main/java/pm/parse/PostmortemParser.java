@@ -37,6 +37,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import pm.model.ActionItem;
 import pm.memo.BoundedMemo;
+import pm.model.FollowUpText;
 import pm.model.FrontMatter;
 import pm.model.Headings;
 import pm.model.HtmlComment;
@@ -59,6 +60,30 @@ public final class PostmortemParser {
     public PostmortemParser(Schema schema) {
         this.frontMatterParser = new FrontMatterParser(schema);
         this.headings = schema.headings();
+    }
+
+    /**
+     * Whether an item's text as written is a label over other items: it ends with a colon, or is wholly strong
+     * ("**Monitoring**", "**Short term:**").
+     */
+    static boolean isLabel(CharSequence written) {
+        String s = written.toString().strip();
+        if (s.endsWith(":")) {
+            return true;
+        }
+        for (String mark : new String[] {"**", "__"}) {
+            if (s.length() > 4 && s.startsWith(mark) && (s.endsWith(mark) || s.endsWith(mark + ":"))
+                    && s.indexOf(mark, 2) >= s.length() - 3) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether an item's text as written starts with an unticked box, "[ ] ". */
+    static boolean isUnticked(CharSequence written) {
+        return written.length() > 3 && written.charAt(0) == '[' && written.charAt(1) == ' ' && written.charAt(2) == ']'
+                && Character.isWhitespace(written.charAt(3));
     }
 
     /** Each run of {@code \s} characters (space, tab, line breaks, form feed) as one space, like {@code \s+}. */
@@ -157,6 +182,7 @@ public final class PostmortemParser {
         private final List<Section> sections = new ArrayList<>();
         private final List<TimelineRow> timeline = new ArrayList<>();
         private final List<ActionItem> actionItems = new ArrayList<>();
+        private final List<ActionItem> mentions = new ArrayList<>();
         private final List<ProseBlock> prose = new ArrayList<>();
         private final List<HtmlComment> comments = new ArrayList<>();
         private Postmortem.TableRange actionTable;
@@ -181,7 +207,7 @@ public final class PostmortemParser {
                 collectSections(doc);
                 walk(doc);
             }
-            return new Postmortem(path, source, frontMatter, sections, timeline, actionItems,
+            return new Postmortem(path, source, frontMatter, sections, timeline, actionItems, mentions,
                     Optional.ofNullable(actionTable), prose, comments);
         }
 
@@ -194,11 +220,14 @@ public final class PostmortemParser {
                 }
             }
             addSections(headings);
-            for (PlainMarkdown.Block b : blocks) {
+            boolean underLabel = false; // the last top-level item is a label over the follow-ups nested below it
+            for (int bi = 0; bi < blocks.size(); bi++) {
+                PlainMarkdown.Block b = blocks.get(bi);
                 if (b instanceof PlainMarkdown.Heading h) {
                     addProse(body, h.tokens(), ProseBlock.Kind.HEADING, base + h.start());
                 } else if (b instanceof PlainMarkdown.Paragraph p) {
                     int[] lines = p.lines();
+                    int before = prose.size();
                     if (whole(p)) {
                         // consecutive lines of text, each line break read as a space: one unbroken stretch
                         String text = body.substring(lines[0], lines[lines.length - 1]);
@@ -209,14 +238,27 @@ public final class PostmortemParser {
                         prose(body, p, text);
                         addProse(text, ProseBlock.Kind.PARAGRAPH, base + lines[0]);
                     }
+                    if (prose.size() > before && kindAt(base + lines[0]) == SectionKind.ACTION_ITEMS) {
+                        announcedWork(prose.get(prose.size() - 1));
+                    }
                 } else if (b instanceof PlainMarkdown.Item item) {
                     int start = base + item.textStart();
-                    if (!item.nested() && kindAt(base + item.start()) == SectionKind.ACTION_ITEMS) {
-                        String title = checkbox(body.subSequence(item.textStart(), item.end()),
-                                plain(body, item.text()).collapsed());
+                    boolean followUps = kindAt(base + item.start()) == SectionKind.ACTION_ITEMS;
+                    CharSequence written = body.subSequence(item.textStart(), item.end());
+                    if (!item.nested()) {
+                        underLabel = followUps && isLabel(written) && bi + 1 < blocks.size()
+                                && blocks.get(bi + 1) instanceof PlainMarkdown.Item next && next.nested();
+                    }
+                    if (followUps ? !item.nested() && !underLabel || item.nested() && underLabel
+                            : isUnticked(written)) {
+                        String title = checkbox(written, plain(body, item.text()).collapsed());
                         if (!title.isEmpty()) {
-                            actionItems.add(ActionItemText.read(title,
-                                    source.span(start, trimEnd(start, base + item.end()))));
+                            ActionItem a = ActionItemText.read(title, source.span(start, trimEnd(start, base + item.end())));
+                            if (followUps) {
+                                actionItems.add(a);
+                            } else {
+                                mentions.add(a.withOrigin(ActionItem.Origin.CHECKLIST));
+                            }
                         }
                     }
                     Chars text = chars().reset();
@@ -557,12 +599,22 @@ public final class PostmortemParser {
                 table(t);
                 return;
             }
-            if (n instanceof ListItem item && kindAt(base + item.getStartOffset()) == SectionKind.ACTION_ITEMS
-                    && isTopLevelItem(item)) {
-                listActionItem(item);
+            if (n instanceof ListItem item) {
+                if (kindAt(base + item.getStartOffset()) == SectionKind.ACTION_ITEMS) {
+                    if (isFollowUpItem(item)) {
+                        listActionItem(item, actionItems);
+                    }
+                } else if (item.getFirstChild() instanceof Paragraph p && isUnticked(p.getChars())) {
+                    listActionItem(item, mentions);
+                }
             }
             if (n instanceof Paragraph p) {
+                int before = prose.size();
                 addProse(p, ProseBlock.Kind.PARAGRAPH);
+                if (prose.size() > before && !(p.getParent() instanceof ListItem)
+                        && kindAt(base + p.getStartOffset()) == SectionKind.ACTION_ITEMS) {
+                    announcedWork(prose.get(prose.size() - 1));
+                }
                 return;
             }
             walk(n);
@@ -577,7 +629,25 @@ public final class PostmortemParser {
             return item.getParent() instanceof ListBlock;
         }
 
-        private void listActionItem(ListItem item) {
+        /**
+         * Whether a list item in a follow-up section is a follow-up: a top-level item, unless it is a label over the
+         * items nested below it ("**Monitoring:**" above "- Alert when …"), whose nested items are the follow-ups.
+         */
+        private boolean isFollowUpItem(ListItem item) {
+            if (isTopLevelItem(item)) {
+                return !isLabelOverItems(item);
+            }
+            return item.getParent() instanceof ListBlock list && list.getParent() instanceof ListItem parent
+                    && isTopLevelItem(parent) && isLabelOverItems(parent);
+        }
+
+        private static boolean isLabelOverItems(ListItem item) {
+            return item.getFirstChild() instanceof Paragraph p && isLabel(p.getChars())
+                    && item.getChildOfType(ListBlock.class) != null;
+        }
+
+        /** Adds a list item as a follow-up: to {@code into} the action items, or the mentions as a checklist item. */
+        private void listActionItem(ListItem item, List<ActionItem> into) {
             Node first = item.getFirstChild();
             if (!(first instanceof Paragraph p)) {
                 return;
@@ -587,7 +657,45 @@ public final class PostmortemParser {
                 return;
             }
             int start = base + p.getStartOffset();
-            actionItems.add(ActionItemText.read(text, source.span(start, trimEnd(start, base + p.getEndOffset()))));
+            ActionItem a = ActionItemText.read(text, source.span(start, trimEnd(start, base + p.getEndOffset())));
+            into.add(into == mentions ? a.withOrigin(ActionItem.Origin.CHECKLIST) : a);
+        }
+
+        /** The sentences of a paragraph in a follow-up section that announce work ("We will …"), as follow-ups. */
+        private void announcedWork(ProseBlock block) {
+            String text = block.text();
+            int at = 0;
+            while (at < text.length()) {
+                int start = at;
+                while (start < text.length() && (Character.isWhitespace(text.charAt(start))
+                        || "*_>\"“‘'(".indexOf(text.charAt(start)) >= 0)) {
+                    start++;
+                }
+                int end = sentenceEnd(text, start);
+                if (start < end && FollowUpText.announcesWork(text.subSequence(start, end))) {
+                    int last = end;
+                    while (last > start && Character.isWhitespace(text.charAt(last - 1))) {
+                        last--;
+                    }
+                    String sentence = collapseSpaces(text.substring(start, last)).strip();
+                    int from = block.sourceOffset(start);
+                    mentions.add(new ActionItem(sentence, null, null, null, null, null, null, null,
+                            ActionItem.Origin.SENTENCE, source.span(from, block.sourceOffset(last - 1) + 1)));
+                }
+                at = end;
+            }
+        }
+
+        /** Just past the sentence that starts at {@code from}: after its '.', '!' or '?' and a space, or the end. */
+        private static int sentenceEnd(String text, int from) {
+            for (int i = from; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if ((c == '.' || c == '!' || c == '?') && (i + 1 == text.length()
+                        || Character.isWhitespace(text.charAt(i + 1)))) {
+                    return i + 1;
+                }
+            }
+            return text.length();
         }
 
         /**

@@ -56,6 +56,31 @@ final class ActionItems {
         return List.copyOf(out);
     }
 
+    /** Names {@link #toJudge}'s result among what the rules of one file share. */
+    private static final Object TO_JUDGE = new Object();
+
+    /**
+     * Every follow-up whose words are judged: the items whose fields are checked ({@link #toCheck}), and the
+     * follow-ups written elsewhere (unticked checklist items, "We will …" sentences in the follow-up sections).
+     */
+    static List<ActionItem> toJudge(Postmortem pm, LintContext ctx) {
+        if (pm.followUpMentions().isEmpty()) {
+            return toCheck(pm, ctx);
+        }
+        return ctx.shared(TO_JUDGE, p -> {
+            List<ActionItem> all = new ArrayList<>(toCheck(p, ctx));
+            all.addAll(p.followUpMentions());
+            all.sort(java.util.Comparator.comparingInt((ActionItem a) -> a.origin() == ActionItem.Origin.FRONT_MATTER
+                    ? 0 : 1).thenComparingInt(a -> a.span().line()).thenComparingInt(a -> a.span().column()));
+            return List.copyOf(all);
+        });
+    }
+
+    /** "action item 'Add a WAL alert'", or "follow-up '…'" for one written in prose or a checklist. */
+    static String named(ActionItem item) {
+        return (item.tracked() ? "action item " : "follow-up ") + quote(item);
+    }
+
     /** "'Add a WAL alert'", shortened for a one-line message. */
     static String quote(ActionItem item) {
         String t = item.title() == null ? "(untitled)" : item.title().strip();

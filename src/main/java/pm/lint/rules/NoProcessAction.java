@@ -52,6 +52,7 @@ public final class NoProcessAction implements Rule {
     public void check(Postmortem pm, LintContext ctx) {
         List<ActionItem> items = new ArrayList<>(pm.frontMatter().actionItems());
         items.addAll(pm.bodyActionItems());
+        items.addAll(pm.followUpMentions());
         boolean oneOff = false;
         for (ActionItem item : items) {
             String title = item.title() == null ? "" : item.title();

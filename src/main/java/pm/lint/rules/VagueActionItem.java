@@ -29,14 +29,14 @@ public final class VagueActionItem implements Rule {
 
     @Override
     public void check(Postmortem pm, LintContext ctx) {
-        for (ActionItem item : ActionItems.toCheck(pm, ctx)) {
+        for (ActionItem item : ActionItems.toJudge(pm, ctx)) {
             if (item.title() == null || item.title().isBlank()) {
                 continue;
             }
-            VagueFinding f = detector.check(item.title()).orElse(null);
+            VagueFinding f = detector.check(item.task()).orElse(null);
             if (f != null) {
-                ctx.report(item.spanOf(ActionItem.Field.TITLE), "action item "
-                        + ActionItems.quote(item) + ": " + f.message(), f.suggestion());
+                ctx.report(item.spanOf(ActionItem.Field.TITLE), ActionItems.named(item) + ": " + f.message(),
+                        f.suggestion());
             }
         }
     }

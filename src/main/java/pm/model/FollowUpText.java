@@ -1,0 +1,74 @@
+package pm.model;
+
+import java.util.regex.Pattern;
+
+/**
+ * What a follow-up asks for, as a reader judges it: "INFRA-2291: Add a disk alert at 85% (owner: @maria)" asks
+ * to "Add a disk alert at 85%". Ticket ids, priority and timeframe prefixes, owner suffixes, links (their text
+ * stays), status marks, hedges such as "(if possible)" and the "We will …" that opens a follow-up sentence are
+ * not part of the judgment.
+ */
+public final class FollowUpText {
+    private static final Pattern LINK = Pattern.compile("!?\\[([^\\]]*)\\]\\([^)]*\\)");
+    private static final Pattern URL = Pattern.compile("\\(?<?https?://[^\\s)>]+>?\\)?");
+    private static final Pattern HEDGE = Pattern.compile("(?i)\\s*[(\\[](?:if\\s+(?:possible|feasible|needed"
+            + "|necessary|time\\s+permits)|optional|stretch(?:\\s+goal)?|nice[\\s-]+to[\\s-]+have|tbd|maybe)[)\\]]");
+    private static final Pattern OWNER = Pattern.compile("(?i)\\s*[(\\[]\\s*(?:owners?|assignee|assigned\\s+to|dri)"
+            + "\\s*[:=]?\\s*[^)\\]]*[)\\]]|\\s*[(\\[]@[\\w.-]+[)\\]]|\\s+[—–-]+\\s*@[\\w.-]+\\s*$");
+    /** Marks, ids, priorities and labels a follow-up may start with, one at a time. */
+    private static final Pattern PREFIX = Pattern.compile("(?i)^(?:[\\s*_~>]+|\\[[ xX]\\]\\s*"
+            + "|[\\u2600-\\u27BF\\x{1F300}-\\x{1FAFF}\\uFE0F\\u2B1C\\u2B1B\\u25A1\\u25A0]+\\s*"
+            + "|\\[?(?-i:[A-Z][A-Z0-9]+-\\d+)\\]?\\s*[:\\-–—|]?\\s*|#\\d+\\s*[:\\-–—|]\\s*"
+            + "|[\\[(]?P[0-4][\\])]?\\s*[:\\-–—|]\\s*|[\\[(]P[0-4][\\])]\\s*"
+            + "|(?:critical|high|medium|low)(?:\\s+priority)?\\s*[:\\-–—|]\\s*"
+            + "|\\(?(?:short|medium|long|longer|near)[\\s-]term\\)?\\s*[:\\-–—]?\\s*"
+            + "|(?:follow[\\s-]?up|todo|to-do|action(?:\\s+item)?|ai|next\\s+step)\\s*[:\\-–—]\\s*)");
+    /** How a follow-up sentence announces the work: "We will", "Going forward, we're going to", … */
+    private static final Pattern ANNOUNCEMENT = Pattern.compile("(?i)^(?:(?:going\\s+forward|moving\\s+forward"
+            + "|in\\s+the\\s+future|next|additionally|also|finally|in\\s+addition|as\\s+a\\s+result|first|second"
+            + "|third|then|to\\s+(?:prevent|avoid|address)[^,]{1,60}),?\\s+)?(?:we|the\\s+team|our\\s+team)\\s*"
+            + "(?:will|['’]ll|are\\s+going\\s+to|['’]re\\s+going\\s+to|plan\\s+to|are\\s+planning\\s+to"
+            + "|['’]re\\s+planning\\s+to|intend\\s+to|need\\s+to|must|should(?!\\s+have)|want\\s+to|['’]d\\s+like\\s+to"
+            + "|would\\s+like\\s+to|have\\s+to|are\\s+(?:now\\s+)?working\\s+on|['’]re\\s+(?:now\\s+)?working\\s+on)"
+            + "\\s+(?:also\\s+|be\\s+)?");
+
+    private FollowUpText() {
+    }
+
+    /** The task a follow-up's title asks for ("" for none). */
+    public static String task(String title) {
+        if (title == null) {
+            return "";
+        }
+        String t = title;
+        if (t.indexOf('[') >= 0) {
+            t = LINK.matcher(t).replaceAll("$1");
+        }
+        if (t.contains("://")) {
+            t = URL.matcher(t).replaceAll("");
+        }
+        if (t.indexOf('(') >= 0 || t.indexOf('[') >= 0) {
+            t = HEDGE.matcher(t).replaceAll("");
+        }
+        if (t.indexOf('@') >= 0 || t.indexOf('(') >= 0) {
+            t = OWNER.matcher(t).replaceAll("");
+        }
+        for (int guard = 0; guard < 8; guard++) {
+            java.util.regex.Matcher m = PREFIX.matcher(t);
+            if (!m.lookingAt() || m.end() == 0) {
+                break;
+            }
+            t = t.substring(m.end());
+        }
+        java.util.regex.Matcher a = ANNOUNCEMENT.matcher(t);
+        if (a.lookingAt()) {
+            t = t.substring(a.end());
+        }
+        return t.strip();
+    }
+
+    /** Whether a sentence announces work ("We will …", "Going forward we're going to …"). */
+    public static boolean announcesWork(CharSequence sentence) {
+        return ANNOUNCEMENT.matcher(sentence).lookingAt();
+    }
+}
