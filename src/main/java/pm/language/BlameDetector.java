@@ -100,6 +100,11 @@ public final class BlameDetector {
     }
 
     public List<BlameFinding> find(String text) {
+        return find(text, Cast.NONE);
+    }
+
+    /** The findings in a paragraph of a file whose people and programs {@code cast} knows. */
+    public List<BlameFinding> find(String text, Cast cast) {
         // the words are looked for in the text as written; where it may hold a quotation, again once it is blanked
         Prefilter.Hits ruleHits = RULE_FILTER.scan(text, true);
         String masked = text;
@@ -118,7 +123,7 @@ public final class BlameDetector {
                 continue;
             }
             if (!containsAny(allowedPhrases, text, sentence)) {
-                findings.addAll(inSentence(text, masked, sentence, can, ruleHits));
+                findings.addAll(inSentence(text, masked, sentence, can, ruleHits, cast));
             }
         }
         return findings;
@@ -159,7 +164,7 @@ public final class BlameDetector {
      * @param hits the prefilter's hits in {@code masked}
      */
     private List<BlameFinding> inSentence(String text, String masked, Sentences.Span sentence, boolean[] can,
-            Prefilter.Hits hits) {
+            Prefilter.Hits hits, Cast cast) {
         int base = sentence.start();
         String own = text.substring(base, sentence.end());
         String ownMasked = masked == text ? own : masked.substring(base, sentence.end());
@@ -169,7 +174,7 @@ public final class BlameDetector {
             while (m.find()) {
                 candidates.add(new BlameFinding(m.start(), m.end(), CUSTOM,
                         "\"%s\" is on this project's list of blaming phrases".formatted(BlameRule.phrase(m.group())),
-                        CUSTOM_SUGGESTION));
+                        CUSTOM_SUGGESTION, BlameFinding.Certainty.SURE));
             }
         }
         if (can != null && !rejected(ownMasked)) {
@@ -188,10 +193,11 @@ public final class BlameDetector {
                 }
                 while (m.find()) {
                     if (subjects == null) {
-                        subjects = new Subjects(Token.tokenize(ownMasked, 0, ownMasked.length()));
+                        subjects = new Subjects(Token.tokenize(ownMasked, 0, ownMasked.length()), cast);
                     }
-                    if (rule.accepts(m, subjects)) {
-                        candidates.add(rule.finding(m, subjects, own));
+                    BlameRule.Verdict verdict = rule.judge(m, subjects, own);
+                    if (verdict != null) {
+                        candidates.add(rule.finding(m, subjects, own, verdict));
                     }
                 }
             }

@@ -18,7 +18,10 @@ final class BlameRules {
     static final String CHARACTER = "character";
     static final String QUESTION = "judgmental-question";
     static final String HINDSIGHT = "hindsight";
+    static final String INSULT = "insult";
 
+    static final String KIND_TO_YOURSELF = "Be as fair to yourselves as to a colleague: say what made the choice"
+            + " look right at the time (what you knew, the pressure, the tools) and what would have caught it.";
     static final String SIGNAL_MISSED =
             "Describe what made the signal easy to miss: which alert, dashboard or check was absent or unclear?";
     static final String STEP_SKIPPED = "Describe what made the step easy to skip: was it manual, optional or"
@@ -45,6 +48,7 @@ final class BlameRules {
             + "|more\\s+)?attention";
     /** Verbs of perception and thought: only people do these, so an unknown subject is enough. */
     private static final String MIND = "notice|noticed|realize|realized|realise|realised|spot|spotted|heed|heeded"
+            + "|recogni[sz]e|recogni[sz]ed|catch"
             + "|understand|understood|consider|considered|anticipate|anticipated|remember|remembered|bother"
             + "|bothered|double-check|double-checked|question|questioned|think\\s+to|thought\\s+to"
             + "|pay" + ATTENTION + "|paid" + ATTENTION;
@@ -53,7 +57,8 @@ final class BlameRules {
             + "|confirmed|follow|followed|read|review|reviewed|update|updated|wait|waited|escalate|escalated"
             + "|communicate|communicated|ask|asked|tell|told|inform|informed|notify|notified|warn|warned"
             + "|coordinate|coordinated|acknowledge|acknowledged|look|looked|account\\s+for|accounted\\s+for|run|ran"
-            + "|declare|declared";
+            + "|declare|declared|alert|alerted|respond|responded|investigate|investigated|react|reacted|mention"
+            + "|mentioned|flag|flagged|share|shared";
     private static final String SHOULD_MIND = "noticed|realized|realised|spotted|heeded|understood"
             + "|known(?:\\s+better)?|thought\\s+(?:of|about|to)|considered|anticipated|remembered|double-checked"
             + "|questioned|paid" + ATTENTION
@@ -77,12 +82,13 @@ final class BlameRules {
      * term, or a nominalised or participial word, optionally after an acronym.
      */
     private static final String TECHNICAL_TERM = "(?:(?-i:\\p{Lu}{2,}s?)\\s+)?(?:init|mode|val|var|eval|binding"
-            + "|imports?|iterators?|sequences?|propert(?:y|ies)|\\w+(?:ups?|ing|ion|ions|ed|es))\\b";
+            + "|imports?|iterators?|sequences?|propert(?:y|ies)|upgrades?|updates?|fetch(?:es)?|sync|load|lists?"
+            + "|streams?|values?|attributes?|fields?|modules?|routes?|components?|\\w+(?:ups?|ing|ion|ions|ed|es))\\b";
     /** Warnings someone acted against: "despite repeated warnings", "in spite of the DBA's objections". */
     private static final String WARNINGS = "(?:the\\s+|an?\\s+)?(?:\\w+" + APOS + "s\\s+)?(?:clear\\s+"
             + "|repeated\\s+|multiple\\s+|several\\s+|numerous\\s+|explicit\\s+|obvious\\s+)?"
-            + "(?:warnings?|objections?|advice|concerns"
-            + "|pushback|red\\s+flags)\\b";
+            + "(?:open\\s+|known\\s+|failing\\s+|unresolved\\s+)?(?:[\\w-]+\\s+)?(?:warnings?|objections?|advice|concerns"
+            + "|pushback|red\\s+flags|bugs|failures|failing\\s+tests|errors|alerts|risks|guidance)\\b";
     /** Things a person can miss or ignore. */
     private static final String SIGNAL = "alerts?|pages?|warnings?|signs?|signals?|notifications?|emails?"
             + "|messages?|errors?|steps?|regressions?|bugs?|typos?";
@@ -106,7 +112,8 @@ final class BlameRules {
             // judgmental questions
             rule(QUESTION, Actor.SUBJECT_GROUP, "^\\W*(?:why\\s+(?:on\\s+earth\\s+)?(?:(?:did|would|could|had"
                     + "|has|have|do|does|was|were)(?:n" + APOS + "t)?|can(?:not|" + APOS + "t)?)|how\\s+(?:on\\s+earth"
-                    + "\\s+)?(?:did|would|could|had|has|have)(?:n" + APOS + "t)?)\\s+(?:not\\s+)?"
+                    + "\\s+(?:did|would|could|had|has|have)(?:n" + APOS + "t)?|(?:could|can|would)(?:n" + APOS + "t)?"
+                    + "|(?:did|had|has|have)n" + APOS + "t))\\s+(?:not\\s+)?"
                     + "(?!(?:we|i)\\b)(?<subj>" + WORD + ")(?=[^?]*\\?)",
                     "\"%s\" asks who to blame", ASK_SYSTEM)
                     .when(words("why |how ")),
@@ -163,9 +170,49 @@ final class BlameRules {
                     "\"%s\" calls a signal obvious in hindsight", SIGNAL_MISSED)
                     .when(words("signs |signals |symptoms |warnings |red flags "),
                             words("glaring|obvious|unmistakable")),
-            rule(HINDSIGHT, Actor.PERSON, "\\b(?:mistakenly|wrongly|naively|hastily|rashly|blindly)\\b",
+            rule(HINDSIGHT, Actor.PERSON, "\\b(?:mistakenly|wrongly|naively|hastily|rashly|blindly|incorrectly"
+                    + "|thoughtlessly|prematurely)\\b",
                     "\"%s\" judges the decision in hindsight", DECISION)
-                    .when(words("blindly|hastily|mistakenly|naively|rashly|wrongly")),
+                    .when(words("blindly|hastily|mistakenly|naively|rashly|wrongly|incorrectly|thoughtlessly"
+                            + "|prematurely")),
+            // a person named as the agent of a judged act: "designed very poorly by Dana", "merged hastily by @kim"
+            rule(COUNTERFACTUAL, Actor.SUBJECT_GROUP, "\\b(?:(?:very\\s+|so\\s+)?(?:poorly|badly|hastily|carelessly"
+                    + "|sloppily|incorrectly|wrongly|recklessly|lazily|haphazardly|blindly)\\s+[\\w-]+ed|[\\w-]+ed\\s+"
+                    + "(?:very\\s+|so\\s+)?(?:poorly|badly|hastily|carelessly|sloppily|incorrectly|wrongly|recklessly"
+                    + "|lazily|haphazardly|blindly|without\\s+(?:a\\s+second\\s+look|(?:any\\s+)?review|testing|thinking)))"
+                    + "\\s+by\\s+(?<subj>(?:the\\s+)?" + WORD + ")", "\"%s\" judges a person's work", DECISION)
+                    .when(words(" by "), words("poorly|badly|hastily|carelessly|sloppily|incorrectly|wrongly|recklessly"
+                            + "|lazily|haphazardly|blindly|without ")),
+            rule(HINDSIGHT, Actor.PERSON, "\\bfinally\\s+(?:looked|noticed|acknowledged|responded|checked|escalated"
+                    + "|answered|reacted|replied|joined|showed\\s+up)\\b", "\"%s\" judges a person's response time",
+                    m -> SIGNAL_MISSED)
+                    .when(words("finally ")),
+            rule(HINDSIGHT, Actor.PERSON, "\\b(?:approved|merged|shipped|deployed|released|pushed|launched|signed\\s+off"
+                    + "|went\\s+ahead)\\b[^.;]{0,80}?\\beven\\s+though\\b", "\"%s\" judges the decision in hindsight",
+                    DECISION)
+                    .when(words("even though")),
+            rule(COUNTERFACTUAL, Actor.ANY, "(?:^\\W*how\\s+(?:did|could|can|would)\\s+)(?:nobody|no\\s+one|no-one"
+                    + "|none\\s+of\\s+(?:you|them|the\\s+\\w+))\\s+(?:\\w+\\s+){0,2}?(?:notice|see|check|catch|spot|read"
+                    + "|test|review|question)\\b(?=[^?]*\\?)", "\"%s\" asks who to blame", ASK_SYSTEM)
+                    .when(words("nobody|no one|no-one|none of "), words("how ")),
+            rule(COUNTERFACTUAL, Actor.ANY, "\\b(?:nobody|no\\s+one|no-one)\\s+(?:on|in|from|at)\\s+(?:the\\s+)?[\\w-]+"
+                    + "\\s+team\\s+(?:\\w+ly\\s+)?(?:noticed|checked|double-checked|tested|verified|caught|read|reviewed"
+                    + "|questioned|spotted)\\b", "\"%s\" blames people for what they missed", m -> SIGNAL_MISSED)
+                    .when(words("nobody|no one|no-one"), words(" team "),
+                            words("noticed|checked|tested|verified|caught|read|reviewed|questioned|spotted")),
+            rule(COUNTERFACTUAL, Actor.ANY, "\\bnone\\s+of\\s+the\\s+(?:reviewers|engineers|developers|responders"
+                    + "|approvers|on-calls?)\\s+(?:\\w+ly\\s+)?(?:noticed|checked|caught|read|questioned|spotted|tested"
+                    + "|reviewed)\\b", "\"%s\" blames people for what they missed", m -> SIGNAL_MISSED)
+                    .when(words("none of"), words("noticed|checked|caught|read|questioned|spotted|tested|reviewed")),
+            // whims and second looks
+            rule(HINDSIGHT, Actor.CLAUSE_PERSON, "\\b(?:on\\s+a\\s+whim|without\\s+(?:a|any)\\s+second\\s+(?:look|thought)"
+                    + "|without\\s+(?:being|even\\s+being)\\s+(?:thorough|careful)|went\\s+ahead\\b[^.;]{0,60}?\\banyway"
+                    + "|against\\s+(?:their|his|her|the|our|my|its)\\s+(?:own\\s+)?(?:guidance|advice|recommendations?"
+                    + "|policy|procedure|runbook|instructions|better\\s+judge?ment)"
+                    + "|(?:wrote|brushed|shrugged|waved)\\s+(?:\\w+\\s+){0,3}?off)\\b",
+                    "\"%s\" judges the decision in hindsight", DECISION)
+                    .when(words("whim|second look|second thought|being thorough|being careful|went ahead|wrote|brushed"
+                            + "|shrugged|waved|against ")),
             // human error
             rule(HUMAN_ERROR, Actor.ANY, "\\b(?:human|operator|user|pilot|developer|engineer|admin)\\s+"
                     + "(?:error|mistake|misunderstanding|slip|oversight)s?\\b(?!\\s+(?:rate|rates|code|codes"
@@ -199,9 +246,11 @@ final class BlameRules {
             rule(CHARACTER, Actor.ANY, "(?<!\\b(?:\\w{2,20}ed|built|done|run|read|kept|made)\\s)\\blazily\\b(?![\\s-]+"
                     + TECHNICAL_TERM + ")", "\"%s\" judges a person's character", CONTEXT)
                     .when(words("lazily")),
-            rule(CHARACTER, Actor.ANY, "\\b(?:was|were)(?:n" + APOS + "t|\\s+not)\\s+(?:even\\s+)?(?:thinking"
-                    + "|paying\\s+attention|watching|looking)\\b", "\"%s\" judges a person's character", CONTEXT)
-                    .when(words("thinking|paying attention|watching|looking"), words("was not|wasn|were not|weren")),
+            rule(CHARACTER, Actor.ANY, "\\b(?:was|were|is|are)(?:n" + APOS + "t|\\s+not)\\s+(?:even\\s+)?(?:thinking"
+                    + "|paying\\s+attention|watching|looking)\\b(?!\\s+(?:for|into|at\\s+the\\s+\\w+\\s+(?:metric|graph"
+                    + "|dashboard)))", "\"%s\" judges a person's character", CONTEXT)
+                    .when(words("thinking|paying attention|watching|looking"),
+                            words("was not|wasn|were not|weren|is not|isn|are not|aren")),
             rule(CHARACTER, Actor.PERSON, "\\b(?:was|were)(?:n" + APOS + "t|\\s+not)\\s+(?:nearly\\s+|very\\s+)?"
                     + "(?:careful|thorough|cautious|attentive"
                     + "|diligent)\\b", "\"%s\" judges a person's character", CONTEXT)
@@ -210,7 +259,9 @@ final class BlameRules {
                     .when(words("panic")),
             // fault put on a person
             rule(FAULT, Actor.SUBJECT_GROUP, "\\b(?<subj>" + WORD + ")" + APOS + "s\\s+(?:own\\s+)?(?:fault"
-                    + "|failure\\s+to|failure|mistake|error|oversight|blunder|screw-?up|misstep|lapse)\\b",
+                    + "|failure\\s+to|failure(?!\\s+(?:modes?|rates?|domains?|scenarios?|cases?|points?|detection|analysis"
+                    + "|handling))|mistake|error(?!\\s+(?:rates?|codes?|messages?|budgets?|handling|logs?|pages?))"
+                    + "|oversight|blunder|screw-?up|misstep|lapse)\\b",
                     "\"%s\" names a person as the cause", CONDITIONS)
                     .when(words("fault|failure|mistake|error|oversight|blunder|screw|misstep|lapse")),
             rule(FAULT, Actor.ANY, "\\b(?:this|that|it)(?:\\s+one)?\\s+(?:is|was|'s|’s)\\s+(?:all\\s+"
@@ -218,8 +269,31 @@ final class BlameRules {
                     + "(?:me|us|him|her|them)\\b", "\"%s\" names a person as the cause", CONDITIONS)
                     .when(words("on me|on us|on him|on her|on them"), words(" is | was | 's | ’s ")),
             rule(FAULT, Actor.ANY, "\\b(?:my|his|her|their|our|your)\\s+(?:own\\s+)?(?:fault|mistake|screw-?up"
-                    + "|blunder)\\b", "\"%s\" names a person as the cause", CONDITIONS)
-                    .when(words("fault|mistake|screw|blunder"), words("my |his |her |their |our |your ")),
+                    + "|blunder|oversight|negligence|carelessness|failure\\s+to|bad(?=\\s*(?:[,.;:!—–-]|as\\b|$)))",
+                    "\"%s\" names a person as the cause", CONDITIONS)
+                    .when(words("fault|mistake|screw|blunder|oversight|negligence|carelessness|failure to|bad"),
+                            words("my |his |her |their |our |your ")),
+            rule(FAULT, Actor.ANY, "\\b(?:oversight|mistake|failure|error|lapse|blunder|miss|misstep)\\s+on\\s+"
+                    + "(?:my|our|his|her|their|your)\\s+part\\b", "\"%s\" names a person as the cause", CONDITIONS)
+                    .when(words(" on my part| on our part| on his part| on her part| on their part| on your part"),
+                            words("oversight|mistake|failure|error|lapse|blunder|miss")),
+            rule(FAULT, Actor.ANY, "\\b(?:we|i)\\s+(?:\\w+ly\\s+)?(?:apologi[sz]e|are\\s+sorry|regret)\\s+(?:\\w+\\s+){0,3}?"
+                    + "(?:for\\s+)?(?:this|that|the|our|my)\\s+(?:oversight|mistake|error|lapse|blunder|negligence)\\b",
+                    "\"%s\" names a person as the cause", CONDITIONS)
+                    .when(words("apologi|sorry|regret"), words("oversight|mistake|error|lapse|blunder|negligence")),
+            rule(CHARACTER, Actor.ANY, "\\b(?:overzealous(?:ly|ness)?|(?:bad|dumb|stupid|terrible|awful|poor|silly)"
+                    + "\\s+ideas?|(?:big|huge|costly|serious|major|grave|silly|stupid|dumb|basic|classic)\\s+mistakes?)\\b",
+                    "\"%s\" judges a person's character", CONTEXT)
+                    .when(words("overzealous|idea|mistake")),
+            rule(COUNTERFACTUAL, Actor.CLAUSE_PERSON, "\\b(?:did\\s+not|didn" + APOS + "t|were\\s+not|weren" + APOS
+                    + "t|was\\s+not|wasn" + APOS + "t)\\s+(?:[\\w'’-]+\\s+){0,6}?(?:well|closely|carefully|thoroughly"
+                    + "|seriously|quickly|fast|hard)\\s+enough\\b", "\"%s\" judges a person in hindsight", CONTEXT)
+                    .when(words(" enough"), words("did not|didn|were not|weren|was not|wasn")),
+            rule(COUNTERFACTUAL, Actor.PERSON, "\\b(?:should|must|need\\s+to|needs\\s+to|have\\s+to|has\\s+to)\\s+be"
+                    + "\\s+(?:more\\s+|extra\\s+|much\\s+more\\s+)(?:careful|aware|vigilant|diligent|attentive"
+                    + "|thorough|cautious|mindful)\\b", "\"%s\" judges a person's character", CONTEXT)
+                    .when(words(" be more | be extra | be much more "),
+                            words("careful|aware|vigilant|diligent|attentive|thorough|cautious|mindful")),
             rule(FAULT, Actor.PERSON, "\\b(?:is|was|are|were)\\s+(?:entirely\\s+|partly\\s+|solely\\s+"
                     + "|squarely\\s+|clearly\\s+)?(?:at\\s+fault|to\\s+blame)\\b",
                     "\"%s\" names a person as the cause", CONDITIONS)
@@ -234,7 +308,7 @@ final class BlameRules {
                     .when(words("responsible for th"), words("is |was |are |were ")),
             rule(FAULT, Actor.SUBJECT_GROUP, "\\b(?:caused\\s+by|due\\s+to|because\\s+of|result\\s+of|fault\\s+of"
                     + "|blamed?\\s+on|attributed\\s+to)\\s+(?<subj>" + WORD + ")",
-                    "\"%s\" names a person as the cause", CONDITIONS)
+                    "\"%s\" names a person as the cause", CONDITIONS).plainForWriters()
                     .when(words("caused by|due to|because of|result of|fault of|blame|attributed to")),
             rule(FAULT, Actor.SUBJECT_GROUP, "\\broot\\s+cause\\s*(?:is|was|:)\\s*(?:that\\s+)?(?<subj>"
                     + WORD + ")", "\"%s\" names a person as the root cause", CONDITIONS)
@@ -256,6 +330,29 @@ final class BlameRules {
                     + "(?:\\s+(?:the|an?|our|their|production|prod)\\b(?:\\s+[\\w-]+)?)?",
                     "\"%s\" names a person as the cause", CONDITIONS)
                     .when(words("broke|caused|took down|brought down|wiped|nuked|trashed")),
+            // insults and distrust: said of people, never of systems
+            rule(INSULT, Actor.ANY, "\\b(?:what\\s+an?\\s+)?(?:idiot|idiots|moron|morons|imbecile|buffoon|clown|clowns"
+                    + "|numpty|dumbass|halfwit|nitwit|muppet)\\b(?!\\s*(?:proof|test|mode|check|car|cars))",
+                    "\"%s\" insults a person", CONTEXT)
+                    .when(words("idiot|moron|imbecile|buffoon|clown|numpty|dumbass|halfwit|nitwit|muppet")),
+            rule(CHARACTER, Actor.PERSON, "\\b(?:can(?:not|" + APOS + "t)|could(?:n" + APOS + "t|\\s+not)|should(?:n" + APOS
+                    + "t|\\s+not))\\s+be\\s+trusted\\b", "\"%s\" judges a person's character", CONTEXT)
+                    .when(words("be trusted")),
+            rule(CHARACTER, Actor.PERSON, "\\bcan(?:not|" + APOS + "t)\\s+(?:seem\\s+to|even)\\s+(?:follow|read|do|get"
+                    + "|remember|understand|handle|manage)\\b", "\"%s\" judges a person's character", CONTEXT)
+                    .when(words("seem to |even ")),
+            rule(COUNTERFACTUAL, Actor.PERSON_OR_NONE, "\\bshould(?:\\s+never|\\s+not|n" + APOS + "t)\\s+have\\s+been"
+                    + "\\s+(?:allowed|given|let|trusted|permitted)\\b", "\"%s\" judges a person in hindsight",
+                    m -> DECISION)
+                    .when(words(" have been "), words("allowed|given|let|trusted|permitted")),
+            rule(FAULT, Actor.SUBJECT_GROUP, "\\b(?:traces?|traced|tracing|comes?|came|boils?|boiled|goes|went)\\s+"
+                    + "(?:back|down)\\s+to\\s+(?<subj>" + WORD + ")", "\"%s\" names a person as the cause", CONDITIONS)
+                    .plainForWriters()
+                    .when(words("back to |down to ")),
+            rule(QUESTION, Actor.SUBJECT_GROUP, "^\\W*how\\s+(?:is|was|could)\\s+it\\s+(?:possible|conceivable"
+                    + "|acceptable|that)\\s+(?:that\\s+)?(?<subj>" + WORD + ")(?=[^?]*\\?)", "\"%s\" asks who to blame",
+                    ASK_SYSTEM)
+                    .when(words("how is it |how was it |how could it ")),
             // counterfactual judgments of people
             rule(COUNTERFACTUAL, Actor.NOT_SYSTEM, SHOULD_HAVE + "(?<verb>" + SHOULD_MIND + ")\\b",
                     "\"%s\" judges a person in hindsight", BlameRules::forVerb)
@@ -267,41 +364,56 @@ final class BlameRules {
                     "\"%s\" judges a person in hindsight", BlameRules::forVerb)
                     .when(words("should")),
             rule(COUNTERFACTUAL, Actor.NOT_SYSTEM, FAILED_TO + "(?<verb>" + MIND + ")\\b",
-                    "\"%s\" judges a person in hindsight", BlameRules::forVerb).excusedBySystemCause()
+                    "\"%s\" judges a person in hindsight", BlameRules::forVerb).excusedBySystemCause().plainForWriters()
                     .when(words("failed to |failing to |fails to "),
                             words("anticipate|attention|bother|consider|double-check|heed|notice|question|realise"
-                            + "|realize|remember|spot|think to|thought to|understand|understood")),
-            rule(COUNTERFACTUAL, Actor.PERSON, FAILED_TO + "(?<verb>(?!" + EFFORT + "\\b)\\w+)",
+                            + "|realize|remember|spot|think to|thought to|understand|understood|recogni|catch")),
+            rule(COUNTERFACTUAL, Actor.PERSON, FAILED_TO + "(?<verb>follow|check|test|verify|validate|review|read"
+                    + "|notify|communicate|escalate|inform|warn|consult|coordinate|rotate|document|update)\\b",
                     "\"%s\" judges a person in hindsight", BlameRules::forVerb).excusedBySystemCause()
+                    .when(words("failed to |failing to |fails to "),
+                            words("follow|check|test|verify|validate|review|read|notify|communicate|escalate|inform|warn"
+                            + "|consult|coordinate|rotate|document|update")),
+            rule(COUNTERFACTUAL, Actor.PERSON, FAILED_TO + "(?<verb>(?!" + EFFORT + "\\b)\\w+)",
+                    "\"%s\" judges a person in hindsight", BlameRules::forVerb).excusedBySystemCause().plainForWriters()
                     .when(words("failed to |failing to |fails to ")),
-            rule(COUNTERFACTUAL, Actor.PERSON, "\\b" + NEGATION + "\\s+(?:adequately|properly|carefully"
-                    + "|thoroughly|sufficiently|correctly)\\s+\\w+",
+            rule(COUNTERFACTUAL, Actor.ANY, "(?:^\\W*|\\b(?:the|a|this)\\s+)failure\\s+to\\s+(?:\\w+ly\\s+)?(?:notify"
+                    + "|communicate|inform|tell|warn|escalate|follow|test|check|verify|review|update|respond|act|plan"
+                    + "|consider|monitor|provide|anticipate|notice|ask|coordinate|document|read)\\b",
                     "\"%s\" judges a person in hindsight", m -> STEP_SKIPPED)
-                    .when(words(" adequately | carefully | correctly | properly | sufficiently | thoroughly "),
+                    .when(words("failure to ")),
+            rule(COUNTERFACTUAL, Actor.PERSON, "\\b" + NEGATION + "\\s+(?:adequately|properly|carefully"
+                    + "|thoroughly|sufficiently|correctly|appropriately)\\s+\\w+",
+                    "\"%s\" judges a person in hindsight", m -> STEP_SKIPPED)
+                    .when(words(" adequately | carefully | correctly | properly | sufficiently | thoroughly "
+                            + "| appropriately "),
                             words("did not|didn|had not|hadn|never|nor did ")),
             rule(COUNTERFACTUAL, Actor.NOT_SYSTEM, "\\b" + NEGATION + "\\s+(?:(?:really|even|actually|ever"
-                    + "|once|always|fully)\\s+)?(?<verb>" + MIND + ")\\b",
+                    + "|once|always|\\w+ly)\\s+)?(?<verb>bother|bothered|heed|heeded|double-check|double-checked"
+                    + "|think\\s+to|thought\\s+to|pay" + ATTENTION + ")\\b",
                     "\"%s\" blames a person for what they missed", BlameRules::forVerb).excusedBySystemCause()
                     .when(words("did not|didn|had not|hadn|never|nor did "),
+                            words("attention|bother|double-check|heed|think to|thought to")),
+            rule(COUNTERFACTUAL, Actor.NOT_SYSTEM, "\\b" + NEGATION + "\\s+(?:(?:really|even|actually|ever"
+                    + "|once|always|fully|\\w+ly)\\s+)?(?<verb>" + MIND + ")\\b",
+                    "\"%s\" blames a person for what they missed", BlameRules::forVerb).excusedBySystemCause().plainForWriters()
+                    .when(words("did not|didn|had not|hadn|never|nor did "),
                             words("anticipate|attention|bother|consider|double-check|heed|notice|question|realise"
-                            + "|realize|remember|spot|think to|thought to|understand|understood")),
+                            + "|realize|remember|spot|think to|thought to|understand|understood|recogni|catch")),
             rule(COUNTERFACTUAL, Actor.PERSON, "\\b" + NEGATION + "\\s+(?:(?:really|even|actually|ever|once"
-                    + "|always|fully)\\s+)?(?<verb>" + STEP + ")\\b",
+                    + "|always|fully|\\w+ly)\\s+)?(?<verb>" + STEP + ")\\b",
                     "\"%s\" blames a person for a skipped step", BlameRules::forVerb).excusedBySystemCause()
+                    .plainForWriters()
                     .when(words("did not|didn|had not|hadn|never|nor did "),
                             words("account|acknowledge|ask|check|communicat|confirm|coordinat|declare|escalat|follow"
-                            + "|inform|look|notif|ran|read|review|run|tell|test|told|updat|validat|verif|wait|warn")),
-            rule(COUNTERFACTUAL, Actor.ANY, "\\b(?:nobody|no\\s+one|no-one|none\\s+of\\s+(?:us|them"
-                    + "|the\\s+\\w+))(?:\\s+(?:on|in|from|at|of)\\s+(?:the\\s+|our\\s+)?[\\w-]+(?:\\s+team)?)?"
-                    + "\\s+(?:\\w+ly\\s+)?(?<verb>noticed|checked|double-checked|tested|verified|caught|read"
-                    + "|realized|realised|thought\\s+to|looked|reviewed|considered|questioned|followed|spotted"
-                    + "|asked)\\b", "\"%s\" blames people for what they missed", BlameRules::forVerb)
-                    .excusedBySystemCause()
-                    .when(words("no one|no-one|nobody|none of "),
-                            words("asked|caught|checked|considered|double-checked|followed|looked|noticed|questioned"
-                            + "|read|realised|realized|reviewed|spotted|tested|thought to|verified")),
+                            + "|inform|look|notif|ran|read|review|run|tell|test|told|updat|validat|verif|wait|warn"
+                            + "|alert|respond|investigat|react|mention|flag|shar")),
+            rule(CHARACTER, Actor.ANY, "(?:^\\W*|:\\s*|\\b(?:in|out\\s+of)\\s+)haste\\b",
+                    "\"%s\" judges a person's character", CONTEXT)
+                    .when(words("haste")),
             rule(COUNTERFACTUAL, Actor.NOT_SYSTEM, "\\b(?:forgot|forgotten|forgets|forgetting)\\s+(?:to|about"
-                    + "|that)\\b", "\"%s\" blames a person's memory", m -> STEP_SKIPPED)
+                    + "|that|what|how|which|where|when|the|my|our|his|her|their)\\b", "\"%s\" blames a person's memory",
+                    m -> STEP_SKIPPED)
                     .when(words("forgot|forget")),
             rule(COUNTERFACTUAL, Actor.NOT_SYSTEM, "\\bneglect(?:ed|s|ing)\\s+to\\b",
                     "\"%s\" judges a person in hindsight", m -> STEP_SKIPPED)
@@ -312,26 +424,30 @@ final class BlameRules {
                     .when(words(" be bothered|bothered to")),
             rule(COUNTERFACTUAL, Actor.SUBJECT_GROUP, "^\\W*despite\\s+" + WARNINGS + "[^,;]{0,60},\\s*(?<subj>" + WORD
                     + ")", "\"%s\" judges a person in hindsight", DECISION)
-                    .when(words("despite "), words("advice|concerns|objection|pushback|red flags|warning")),
+                    .when(words("despite "), words("advice|concerns|objection|pushback|red flags|warning|bugs|failures|failing tests|errors|alerts"
+                            + "|risks|guidance")),
             rule(COUNTERFACTUAL, Actor.CLAUSE_PERSON, "(?<=\\w\\s{1,3})\\b(?:despite|in\\s+spite\\s+of)\\s+" + WARNINGS,
                     "\"%s\" judges a person in hindsight", DECISION)
                     .when(words("despite |in spite of "),
-                            words("advice|concerns|objection|pushback|red flags|warning")),
+                            words("advice|concerns|objection|pushback|red flags|warning|bugs|failures|failing tests|errors|alerts"
+                            + "|risks|guidance")),
             rule(COUNTERFACTUAL, Actor.CLAUSE_PERSON, "\\b(?:was|were)\\s+supposed\\s+to\\b[^.;]{1,80}?\\bbut\\s+"
                     + "(?:\\w+\\s+)?(?:didn" + APOS + "t|did\\s+not|never|forgot|failed)\\b",
                     "\"%s\" judges a person in hindsight", m -> STEP_SKIPPED)
                     .when(words("supposed to"), words("but "), words("did not|didn|failed|forgot|never")),
             rule(COUNTERFACTUAL, Actor.PERSON, "\\b(?:ignored|ignoring|ignores|disregarded|overlooked"
-                    + "|misread|misjudged|misinterpreted|misunderstood|misconfigured|botched|fat-fingered"
-                    + "|fumbled|messed\\s+up|screwed\\s+up|refused\\s+to|wasted|dismissed|skipped|skipping|bypassed"
-                    + "|bypassing"
+                    + "|underestimated|overestimated|misread|misjudged|misinterpreted|misunderstood|misconfigured|botched"
+                    + "|fat-fingered"
+                    + "|fumbled|messed\\s+up|screwed\\s+up|refused\\s+to|refuses\\s+to|wasted|dismissed|dismisses|skipped"
+                    + "|skips|skipping|bypassed|bypasses|bypassing|disregards|overlooks|misreads"
                     + "|(?:chose|decided|opted)\\s+to\\s+(?:ignore|disregard|dismiss))\\b(?!\\s+(?:the\\s+"
                     + "|all\\s+)?(?:noise"
                     + "|red\\s+herrings?|distractions?|unrelated|irrelevant|nothing|none)\\b)", // triage, or a denial
                     "\"%s\" judges a person in hindsight", m -> DECISION)
                     .when(words("botched|bypass|dismiss|disregard|fat-fingered|fumbled|ignore|ignoring|messed up"
+                            + "|underestimated|overestimated"
                             + "|misconfigured|misinterpreted|misjudged|misread|misunderstood|overlooked|refused to"
-                            + "|screwed up|skipped|skipping|wasted")),
+                            + "|screwed up|skipped|skipping|wasted|refuses to|skips|overlooks|misreads")),
             rule(COUNTERFACTUAL, Actor.NOT_SYSTEM, "\\bmissed\\s+(?:the\\s+|an?\\s+|all\\s+|both\\s+|several\\s+"
                     + "|\\w+\\s+)?(?:" + SIGNAL + ")\\b", "\"%s\" blames a person for what they missed", SIGNAL_MISSED)
                     .when(words("missed "),
@@ -355,11 +471,13 @@ final class BlameRules {
                     .when(words("made a|made one|made several|made two|made multiple|made the same"),
                             words("blunder|error|mistake")),
             rule(COUNTERFACTUAL, Actor.SUBJECT_GROUP, "\\bif\\s+(?:only\\s+)?(?<subj>[^,;:]{1,40}?)\\s+had\\s+"
-                    + "(?:\\w+ly\\s+)?" + PARTICIPLE, "\"%s\" judges a person by the outcome", m -> DECISION)
+                    + "(?:\\w+ly\\s+)?" + PARTICIPLE, "\"%s\" judges a person by the outcome", m -> DECISION).plainForWriters()
                     .when(words(" had "), words("if ")),
             rule(COUNTERFACTUAL, Actor.SUBJECT_GROUP, "(?:^\\W*|[,;]\\s*|\\b(?:avoid|prevent)(?:able"
                     + "|ed)\\s+)\\bhad\\s+(?<subj>[^,;:]{1,40}?)\\s+"
-                    + "(?:\\w+ly\\s+)?" + PARTICIPLE, "\"%s\" judges a person by the outcome", m -> DECISION)
+                    + "(?:\\w+ly\\s+)?(?:" + PARTICIPLE + "|been\\s+(?:paying\\s+attention|watching|looking|listening"
+                    + "|(?:more\\s+)?(?:careful|attentive|thorough|awake|alert)))", "\"%s\" judges a person by the outcome",
+                    m -> DECISION).plainForWriters()
                     .when(words("had ")),
             rule(COUNTERFACTUAL, Actor.CLAUSE_PERSON, "\\bwithout\\s+(?:first\\s+|even\\s+|properly\\s+)?"
                     + "(?:telling|testing|checking|running|looking|reading|reviewing|verifying|asking|waiting"
@@ -378,7 +496,7 @@ final class BlameRules {
     static final List<LazyPattern> REJECTIONS = List.of(
             new LazyPattern("\\bhindsight\\s+bias\\b|\\b(?:makes?|made)\\s+it\\s+(?:look|seem)\\b")
                     .when(words(" it look| it seem|hindsight bias")),
-            new LazyPattern("\\bnot\\s+(?:an?\\s+|just\\s+|simply\\s+)?(?:human|operator|user)\\s+error\\b"
+            new LazyPattern("\\b(?:not|never|no)\\s+(?:an?\\s+|just\\s+|simply\\s+)?(?:human|operator|user)\\s+error\\b"
                     + "|\\b(?:calling|labell?ing|dismissing)\\s+(?:this|it|that)\\b[^.;]{0,40}\\bwould\\b")
                     .when(words("human error|operator error|user error|would")),
             new LazyPattern("\\b(?:not|never|n" + APOS + "t)\\s+(?:\\w+\\s+){0,3}?(?:record(?:ed|ing)?|list(?:ed|ing)?"
@@ -393,6 +511,9 @@ final class BlameRules {
                     + "t|\\s+not|\\s+never)\\b")
                     .when(words("human error |operator error |user error "),
                             words(" is not| isn| was not| wasn| are not| aren| never")),
+            new LazyPattern("\\b(?:human|operator|user)\\s+errors?\\s+(?:is|are)\\s+(?:\\w+\\s+)?(?:a\\s+|the\\s+)?"
+                    + "(?:symptom|result|consequence)s?\\s+of\\b")
+                    .when(words("human error|operator error|user error"), words("symptom|result|consequence")),
             new LazyPattern("\\bnot\\s+(?:a|the)\\s+(?:root\\s+)?cause\\b")
                     .when(words("not a |not the "), words("cause")),
             new LazyPattern("\\b(?:would\\s+be|it" + APOS + "s|it\\s+is|is)\\s+(?:easy|tempting)\\s+to\\s+(?:call|blame"
@@ -416,7 +537,7 @@ final class BlameRules {
 
     private static BlameRule rule(String family, Actor actor, String regex, String message,
             Function<Matcher, String> suggestion) {
-        return new BlameRule(family, new LazyPattern(regex), actor, message, suggestion, false, 0);
+        return new BlameRule(family, new LazyPattern(regex), actor, message, suggestion, false, 0, true, true);
     }
 
     private static BlameRule rule(String family, Actor actor, String regex, String message, String suggestion) {

@@ -10,10 +10,27 @@ final class Lexicon {
 
 
     /** What a noun phrase refers to. {@code NONE} means there is no subject at all (a fragment). */
-    enum Kind { PERSON, SYSTEM, UNKNOWN, NONE }
+    enum Kind {
+        /** Someone other than the writers: a name, a handle, a role, "he", "she", people. */
+        PERSON,
+        /** The writers themselves: "we", "I", "our team". */
+        SELF,
+        SYSTEM,
+        /** A capitalised word that is no known name, program or word: perhaps a person ("Tariq"), perhaps not. */
+        MAYBE,
+        UNKNOWN, NONE;
+
+        /** Whether a person acts: the writers or anyone else. */
+        boolean isPersonal() {
+            return this == PERSON || this == SELF;
+        }
+    }
+
+    /** The writers, speaking of themselves. */
+    static final Set<String> SELF_PRONOUNS = words("we", "i", "us", "me", "myself", "ourselves");
 
     static final Set<String> ROLES = words(
-            "engineer", "developer", "dev", "operator", "on-call", "oncall", "on-caller", "sre", "admin",
+            "engineer", "developer", "operator", "on-call", "oncall", "on-caller", "sre", "admin",
             "administrator", "sysadmin", "team", "member", "contractor", "intern", "analyst", "dba", "reviewer",
             "approver", "author", "manager", "lead", "captain", "commander", "ic", "maintainer", "person", "people",
             "staff", "employee", "responder", "ops", "devops", "qa", "tester", "architect", "consultant",
@@ -22,10 +39,11 @@ final class Lexicon {
             "scientist", "designer", "officer", "director", "cto", "ceo", "vp", "founder");
 
     static final Set<String> PERSON_PRONOUNS = words(
-            "he", "she", "they", "we", "i", "you", "us", "someone", "somebody", "nobody", "no-one", "anyone",
+            "he", "she", "they", "you", "someone", "somebody", "nobody", "no-one", "anyone",
             "anybody", "everyone", "everybody", "whoever");
 
-    static final Set<String> THING_PRONOUNS = words("it", "which", "its");
+    static final Set<String> THING_PRONOUNS = words("it", "which", "its", "what", "something", "nothing",
+            "everything", "anything");
 
     /** Software, infrastructure and process nouns, plus common product names. */
     static final Set<String> SYSTEMS = words(
@@ -58,7 +76,16 @@ final class Lexicon {
             "safari", "firefox", "windows", "macos", "java", "python", "ruby", "cert-manager", "borgmon", "okta",
             "auth0", "apns", "twilio", "cloudwatch", "crashlytics", "testflight", "celery", "sidekiq", "varnish",
             "memcached", "clickhouse", "kibana", "fluentd", "logstash", "vercel", "heroku", "netlify", "fastly",
-            "akamai", "circleci", "buildkite", "renovate", "dependabot", "chatops", "cron-job");
+            "akamai", "circleci", "buildkite", "renovate", "dependabot", "chatops", "cron-job", "automation", "aurora",
+            "volume", "volumes", "discord", "zulip", "telegram", "keybase", "npm", "pypi",
+            "athena", "alexa", "hugo", "ruby", "julia", "loki", "thanos", "mimir", "tempo", "jaeger", "harbor",
+            "rancher", "nomad", "ceph", "rook", "velero", "flux", "tekton", "calico", "cilium", "flannel", "linkerd",
+            "caddy", "apache", "tomcat", "pulsar", "nats", "mariadb", "vitess", "druid", "presto", "trino", "flink",
+            "dagster", "luigi", "looker", "metabase", "superset", "graphite", "honeycomb", "bugsnag", "rollbar",
+            "gerrit", "drone", "concourse", "spinnaker", "pulumi", "chef", "packer", "vagrant", "podman",
+            "containerd", "openshift", "fargate", "immich", "frigate", "nextcloud", "seafile", "jellyfin", "plex",
+            "pihole", "opnsense", "pfsense", "unifi", "proxmox", "truenas", "synology", "ollama", "zigbee",
+            "mosquitto", "netlify", "claude", "copilot", "chatgpt", "gemini", "cursor");
 
     static final Set<String> DETERMINERS = words(
             "the", "a", "an", "this", "that", "these", "those", "our", "their", "his", "her", "my", "your", "its",
@@ -119,8 +146,10 @@ final class Lexicon {
     static final Set<String> CALENDAR = words(
             "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
             "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-            "black", "christmas", "easter", "utc", "gmt");
+            "black", "christmas", "easter", "utc", "gmt", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+            "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun");
 
+    private static final Pattern ACRONYM = Pattern.compile("\\p{Lu}{2,5}");
     private static final Pattern CODE_LIKE = Pattern.compile(".*[0-9_./].*|.+\\p{Lu}.*|\\p{Lu}{2,}s?");
     private static final Pattern CAPITALISED = Pattern.compile("\\p{Lu}[\\p{Ll}'’-]+");
     /** Names with an inner capital: "Sven-Erik", "O'Brien", "McKenna" (not "PostHog", which is code-like). */
@@ -141,6 +170,9 @@ final class Lexicon {
         if (word.startsWith("@")) {
             return Kind.PERSON;
         }
+        if (SELF_PRONOUNS.contains(word)) {
+            return Kind.SELF;
+        }
         if (isRole(word) || PERSON_PRONOUNS.contains(word)) {
             return Kind.PERSON;
         }
@@ -148,22 +180,77 @@ final class Lexicon {
             return Kind.SYSTEM;
         }
         String text = POSSESSIVE_END.matcher(token.text()).replaceAll("");
+        if (ACRONYM.matcher(text).matches()) {
+            return Kind.UNKNOWN; // "ICL", "QA", "DNS": a team or a system; the word lists above know the usual ones
+        }
         if (CODE_LIKE.matcher(text).matches() && !COMPOUND_NAME.matcher(text).matches()) {
             return Kind.SYSTEM;
         }
-        return looksLikeName(token, text, word) ? Kind.PERSON : Kind.UNKNOWN;
+        if (looksLikeName(token, text, word)) {
+            return Kind.PERSON;
+        }
+        return mayBeName(token, text, word) ? Kind.MAYBE : Kind.UNKNOWN;
     }
 
     static boolean isRole(String word) {
         return ROLES.contains(word) || ROLES.contains(singular(word));
     }
 
+    /**
+     * A capitalised word is a person when it is a given name ({@link FirstNames}); a name that is also an ordinary
+     * word ("Will", "May", "Grant") only inside a sentence, not at its start.
+     */
     private static boolean looksLikeName(Token token, String text, String word) {
         boolean capitalised = CAPITALISED.matcher(text).matches() || COMPOUND_NAME.matcher(text).matches();
         if (!capitalised || CALENDAR.contains(word)) {
             return false;
         }
-        return !token.initial() || !(STARTERS.contains(word) || NOT_A_NAME_ENDING.matcher(word).matches());
+        String first = text.indexOf('-') > 0 ? text.substring(0, text.indexOf('-')) : text;
+        if (FirstNames.isName(first)) {
+            return true;
+        }
+        return FirstNames.isAmbiguousName(first) && !STARTERS.contains(word) && !MODAL_NAMES.contains(word);
+    }
+
+    /** Ambiguous names that are also modal verbs, which start many sentences: "Will", "May", "Might". */
+    private static final Set<String> MODAL_NAMES = words("will", "may", "might", "can", "must", "shall");
+
+    /**
+     * A capitalised word that no list knows could be a name the list lacks ("Tariq", "Ifeoma", "Hyun-woo"): not at
+     * the start of a sentence unless it is no common opener or noun-like word ("Invalid", "Migration").
+     */
+    private static boolean mayBeName(Token token, String text, String word) {
+        boolean capitalised = CAPITALISED.matcher(text).matches() || COMPOUND_NAME.matcher(text).matches()
+                || HYPHENATED_NAME.matcher(text).matches();
+        if (!capitalised || CALENDAR.contains(word) || STARTERS.contains(word) || FUNCTION_LIKE.contains(word)) {
+            return false;
+        }
+        // inside a sentence a capital says "name"; at its start, a noun's or adjective's ending says otherwise
+        return !token.initial() || !NOT_A_NAME_ENDING.matcher(word).matches() && !ADJECTIVE_ENDING.matcher(word).matches();
+    }
+
+    private static final Pattern HYPHENATED_NAME = Pattern.compile("\\p{Lu}\\p{Ll}+(?:-\\p{Ll}+)+");
+    private static final Pattern ADJECTIVE_ENDING = Pattern.compile(".*(?:able|ible|ful|less|ous|ive|ic|al|ary|ed|"
+            + "est|er)");
+    private static final Set<String> FUNCTION_LIKE = words("not", "no", "yes", "ok", "okay", "new", "old", "manual",
+            "invalid", "valid", "missing", "wrong", "bad", "good", "high", "low", "full", "empty", "main", "user",
+            "admin", "root", "step", "why", "how", "what", "when", "where", "which", "who", "whose", "each", "today");
+
+    /** Whether a token is a capitalised name (not a role, a pronoun or a handle). */
+    static boolean isProperName(Token token) {
+        String w = token.bare();
+        return !w.startsWith("@") && !isRole(w) && !PERSON_PRONOUNS.contains(w) && !SELF_PRONOUNS.contains(w)
+                && !token.text().isEmpty() && Character.isUpperCase(token.text().charAt(0));
+    }
+
+    /** A pronoun for people, the writers included. */
+    static boolean isPersonalPronoun(String word) {
+        return PERSON_PRONOUNS.contains(word) || SELF_PRONOUNS.contains(word);
+    }
+
+    /** A word without its possessive ending: "Kim's" is "Kim". */
+    static String withoutPossessive(String text) {
+        return POSSESSIVE_END.matcher(text).replaceAll("");
     }
 
     static boolean isFunctionWord(String word) {

@@ -14,4 +14,10 @@ public interface FindingSink {
     default void report(Span span, String message) {
         report(span, message, null);
     }
+
+    /**
+     * A finding one severity below the rule's ({@link Severity#lower}): likely but uncertain, or one the writers
+     * make about themselves. The message says why.
+     */
+    void reportLowered(Span span, String message, String suggestion);
 }

@@ -44,6 +44,11 @@ public final class LintContext implements FindingSink {
         found.add(new Finding(file, span, rule, severity, message, suggestion));
     }
 
+    @Override
+    public void reportLowered(Span span, String message, String suggestion) {
+        found.add(new Finding(file, span, rule, severity.lower(), message, suggestion));
+    }
+
     /**
      * What {@code compute} gives for this file, worked out once whichever rule asks first. The key names the
      * value (a constant of the rule or helper that owns it).

@@ -18,6 +18,11 @@ public enum Severity {
         return id;
     }
 
+    /** One step less: error to warning, warning to info (info stays info). */
+    public Severity lower() {
+        return this == ERROR ? WARNING : INFO;
+    }
+
     public static Optional<Severity> parse(String text) {
         String s = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
         for (Severity v : values()) {

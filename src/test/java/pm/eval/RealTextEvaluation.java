@@ -140,13 +140,49 @@ public final class RealTextEvaluation {
         }
         RealTextEvaluation eval = new RealTextEvaluation(shared, corpus);
         Map<String, Result> results = eval.run(only);
-        boolean met = true;
+        List<String> below = new ArrayList<>();
         for (Map.Entry<String, Result> e : results.entrySet()) {
-            met &= print(e.getKey(), e.getValue(), verbose) || !e.getKey().startsWith("test");
+            print(e.getKey(), e.getValue(), verbose);
+            below.addAll(belowFloors(e.getKey(), measures(e.getValue())));
         }
-        if (check && !met) {
+        if (!below.isEmpty()) {
+            System.out.println("below the floors in src/test/resources/pm/eval/floors.tsv (a regression):");
+            below.forEach(b -> System.out.println("  " + b));
+        }
+        if (check && !below.isEmpty()) {
             System.exit(1);
         }
+    }
+
+    /** The figures of a split that floors.tsv can hold, by name. */
+    static Map<String, Double> measures(Result r) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("blame.precision", r.blame.precision());
+        m.put("blame.recall", r.blame.recall());
+        m.put("errors.precision", r.blameErrors.precision());
+        m.put("blameless.clean", r.blamelessFiles == 0 ? 1 : 1 - (double) r.blamelessWithError.size() / r.blamelessFiles);
+        m.put("followups.recall", r.found.recall());
+        m.put("vague.precision", r.vague.precision());
+        m.put("vague.recall", r.vague.recall());
+        return m;
+    }
+
+    /**
+     * The measures under their floor: the figures a change may not lose ({@code floors.tsv}: split, measure,
+     * minimum), raised as the rules improve. A split whose files are not here (the fetched ones) is not checked.
+     */
+    static List<String> belowFloors(String split, Map<String, Double> measured) throws IOException {
+        List<String> below = new ArrayList<>();
+        for (String[] row : resourceRows("floors.tsv")) {
+            if (row.length >= 3 && row[0].equals(split) && measured.containsKey(row[1])) {
+                double floor = Double.parseDouble(row[2]);
+                double got = measured.get(row[1]);
+                if (got + 1e-9 < floor) {
+                    below.add(String.format(Locale.ROOT, "%s %s: %.3f, floor %.3f", split, row[1], got, floor));
+                }
+            }
+        }
+        return below;
     }
 
     /** Lints every available file of the corpus and scores it against its labels, by split. */
@@ -245,8 +281,14 @@ public final class RealTextEvaluation {
             int start = offset(l.source(), f.span().line(), f.span().column());
             boolean known = labelled.stream().anyMatch(s -> s[0] <= start + 1 && start <= s[1]);
             if (!known) {
-                r.unlabelled.add(l.file().name() + ":" + f.line() + "  " + f.severity().id() + "  "
-                        + collapse(l.source().lineText(f.line())) + "\n        pm: " + f.message());
+                // the labels name every sentence that blames: one they leave out is a false alarm until labelled
+                String shown = l.file().name() + ":" + f.line() + "  " + f.severity().id() + "  "
+                        + collapse(l.source().lineText(f.line())) + "\n        pm: " + f.message();
+                r.unlabelled.add(shown);
+                r.blame.add(false, true, shown);
+                if (f.severity() == Severity.ERROR) {
+                    r.blameErrors.add(false, true, shown);
+                }
             }
         }
         if (!blaming) {
@@ -407,8 +449,8 @@ public final class RealTextEvaluation {
         met &= files;
         System.out.printf(Locale.ROOT, "  %-34s %d of %d (<= 1 in 30)  %s%n", "blameless files with a blame error",
                 r.blamelessWithError.size(), r.blamelessFiles, files ? "OK" : "MISSED");
-        System.out.printf(Locale.ROOT, "  %-34s %d (read them; label them)%n", "blame findings on unlabelled text",
-                r.unlabelled.size());
+        System.out.printf(Locale.ROOT, "  %-34s %d (counted as false alarms above; read them)%n",
+                "blame findings on unlabelled text", r.unlabelled.size());
         line("follow-ups found by pm (recall)", r.found, -1, -1);
         met &= line("vague-action-item", r.vague, VAGUE_PRECISION, VAGUE_RECALL);
         if (verbose) {

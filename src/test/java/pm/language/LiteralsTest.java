@@ -110,6 +110,14 @@ class LiteralsTest {
     @Test
     void everyMatchOfABuiltInPatternContainsOneOfItsRequiredWords() throws Exception {
         List<String> examples = List.of(
+                "What an idiot.", "Kim can't be trusted with prod.", "Dana can't seem to follow a runbook.",
+                "Kim should never have been allowed near prod.", "The outage traces back to Kim, who pushed.",
+                "How is it possible that @kim deployed this?", "Our bad: the SDKs had no timeout.",
+                "This was an oversight on my part.", "We were overzealous on step 3.", "A dumb idea.",
+                "We did not understand the patterns well enough.", "We should be more careful.",
+                "We sincerely apologize for this oversight.", "The failure to notify users hurt.",
+                "Root causes: haste.", "Kim deployed on a whim.", "The schema was designed very poorly by Dana.",
+                "Kim wrote the error off.", "We incorrectly assessed it.", "Dana dismisses the page again.",
                 "Why didn't Bob check the config?", "Who approved this change?", "What were they thinking.",
                 "It was obvious that the disk was full.", "It was clear to anyone watching.",
                 "It should have been obvious.", "Any competent engineer would have known.",

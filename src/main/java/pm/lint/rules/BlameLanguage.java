@@ -1,7 +1,10 @@
 package pm.lint.rules;
 
+import java.util.ArrayList;
 import java.util.List;
 import pm.language.BlameDetector;
+import pm.language.Cast;
+import pm.model.ActionItem;
 import pm.language.BlameFinding;
 import pm.lint.LintContext;
 import pm.lint.LintSettings;
@@ -30,20 +33,47 @@ public final class BlameLanguage implements Rule {
     }
 
     private final BlameDetector detector;
+    private final List<String> people;
 
     /** Also flags {@code lint.blame_phrases}; never flags a sentence holding one of {@code lint.allowed_phrases}. */
     public BlameLanguage(LintSettings settings) {
         this.detector = new BlameDetector(settings.blamePhrases(), settings.allowedPhrases());
+        this.people = List.of();
     }
 
     @Override
     public void check(Postmortem pm, LintContext ctx) {
+        Cast cast = null;
         for (ProseBlock block : pm.prose()) {
-            for (BlameFinding f : detector.find(block.text())) {
+            if (cast == null) {
+                cast = cast(pm);
+            }
+            for (BlameFinding f : detector.find(block.text(), cast)) {
                 int start = block.sourceOffset(f.start());
                 int end = block.sourceOffset(Math.max(f.start(), f.end() - 1)) + 1;
-                ctx.report(pm.source().span(start, end), f.message(), f.suggestion());
+                if (f.certainty() == BlameFinding.Certainty.SURE) {
+                    ctx.report(pm.source().span(start, end), f.message(), f.suggestion());
+                } else {
+                    ctx.reportLowered(pm.source().span(start, end), f.message(), f.suggestion());
+                }
             }
         }
+    }
+
+    /** The file's people (authors, owners, the configured people) and programs (its services). */
+    private Cast cast(Postmortem pm) {
+        List<String> people = new ArrayList<>(this.people);
+        people.addAll(pm.frontMatter().authors());
+        for (ActionItem a : pm.frontMatter().actionItems()) {
+            if (a.owner() != null) {
+                people.add(a.owner());
+            }
+        }
+        for (ActionItem a : pm.bodyActionItems()) {
+            if (a.owner() != null) {
+                people.add(a.owner());
+            }
+        }
+        return Cast.of(people, pm.frontMatter().services(), pm.source().text());
     }
 }
