@@ -26,6 +26,14 @@ public final class VagueActionDetector {
         }
     }
 
+    /** A cue so open that only a stated end state outweighs it ({@link #END_STATE}). */
+    private static final int OPEN = 99;
+
+    /** What bounds an investigation: "… and attach the findings to INC-1203", "… by 2024-06-01", "a decision by …". */
+    private static final Pattern END_STATE = compile("\\b(?:and|then)\\s+(?:attach|file|open|write|report|post|share"
+            + "|decide|document|fix|add|create|propose|record|publish)\\b[^.]{3,}|\\bby\\s+\\d{4}-\\d{2}-\\d{2}"
+            + "|\\b(?:decision|findings|report|rfc|proposal|write-?up)\\s+(?:by|in|to|on)\\b");
+
     private static final String CONCRETE_END_STATE = "Name the concrete change and a checkable end state, e.g."
             + " \"Lower the disk alert threshold from 95% to 85%\".";
     private static final String BOUNDED_QUESTION = "Bound it: the question to answer, what marks it done (a"
@@ -48,8 +56,21 @@ public final class VagueActionDetector {
     private static final Pattern PLACEHOLDER = compile("^\\W*(?:tbd|tbc|todo|fixme|wip|n/?a|none|\\?+|-+)?\\W*$");
 
     private static final List<Cue> CUES = List.of(
-            new Cue(new LazyPattern("\\b(?:be\\s+(?:more|extra|very|really)\\s+\\w+|be\\s+(?:careful|vigilant|thorough"
-                    + "|mindful|aware)|remind\\w*|re-?train\\w*|train\\s+(?:the\\s+|our\\s+"
+            new Cue(new LazyPattern("^\\W*(?:consider(?:ing)?|investigate|investiguer|look\\s+(?:into|at|for|deeper)"
+                    + "|explore|exploring|research|think\\s+about|figure\\s+out|evaluate|re-?evaluate|reassess|assess"
+                    + "|rethink|revisit|discuss|brainstorm|reflect|find\\s+a\\s+(?:way|path)|something\\s+about"
+                    + "|continue\\s+to|keep\\s+(?:an\\s+eye|raising|working|improving|monitoring)|envisager|étudier"
+                    + "|revoir|surveiller|analy[sz]er)\\b|\\b(?:(?:are|is|remain)\\s+committed\\s+to|pledge\\s+to"
+                    + "|take\\s+[^.]{0,40}\\bseriously|will\\s+continue\\s+to|never\\s+finished|as\\s+an\\s+opportunity"
+                    + "|might\\s+want\\s+to|may\\s+want\\s+to|it\\s+might\\s+be\\s+good)\\b")
+                    .when(words("consider|investig|look into|look at|look for|look deeper|explor|research|think about"
+                            + "|figure out|evaluat|assess|rethink|revisit|discuss|brainstorm|reflect|find a way"
+                            + "|find a path|something about|continue to|keep|envisager|tudier|revoir|surveiller"
+                            + "|analy|committed to|pledge to|seriously|never finished|opportunity"
+                            + "|want to|might be good")), OPEN,
+                    "\"%s\" is open-ended: it has no end state", BOUNDED_QUESTION),
+            new Cue(new LazyPattern("^\\W*be\\s+\\w+|\\b(?:be\\s+(?:more|extra|very|really)\\s+\\w+|be\\s+(?:careful|vigilant|thorough"
+                    + "|mindful|aware|deliberate)|remind\\w*|re-?train\\w*|train\\s+(?:the\\s+|our\\s+"
                     + "|all\\s+)?(?:[\\w-]+\\s+)?(?:team|engineers"
                     + "|developers|staff|people|everyone|on-call|responders|hires)"
                     + "|get\\s+(?:the\\s+)?(?:[\\w-]+\\s+){1,2}trained|educate\\w*|awareness"
@@ -65,20 +86,30 @@ public final class VagueActionDetector {
                             + " an automation) and say how to verify it is in place."),
             new Cue(new LazyPattern("^\\W*(?:investigate|look\\s+(?:into|at)|review|revisit|reassess|re-?evaluate"
                     + "|rethink|consider|explore|think\\s+about|figure\\s+out|research|analy[sz]e|evaluate|assess"
-                    + "|audit|take\\s+(?:another|a)\\s+look|continue|follow\\s+up|check|monitor|plan)\\b")
-                    .when(words("analy|assess|audit|check|consider|continue|evaluate|explore|figure out|follow up"
+                    + "|take\\s+(?:another|a)\\s+look|continue|follow\\s+up|monitor|keep\\s+monitoring|watch|plan"
+                    + "|discuss|brainstorm|decide|determine|identify|understand|learn|study|explore|audit)\\b")
+                    .when(words("analy|assess|consider|continue|evaluate|explore|figure out|follow up"
                             + "|investigate|look at|look into|monitor|plan|research|rethink|review|revisit"
-                            + "|take a look|take another look|think about")), 2,
+                            + "|take a look|take another look|think about|watch|discuss|brainstorm|decide|determine"
+                            + "|identify|understand|learn|study|audit")), 2,
                     "\"%s\" is open-ended: it has no end state", BOUNDED_QUESTION),
             new Cue(new LazyPattern("^\\W*(?:improve|enhance|harden|strengthen|tighten|optimi[sz]e|stabili[sz]e|revise"
                     + "|redesign|reconsider|refine|re-?architect|prioriti[sz]e|focus\\s+on|invest\\s+in"
                     + "|address|refactor|clean\\s+up|sort\\s+out|work\\s+on|clarify|ensure|make\\s+sure|prevent"
-                    + "|avoid|fix|handle|deal\\s+with|resolve|streamline|modernize|simplify|rework|overhaul"
-                    + "|update|document)\\b")
-                    .when(words("address|architect|avoid|clarify|clean up|deal with|document|enhance|ensure|fix"
+                    + "|avoid|handle|deal\\s+with|resolve|streamline|modernize|simplify|rework|overhaul|minimi[sz]e"
+                    + "|maximi[sz]e|encourage|promote|raise\\s+awareness|strive|aim|try|spend\\s+(?:more\\s+)?time"
+                    + "|keep|maintain|grow|build\\s+(?:up|out))\\b")
+                    .when(words("address|architect|avoid|clarify|clean up|deal with|enhance|ensure"
                             + "|focus on|handle|harden|improve|invest in|make sure|modernize|optimi|overhaul|prevent"
                             + "|prioriti|reconsider|redesign|refactor|refine|resolve|revise|rework|simplify|sort out"
-                            + "|stabili|streamline|strengthen|tighten|update|work on")), 2,
+                            + "|stabili|streamline|strengthen|tighten|work on|minimi|maximi|encourage|promote"
+                            + "|raise awareness|strive|aim|try|spend|keep|maintain|grow|build up|build out")), 2,
+                    "\"%s\" does not say what changes or when it is done", CONCRETE_END_STATE),
+            new Cue(new LazyPattern("^\\W*(?:update|document|fix|formali[sz]e|write\\s+up)\\s+(?:the\\s+|our\\s+|all\\s+"
+                    + "|any\\s+)?(?:[\\w-]+\\s+){0,2}?(?:runbooks?|docs|documentation|readme|wiki|process(?:es)?"
+                    + "|procedures?|tests?|issues?|problems?|bugs?|config(?:uration)?s?|playbooks?|guides?|response)"
+                    + "\\W*$")
+                    .when(words("update|document|fix|formali|write up")), 1,
                     "\"%s\" does not say what changes or when it is done", CONCRETE_END_STATE),
             new Cue(new LazyPattern("^\\W*(?:increase|reduce|decrease|lower|raise|speed\\s+up|scale(?:\\s+up|\\s+out)?"
                     + "|tune|upgrade|expand|extend|shorten|boost|cut)\\b")
@@ -100,6 +131,23 @@ public final class VagueActionDetector {
                     "\"%s\" has no measurable end state",
                     "Say what will be different and how to check it: a threshold, a config value, a test or an"
                             + " alert."),
+            new Cue(new LazyPattern("\\b(?:regular(?:ly)?|periodic(?:ally)?|continuous(?:ly)?|proactive(?:ly)?"
+                    + "|ongoing|constant(?:ly)?|always|never\\s+again|in\\s+good\\s+time|as\\s+soon\\s+as\\s+possible"
+                    + "|properly|appropriate(?:ly)?|adequate(?:ly)?|sufficient(?:ly)?|robust|reliabl[ey]|enhanced|improved"
+                    + "|stronger|more\\s+resilient|resilien(?:t|ce))\\b")
+                    .when(words("regular|periodic|continuous|proactive|ongoing|constant|always|never again|good time"
+                            + "|as soon as possible|properly|appropriate|adequate|sufficient|robust|reliabl|enhanced"
+                            + "|improved|stronger|resilien")), 2,
+                    "\"%s\" has no measurable end state",
+                    "Say what will be different and how to check it: an interval, a threshold, a config value, a"
+                            + " test or an alert."),
+            new Cue(new LazyPattern("\\b(?:should|must|needs?\\s+to|has\\s+to|have\\s+to|ought\\s+to)\\s+be\\s+"
+                    + "(?:\\w+ly\\s+)?\\w+(?:ed|en)\\b|\\b(?:is|are)\\s+(?:needed|required|necessary|desirable"
+                    + "|important|key|essential|valuable)\\b")
+                    .when(words(" be |needed|required|necessary|desirable|important|key|essential|valuable")), 2,
+                    "\"%s\" states a wish, not a change",
+                    "Name who changes what: the change itself, e.g. \"Revoke npm tokens older than 90 days in the"
+                            + " release pipeline\"."),
             new Cue(new LazyPattern("^\\W*(?:add|set\\s+up|write|create|implement|introduce|build|put\\s+in\\s+place"
                     + "|put|use"
                     + "|adopt|enable|define|establish|draft|develop)\\s+(?:an?\\s+|(?:more|better|some"
@@ -161,6 +209,23 @@ public final class VagueActionDetector {
         return out;
     }
 
+    /**
+     * Whether the words before a colon are a label over the follow-up ("Enhanced monitoring: alert when …"), not
+     * its title ("Add a WAL alert: the archiver fails silently"): a label starts with no verb.
+     */
+    static boolean isLabel(String head) {
+        String t = head.strip();
+        if (t.isEmpty() || t.split("\\s+").length > 5) {
+            return false;
+        }
+        int end = 0;
+        while (end < t.length() && (Character.isLetter(t.charAt(end)) || t.charAt(end) == '-')) {
+            end++;
+        }
+        String first = t.substring(0, end).toLowerCase(java.util.Locale.ROOT);
+        return !first.isEmpty() && !pm.model.FollowUpText.isVerb(first);
+    }
+
     public Optional<VagueFinding> check(String actionItem) {
         String item = actionItem == null ? "" : actionItem.strip();
         if (PLACEHOLDER.matcher(item).matches()) {
@@ -170,6 +235,10 @@ public final class VagueActionDetector {
                     "Write the concrete change, the artefact it touches and how to check that it is done."));
         }
         int specificity = -1; // weighed only once a cue is found: most items have none
+        int colon = labelEnd(item);
+        if (colon > 0) {
+            item = item.substring(colon).strip(); // "Redundancy: deploy a second DHCP server" asks the second part
+        }
         String title = title(item);
         boolean[] can = CUE_FILTER.scan(title).candidates(0, title.length());
         for (int i = 0; i < CUES.size(); i++) {
@@ -184,12 +253,23 @@ public final class VagueActionDetector {
             if (specificity < 0) {
                 specificity = specificity(item);
             }
-            if (specificity < cue.specificityNeeded()) {
+            if (cue.specificityNeeded() == OPEN ? !END_STATE.matcher(item).find()
+                    : specificity < cue.specificityNeeded()) {
                 String phrase = m.group().replaceAll("^\\W+", "").strip();
                 return Optional.of(new VagueFinding(cue.message().formatted(phrase), cue.suggestion()));
             }
         }
         return Optional.empty();
+    }
+
+    /** Where the follow-up starts after a label and its colon ("Redundancy: …"), or 0 when there is none. */
+    private static int labelEnd(String item) {
+        int colon = item.indexOf(':');
+        if (colon <= 0 || colon + 1 >= item.length() || !Character.isWhitespace(item.charAt(colon + 1))) {
+            return 0;
+        }
+        String rest = item.substring(colon + 1).strip();
+        return isLabel(item.substring(0, colon)) && rest.split("\\s+").length >= 3 ? colon + 1 : 0;
     }
 
     private static int specificity(String item) {

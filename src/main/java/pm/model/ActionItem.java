@@ -38,7 +38,9 @@ public record ActionItem(
         /** An unticked checklist item ("- [ ] …") outside the follow-up sections. */
         CHECKLIST("checklist"),
         /** A sentence that announces work in a follow-up section ("We will add …"). */
-        SENTENCE("follow-up section's text");
+        SENTENCE("follow-up section's text"),
+        /** A list item nested under a follow-up: a step or detail of it, judged for its words only. */
+        NESTED("nested follow-up");
 
         private final String label;
 
@@ -99,7 +101,7 @@ public record ActionItem(
 
     /** Whether it is an item of a list or table of follow-ups, or of the front matter: one to track. */
     public boolean tracked() {
-        return origin != Origin.CHECKLIST && origin != Origin.SENTENCE;
+        return origin != Origin.CHECKLIST && origin != Origin.SENTENCE && origin != Origin.NESTED;
     }
 
     public boolean hasOwner() {

@@ -35,6 +35,37 @@ public final class FollowUpText {
     private FollowUpText() {
     }
 
+    /** Verbs a follow-up starts with when it says what to do ("Add …", "Rotate …"), lower case. */
+    private static final java.util.Set<String> VERBS = java.util.Set.of(("add adjust align alert allow apply archive"
+            + " audit automate avoid back ban block build bump cap change check clean clear close configure consolidate"
+            + " convert copy create cut deduplicate define delete deploy deprecate detect disable document downgrade drop"
+            + " enable enforce ensure establish expand expire export extend fail file filter fix flag follow force"
+            + " formalize formalise freeze gate generate give grant handle hide implement import include increase install"
+            + " introduce isolate keep kill label launch limit link list load lock log lower make mark measure merge"
+            + " migrate mirror move notify open page patch pin plan point populate post prevent print protect provide"
+            + " publish pull purge push put raise rebuild record reduce refactor refresh reject release remove rename"
+            + " replace report require reset resize restart restore restrict retire return revert revoke rewrite roll"
+            + " rotate route run scale schedule scope send separate set setup share ship show shrink shut sign skip split"
+            + " stage start stop store submit support switch sync tag teach test track train transfer trigger tune turn"
+            + " unify update upgrade upload use validate verify version warn watch whitelist wire write get have ask"
+            + " tell talk reach contact email invite hire assign agree decide replicate encrypt backup escalate"
+            + " announce communicate inform review monitor investigate consider explore research evaluate assess improve"
+            + " enhance harden strengthen tighten optimize optimise stabilize stabilise revise redesign refine"
+            + " prioritize prioritise focus invest address sort work clarify minimize minimise maximize maximise"
+            + " encourage promote strive aim try spend maintain grow determine identify understand learn study"
+            + " continue look think figure discuss brainstorm reflect find do be go let stay double-check fill"
+            + " ajouter créer mettre documenter passer configurer supprimer migrer vérifier toujours ne"
+            + " always never").split(" "));
+
+    /** Whether a lower-case word is a verb a follow-up may start with. */
+    public static boolean isVerb(String word) {
+        return VERBS.contains(word);
+    }
+
+    /** "The wiki page will be changed to …", "The Chia team is going to …": work announced in the passive or third person. */
+    private static final Pattern FUTURE = Pattern.compile("(?i)^(?:[\\w'’-]+\\s+){1,6}?(?:will\\s+(?:be\\s+)?\\w+"
+            + "|(?:is|are)\\s+going\\s+to|(?:is|are)\\s+(?:being\\s+)?(?:planned|scheduled|tracked)\\b)");
+
     /** The task a follow-up's title asks for ("" for none). */
     public static String task(String title) {
         if (title == null) {

@@ -40,7 +40,7 @@ public final class Headings {
             // a record of what was done during the response ("Immediate actions taken") is no list of follow-ups
             family(null, "(?:.*\\b)?(?:actions?|fix|fixes|improvements?|steps|changes|measures|remediations?) "
                     + "(?:taken|applied|implemented|completed|done|performed)\\b.*"),
-            family(SectionKind.ACTION_ITEMS, "action(?:s| items?| points?| plan)?\\b.*|(?:.*\\b)?follow[ -]?ups?\\b.*"
+            family(SectionKind.ACTION_ITEMS, "mitigations|action(?:s| items?| points?| plan)?\\b.*|(?:.*\\b)?follow[ -]?ups?\\b.*"
                     + "|next (?:steps?|actions?)\\b.*|(?:.*\\b)?remediations?\\b.*|(?:.*\\b)?corrective\\b.*"
                     + "|(?:.*\\b)?prevent(?:ive|ative|ion)\\b.*|(?:.*\\b)?recommend(?:ations?|ed (?:actions|steps"
                     + "|changes|fixes|measures))\\b.*|(?:.*\\b)?improvements?\\b.*|(?:short|medium|long)[ -]term\\b.*"

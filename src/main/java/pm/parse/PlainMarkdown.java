@@ -812,7 +812,7 @@ final class PlainMarkdown {
             while (j < eol && body[j] == ' ') {
                 j++;
             }
-            if (dashes < 3 || j >= eol || body[j] != '|') { // flexmark wants three
+            if (dashes < 1 || j >= eol || body[j] != '|') { // as flexmark is set up: GFM's one or more
                 return -1;
             }
             count++;

@@ -148,6 +148,7 @@ public final class PostmortemParser {
             options.set(TablesExtension.APPEND_MISSING_COLUMNS, true);
             options.set(TablesExtension.DISCARD_EXTRA_COLUMNS, true);
             options.set(TablesExtension.HEADER_SEPARATOR_COLUMN_MATCH, false);
+            options.set(TablesExtension.MIN_SEPARATOR_DASHES, 1); // GFM: "| :- |" is a separator too
             return Parser.builder(options).build();
         }
     }
@@ -249,15 +250,16 @@ public final class PostmortemParser {
                         underLabel = followUps && isLabel(written) && bi + 1 < blocks.size()
                                 && blocks.get(bi + 1) instanceof PlainMarkdown.Item next && next.nested();
                     }
-                    if (followUps ? !item.nested() && !underLabel || item.nested() && underLabel
-                            : isUnticked(written)) {
+                    if (followUps || isUnticked(written)) {
                         String title = checkbox(written, plain(body, item.text()).collapsed());
                         if (!title.isEmpty()) {
                             ActionItem a = ActionItemText.read(title, source.span(start, trimEnd(start, base + item.end())));
-                            if (followUps) {
-                                actionItems.add(a);
-                            } else {
+                            if (!followUps) {
                                 mentions.add(a.withOrigin(ActionItem.Origin.CHECKLIST));
+                            } else if (!item.nested() && !underLabel || item.nested() && underLabel) {
+                                actionItems.add(a);
+                            } else if (item.nested()) {
+                                mentions.add(a.withOrigin(ActionItem.Origin.NESTED));
                             }
                         }
                     }
@@ -603,6 +605,8 @@ public final class PostmortemParser {
                 if (kindAt(base + item.getStartOffset()) == SectionKind.ACTION_ITEMS) {
                     if (isFollowUpItem(item)) {
                         listActionItem(item, actionItems);
+                    } else if (!isLabelOverItems(item)) {
+                        listActionItem(item, mentions);
                     }
                 } else if (item.getFirstChild() instanceof Paragraph p && isUnticked(p.getChars())) {
                     listActionItem(item, mentions);
@@ -658,7 +662,8 @@ public final class PostmortemParser {
             }
             int start = base + p.getStartOffset();
             ActionItem a = ActionItemText.read(text, source.span(start, trimEnd(start, base + p.getEndOffset())));
-            into.add(into == mentions ? a.withOrigin(ActionItem.Origin.CHECKLIST) : a);
+            into.add(into == mentions ? a.withOrigin(kindAt(base + item.getStartOffset()) == SectionKind.ACTION_ITEMS
+                    ? ActionItem.Origin.NESTED : ActionItem.Origin.CHECKLIST) : a);
         }
 
         /** The sentences of a paragraph in a follow-up section that announce work ("We will …"), as follow-ups. */

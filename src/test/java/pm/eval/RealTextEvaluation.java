@@ -102,6 +102,7 @@ public final class RealTextEvaluation {
         final Tally blameErrors = new Tally();
         final Tally selfBlame = new Tally();
         final Tally vague = new Tally();
+        final Tally classifier = new Tally();
         final Tally found = new Tally();
         final List<String> unlabelled = new ArrayList<>();
         int files;
@@ -164,6 +165,8 @@ public final class RealTextEvaluation {
         m.put("followups.recall", r.found.recall());
         m.put("vague.precision", r.vague.precision());
         m.put("vague.recall", r.vague.recall());
+        m.put("judgment.precision", r.classifier.precision());
+        m.put("judgment.recall", r.classifier.recall());
         return m;
     }
 
@@ -272,6 +275,23 @@ public final class RealTextEvaluation {
                 r.vagueByRepository.computeIfAbsent(repo, k -> new Tally()).add(label.positive(), !hits.isEmpty(),
                         shown);
                 r.found.add(true, isFollowUp(l, label), what);
+                String written = text.substring(label.start(), Math.min(text.length(), label.end()));
+                boolean judged = VAGUE.check(pm.model.FollowUpText.task(plain(written))).isPresent();
+                r.classifier.add(label.positive(), judged, what);
+            }
+        }
+        boolean actionLabels = labels.stream().anyMatch(x -> x.kind().equals("actions"));
+        if (actionLabels) {
+            for (Finding f : vague) {
+                int start = offset(l.source(), f.span().line(), f.span().column());
+                int end = offset(l.source(), f.span().endLine(), f.span().endColumn());
+                boolean known = labels.stream().anyMatch(x -> x.kind().equals("actions") && x.start() <= end
+                        && start <= x.end());
+                if (!known) {
+                    // every follow-up is labelled: a vague finding on anything else is a false alarm
+                    r.vague.add(false, true, l.file().name() + ":" + f.line() + "  (not a labelled follow-up)  "
+                            + collapse(l.source().lineText(f.line())) + "\n        pm: " + f.message());
+                }
             }
         }
         if (!blameLabels) {
@@ -279,7 +299,8 @@ public final class RealTextEvaluation {
         }
         for (Finding f : blame) {
             int start = offset(l.source(), f.span().line(), f.span().column());
-            boolean known = labelled.stream().anyMatch(s -> s[0] <= start + 1 && start <= s[1]);
+            int end = offset(l.source(), f.span().endLine(), f.span().endColumn());
+            boolean known = labelled.stream().anyMatch(s -> s[0] <= end && start <= s[1]);
             if (!known) {
                 // the labels name every sentence that blames: one they leave out is a false alarm until labelled
                 String shown = l.file().name() + ":" + f.line() + "  " + f.severity().id() + "  "
@@ -297,6 +318,14 @@ public final class RealTextEvaluation {
                 r.blamelessWithError.add(l.file().name());
             }
         }
+    }
+
+    private static final pm.language.VagueActionDetector VAGUE = new pm.language.VagueActionDetector();
+    private static final java.util.regex.Pattern MARKUP = java.util.regex.Pattern.compile("\\*\\*|__|`|^\\s*(?:[-*+]|\\d+[.)])\\s+");
+
+    /** Roughly what a list item's text reads as: emphasis, code marks and a list marker gone. */
+    private static String plain(String written) {
+        return MARKUP.matcher(written.strip()).replaceAll("").strip();
     }
 
     private static boolean isFollowUp(Linted l, Label label) {
@@ -453,6 +482,7 @@ public final class RealTextEvaluation {
                 "blame findings on unlabelled text", r.unlabelled.size());
         line("follow-ups found by pm (recall)", r.found, -1, -1);
         met &= line("vague-action-item", r.vague, VAGUE_PRECISION, VAGUE_RECALL);
+        line("  its judgment on every labelled item", r.classifier, -1, -1);
         if (verbose) {
             list("blame missed", r.blame.misses);
             list("blame false alarms", r.blame.falseAlarms);
@@ -461,6 +491,8 @@ public final class RealTextEvaluation {
             list("follow-ups not found", r.found.misses);
             list("vague missed", r.vague.misses);
             list("vague false alarms", r.vague.falseAlarms);
+            list("judgment: vague missed", r.classifier.misses);
+            list("judgment: vague false alarms", r.classifier.falseAlarms);
             System.out.println("  by repository (blame P/R, vague P/R):");
             for (String repo : r.blameByRepository.keySet()) {
                 Tally b = r.blameByRepository.get(repo);

@@ -25,7 +25,8 @@ class TriggerWordsTest {
 
     @Test
     void everyBuiltInPatternDeclaresItsTriggerWords() {
-        assertThat(builtIn()).hasSize(BlameRules.ALL.size() + BlameRules.REJECTIONS.size() + 6)
+        assertThat(builtIn()).hasSize(BlameRules.ALL.size() + BlameRules.REJECTIONS.size()
+                + VagueActionDetector.cues().size())
                 .allSatisfy(p -> assertThat(p.triggers()).as(p.regex()).isNotEmpty());
     }
 
