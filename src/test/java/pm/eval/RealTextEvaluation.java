@@ -146,6 +146,8 @@ public final class RealTextEvaluation {
             print(e.getKey(), e.getValue(), verbose);
             below.addAll(belowFloors(e.getKey(), measures(e.getValue())));
         }
+        agreement("blame", "ok");
+        agreement("actions", "specific");
         if (!below.isEmpty()) {
             System.out.println("below the floors in src/test/resources/pm/eval/floors.tsv (a regression):");
             below.forEach(b -> System.out.println("  " + b));
@@ -153,6 +155,36 @@ public final class RealTextEvaluation {
         if (check && !below.isEmpty()) {
             System.exit(1);
         }
+    }
+
+    /**
+     * How far two people who labelled the same sample agree (agreement-*.tsv), as Cohen's kappa and as the second
+     * person's precision and recall against the first: the ceiling any rule can reach on these labels.
+     */
+    static void agreement(String kind, String negative) throws IOException {
+        List<String[]> rows = resourceRows("agreement-" + kind + ".tsv");
+        if (rows.isEmpty()) {
+            return;
+        }
+        Tally t = new Tally();
+        int same = 0;
+        Map<String, int[]> counts = new TreeMap<>();
+        for (String[] row : rows) {
+            String[] pair = row[0].split("\\|");
+            boolean first = !pair[0].equals(negative);
+            boolean second = !pair[1].equals(negative);
+            t.add(first, second, "");
+            same += first == second ? 1 : 0;
+            counts.computeIfAbsent(pair[0], k -> new int[2])[0]++;
+            counts.computeIfAbsent(pair[1], k -> new int[2])[1]++;
+        }
+        int n = rows.size();
+        double po = (double) same / n;
+        double pFirst = (double) (t.tp + t.fn) / n;
+        double pSecond = (double) (t.tp + t.fp) / n;
+        double pe = pFirst * pSecond + (1 - pFirst) * (1 - pSecond);
+        System.out.printf(Locale.ROOT, "== two labellers on %d %s rows: agreement %.2f, kappa %.2f; the second "
+                + "against the first: P %.2f R %.2f%n", n, kind, po, (po - pe) / (1 - pe), t.precision(), t.recall());
     }
 
     /** The figures of a split that floors.tsv can hold, by name. */
