@@ -48,6 +48,7 @@ import pm.model.SectionKind;
 import pm.model.SourceText;
 import pm.model.Span;
 import pm.model.TimelineRow;
+import pm.model.When;
 
 /** Parses a postmortem once into the {@link Postmortem} model: front matter with Jackson, body with flexmark. */
 public final class PostmortemParser {
@@ -208,6 +209,7 @@ public final class PostmortemParser {
                 collectSections(doc);
                 walk(doc);
             }
+            timelineLines();
             return new Postmortem(path, source, frontMatter, sections, timeline, actionItems, mentions,
                     Optional.ofNullable(actionTable), prose, comments);
         }
@@ -467,6 +469,89 @@ public final class PostmortemParser {
                 }
             }
             return 0;
+        }
+
+        private Times.DayOrder dayOrder;
+
+        /** How this file writes numeric days, worked out once. */
+        private Times.DayOrder dayOrder() {
+            if (dayOrder == null) {
+                dayOrder = Times.dayOrder(source.text().substring(base));
+            }
+            return dayOrder;
+        }
+
+        /**
+         * The timeline as most real postmortems write it: lines and list items that start with a time ("- 14:02
+         * UTC — …", "* **14:02** …", "2016-11-18 1505 …"), and headings or lines of their own that give the day.
+         * Read from the lines of each Timeline section (tables, code blocks, quotes and comments aside), then put in
+         * file order with the table rows.
+         */
+        private void timelineLines() {
+            String text = source.text();
+            int covered = -1;
+            List<TimelineRow> lines = new ArrayList<>();
+            for (Section s : sections) {
+                if (s.kind() != SectionKind.TIMELINE || s.headingSpan() == null || s.contentStart() < covered) {
+                    continue;
+                }
+                covered = s.contentEnd();
+                boolean fenced = false;
+                boolean comment = false;
+                for (int at = s.contentStart(); at < s.contentEnd(); ) {
+                    int eol = text.indexOf('\n', at);
+                    int end = eol < 0 || eol > s.contentEnd() ? s.contentEnd() : eol;
+                    String line = text.substring(at, end);
+                    String t = line.strip();
+                    int lineStart = at;
+                    at = end + 1;
+                    if (t.startsWith("```") || t.startsWith("~~~")) {
+                        fenced = !fenced;
+                        continue;
+                    }
+                    if (comment || t.startsWith("<!--")) {
+                        comment = !t.contains("-->");
+                        continue;
+                    }
+                    if (fenced || t.isEmpty() || t.startsWith("|") || t.startsWith(">")) {
+                        continue;
+                    }
+                    TimelineRow row = timelineLine(t, lineStart + line.indexOf(t), lineStart + line.length());
+                    if (row != null) {
+                        lines.add(row);
+                    }
+                }
+            }
+            if (!lines.isEmpty()) {
+                timeline.addAll(lines);
+                timeline.sort(java.util.Comparator.comparingInt((TimelineRow r) -> r.span().line())
+                        .thenComparingInt(r -> r.span().column()));
+            }
+        }
+
+        private static final Pattern ENTRY_MARKER = Pattern.compile("^(?:[-*+]\\s+|\\d+[.)]\\s+)?(?:\\[[ xX]\\]\\s+)?");
+        private static final Pattern AFTER_TIME = Pattern.compile("^[\\s*_`)\\]:|—–-]+");
+
+        /** A line of a timeline as an entry, or null when it starts with no time. */
+        private TimelineRow timelineLine(String t, int start, int end) {
+            boolean heading = t.startsWith("#");
+            String body = heading ? t.replaceFirst("^#+\\s*", "").replaceFirst("\\s*#+\\s*$", "")
+                    : ENTRY_MARKER.matcher(t).replaceFirst("");
+            Times.Leading lead = Times.leading(body, dayOrder());
+            Span span = source.span(start, trimEnd(start, end));
+            if (lead == null) {
+                return heading ? new TimelineRow(body, "", null, List.of(body), span, null, TimelineRow.Kind.BREAK)
+                        : null;
+            }
+            String time = body.substring(0, lead.length()).replaceAll("^[*_`~\\[( \\t]+", "").strip();
+            String event = AFTER_TIME.matcher(body.substring(lead.length())).replaceFirst("").strip();
+            boolean dayOnly = lead.when() != null && lead.when().time() == null;
+            TimelineRow.Kind kind = heading || dayOnly && event.length() < 3 ? (dayOnly ? TimelineRow.Kind.DAY
+                    : TimelineRow.Kind.LINE) : TimelineRow.Kind.LINE;
+            if (heading && lead.when() == null) {
+                kind = TimelineRow.Kind.BREAK;
+            }
+            return new TimelineRow(time, event, null, List.of(time, event), span, lead.when(), kind);
         }
 
         private int trimEnd(int start, int end) {
@@ -765,8 +850,14 @@ public final class PostmortemParser {
                     if (allBlank(cells)) {
                         continue;
                     }
-                    timeline.add(new TimelineRow(cols.get(cells, "time", 0), cols.get(cells, "event", 1),
-                            cols.get(cells, "source", 2), cells, row.span()));
+                    String time = cols.get(cells, "time", 0);
+                    String date = cols.get(cells, "date", -1);
+                    if (date != null && !date.isBlank()) {
+                        time = time == null || time.isBlank() || time == date ? date : date.strip() + " " + time.strip();
+                    }
+                    timeline.add(new TimelineRow(time, cols.get(cells, "event", 1), cols.get(cells, "source", 2),
+                            cells, row.span(), time == null ? null : Times.read(time, dayOrder()),
+                            TimelineRow.Kind.ROW));
                 }
             } else if (kind == SectionKind.ACTION_ITEMS) {
                 if (actionTable == null) {
@@ -955,10 +1046,12 @@ public final class PostmortemParser {
     }
 
     private static final List<List<String>> TIMELINE_COLUMNS = List.of(
-            List.of("time", "time (utc)", "time utc", "timestamp", "when", "date", "date/time", "date (utc)"),
-            List.of("event", "events", "what happened", "description", "action", "details"),
-            List.of("source", "evidence", "link", "reference", "ref"));
-    private static final List<String> TIMELINE_NAMES = List.of("time", "event", "source");
+            List.of("time", "time (utc)", "time utc", "timestamp", "when", "date/time", "date (utc)", "heure",
+                    "heure (utc)", "heure utc"),
+            List.of("event", "events", "what happened", "description", "action", "details", "événement"),
+            List.of("source", "evidence", "link", "reference", "ref"),
+            List.of("date", "day", "jour"));
+    private static final List<String> TIMELINE_NAMES = List.of("time", "event", "source", "date");
     private static final List<List<String>> ACTION_COLUMNS = List.of(
             List.of("action item", "action items", "action", "item", "task", "title", "description", "what",
                     "follow-up", "follow up", "remediation", "todo"),

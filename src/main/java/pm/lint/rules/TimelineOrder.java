@@ -17,13 +17,16 @@ import pm.lint.RuleMeta;
 import pm.lint.Severity;
 import pm.model.Postmortem;
 import pm.model.TimelineRow;
+import pm.model.When;
 
 /**
- * A timeline read out of order tells the wrong story. Only rows whose time can be read for certain
- * are compared: {@code HH:MM} (24-hour or with am/pm), {@code YYYY-MM-DD HH:MM}, ISO-8601 timestamps
- * and bare dates. A time without a date continues the date of the row above; a jump back of more than
- * twelve hours is read as passing midnight; a time that cannot be read ("Day 2", "~13:30-13:45",
- * "09:12 PST") breaks the chain, so nothing across it is compared.
+ * A timeline read out of order tells the wrong story. Table rows and the lines and list items that start with a
+ * time are compared where their time can be read for certain ({@link pm.parse.Times}: clock times, dates and
+ * timestamps, zones); a day given by a heading or a line of its own dates the entries below it. A time without a
+ * date continues the date of the entry above; a jump back of more than twelve hours is read as passing midnight
+ * (and a jump from 12:xx to 1:xx, in a timeline that never passes 12:59, as an afternoon); a zone written with a
+ * time holds until another is written, and times are compared in UTC. A time that cannot be read ("Day 2") or a
+ * sub-heading that is no day breaks the chain, so nothing across it is compared.
  */
 public final class TimelineOrder implements Rule {
     public static final RuleMeta META = new RuleMeta("timeline-order",
@@ -37,134 +40,99 @@ public final class TimelineOrder implements Rule {
         return META;
     }
 
-    private static final Pattern DATE_TIME = Pattern.compile(
-            "(\\d{4}-\\d{2}-\\d{2})(?:T|\\s+)(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.\\d+)?)?\\s*(Z|UTC|GMT|[+-]\\d{2}:?\\d{2})?",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern TIME = Pattern.compile(
-            "~?(\\d{1,2}):(\\d{2})(?::(\\d{2}))?\\s*(am|pm|a\\.m\\.|p\\.m\\.)?\\s*(?:Z|UTC|GMT)?",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Duration MIDNIGHT_JUMP = Duration.ofHours(12);
-
-    /** A time as read: with its date, or only the time of day; {@code null} when it cannot be read. */
-    record When(LocalDate date, LocalTime time) {
-    }
 
     @Override
     public void check(Postmortem pm, LintContext ctx) {
-        LocalDateTime prev = null;
+        boolean twelveHour = looksTwelveHour(pm);
+        LocalDateTime prev = null; // the previous entry's time, as written (in its zone)
+        LocalDateTime prevUtc = null;
         String prevText = null;
         boolean dated = false;
+        Integer offset = null; // the zone in force: the last one written
         for (TimelineRow row : pm.timeline()) {
+            if (row.kind() == TimelineRow.Kind.BREAK) {
+                prev = null; // a sub-heading that is no day: another story starts
+                prevUtc = null;
+                dated = false;
+                offset = null;
+                continue;
+            }
             String text = row.time() == null ? "" : row.time().strip();
             if (text.isEmpty()) {
                 continue; // a continuation row
             }
-            When w = read(text);
+            When w = row.when();
             if (w == null) {
                 prev = null;
+                prevUtc = null;
                 dated = false;
                 continue;
             }
+            if (w.offset() != null) {
+                offset = w.offset();
+            }
             LocalDateTime cur;
             if (w.date() != null) {
-                cur = w.date().atTime(w.time() == null ? LocalTime.MIDNIGHT : w.time());
+                LocalDate day = w.date();
+                if (w.yearless() && prev != null && dated) {
+                    day = day.withYear(prev.getYear()); // "March 12 19:57" after "March 6 2017 22:59"
+                    if (day.isBefore(prev.toLocalDate().minusMonths(6))) {
+                        day = day.plusYears(1); // "Jan 2" after "Dec 31 2024"
+                    }
+                } else if (w.yearless()) {
+                    dated = false; // a year-less day with no year in force: it can only be placed against what follows
+                }
+                cur = day.atTime(w.time() == null ? LocalTime.MIDNIGHT : w.time());
                 if (!dated) {
-                    prev = null; // undated rows before it cannot be placed against it
+                    prev = null; // undated entries before it cannot be placed against it
+                    prevUtc = null;
                 }
                 dated = true;
             } else {
                 LocalDate day = prev != null ? prev.toLocalDate() : LocalDate.EPOCH;
                 cur = day.atTime(w.time());
-                if (prev != null && cur.isBefore(prev) && Duration.between(cur, prev).compareTo(MIDNIGHT_JUMP) > 0) {
-                    cur = cur.plusDays(1);
+                if (prev != null && cur.isBefore(prev)) {
+                    if (twelveHour && w.time().getHour() < 12 && !cur.plusHours(12).isBefore(prev)) {
+                        cur = cur.plusHours(12); // "12:50", then "1:03": an afternoon written without pm
+                    } else if (Duration.between(cur, prev).compareTo(MIDNIGHT_JUMP) > 0) {
+                        cur = cur.plusDays(1);
+                    }
                 }
             }
-            if (prev != null && (w.date() != null && w.time() == null
-                    ? w.date().isBefore(prev.toLocalDate()) : cur.isBefore(prev))) {
-                ctx.report(row.span(), "timeline row '" + text + "' is earlier than the row above it ('" + prevText
-                        + "'): put the rows in chronological order");
+            LocalDateTime utc = offset == null ? cur : cur.minusMinutes(offset);
+            boolean minutes = prevUtc != null && (utc.getSecond() == 0 || prevUtc.getSecond() == 0);
+            boolean earlier = w.date() != null && w.time() == null
+                    ? prev != null && cur.toLocalDate().isBefore(prev.toLocalDate())
+                    : prevUtc != null && (minutes // "17:55" after "17:55:08": the same minute
+                            ? utc.truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
+                                    .isBefore(prevUtc.truncatedTo(java.time.temporal.ChronoUnit.MINUTES))
+                            : utc.isBefore(prevUtc));
+            if (earlier) {
+                String what = row.kind() == TimelineRow.Kind.ROW ? "timeline row" : "timeline entry";
+                String unit = row.kind() == TimelineRow.Kind.ROW ? "row" : "entry";
+                ctx.report(row.span(), what + " '" + text + "' is earlier than the " + unit + " above it ('" + prevText
+                        + "'): put the " + (unit.equals("row") ? "rows" : "entries") + " in chronological order");
             }
             prev = cur;
+            prevUtc = utc;
             prevText = text;
         }
     }
 
-    static When read(String text) {
-        if (text.length() == 16 && digits(text, 0, 4) && text.charAt(4) == '-' && digits(text, 5, 7)
-                && text.charAt(7) == '-' && digits(text, 8, 10) && " Tt".indexOf(text.charAt(10)) >= 0
-                && digits(text, 11, 13) && text.charAt(13) == ':' && digits(text, 14, 16)) {
-            // "2025-03-14 09:12", as most timelines write it: what DATE_TIME reads, without it
-            try {
-                return new When(LocalDate.of(number(text, 0, 4), number(text, 5, 7), number(text, 8, 10)),
-                        LocalTime.of(number(text, 11, 13), number(text, 14, 16), 0));
-            } catch (java.time.DateTimeException e) {
-                return null;
-            }
-        }
-        return readByPattern(text);
-    }
-
-    private static boolean digits(String s, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static int number(String s, int from, int to) {
-        int n = 0;
-        for (int i = from; i < to; i++) {
-            n = n * 10 + s.charAt(i) - '0';
-        }
-        return n;
-    }
-
-    static When readByPattern(String text) {
-        Matcher m = DATE_TIME.matcher(text);
-        if (m.matches()) {
-            try {
-                LocalDate date = LocalDate.parse(m.group(1));
-                LocalTime time = LocalTime.of(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
-                        m.group(4) == null ? 0 : Integer.parseInt(m.group(4)));
-                String zone = m.group(5);
-                if (zone != null && (zone.startsWith("+") || zone.startsWith("-"))) {
-                    OffsetDateTime odt = OffsetDateTime.of(date, time, ZoneOffset.of(zone.length() == 5
-                            ? zone.substring(0, 3) + ":" + zone.substring(3) : zone));
-                    LocalDateTime utc = odt.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
-                    return new When(utc.toLocalDate(), utc.toLocalTime());
+    /** Whether the timeline's times look like a 12-hour clock without am/pm: none is 13:00 or later, one is 12:xx. */
+    private static boolean looksTwelveHour(Postmortem pm) {
+        boolean noon = false;
+        for (TimelineRow row : pm.timeline()) {
+            if (row.when() != null && row.when().time() != null) {
+                int h = row.when().time().getHour();
+                String t = row.time() == null ? "" : row.time().toLowerCase(java.util.Locale.ROOT);
+                if (h >= 13 || h == 0 || t.contains("am") || t.contains("pm") || t.contains("a.m") || t.contains("p.m")) {
+                    return false;
                 }
-                return new When(date, time);
-            } catch (java.time.DateTimeException | NumberFormatException e) {
-                return null;
+                noon |= h == 12;
             }
         }
-        m = TIME.matcher(text);
-        if (m.matches()) {
-            int h = Integer.parseInt(m.group(1));
-            int min = Integer.parseInt(m.group(2));
-            int s = m.group(3) == null ? 0 : Integer.parseInt(m.group(3));
-            String ampm = m.group(4) == null ? null : m.group(4).toLowerCase(Locale.ROOT).replace(".", "");
-            if (ampm != null) {
-                if (h < 1 || h > 12) {
-                    return null;
-                }
-                h = h % 12 + (ampm.equals("pm") ? 12 : 0);
-            }
-            if (h > 23 || min > 59 || s > 59) {
-                return null;
-            }
-            return new When(null, LocalTime.of(h, min, s));
-        }
-        if (DATE.matcher(text).matches()) {
-            try {
-                return new When(LocalDate.parse(text), null);
-            } catch (DateTimeParseException e) {
-                return null;
-            }
-        }
-        return null;
+        return noon;
     }
 }
