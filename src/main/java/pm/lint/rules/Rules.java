@@ -17,7 +17,8 @@ public final class Rules {
             new Rule.Spec(MissingSection.META, MissingSection::new),
             new Rule.Spec(FrontMatterRule.META, FrontMatterRule::new),
             new Rule.Spec(TimelineOrder.META, s -> new TimelineOrder()),
-            new Rule.Spec(NoProcessAction.META, s -> new NoProcessAction()));
+            new Rule.Spec(NoProcessAction.META, s -> new NoProcessAction()),
+            new Rule.Spec(NoSecrets.META, s -> new NoSecrets()));
 
     private static final List<RuleMeta> METAS = metas(ALL);
 

@@ -18,7 +18,7 @@ public class RulesTest {
         List<String> ids = Rules.metas().stream().map(RuleMeta::id).toList();
         assertThat(ids).containsExactly("blame-language", "action-item-owner", "action-item-due",
                 "action-item-priority", "vague-action-item", "action-items-untracked", "missing-section",
-                "front-matter", "timeline-order", "no-process-action");
+                "front-matter", "timeline-order", "no-process-action", "no-secrets");
         assertThat(new HashSet<>(ids)).hasSameSizeAs(ids);
     }
 
