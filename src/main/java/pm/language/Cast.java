@@ -29,11 +29,27 @@ public final class Cast {
     private final Set<String> programs;
     private final String source;
     private final ConcurrentHashMap<String, Boolean> usedAsProgram = new ConcurrentHashMap<>();
+    private final ProperNouns properNouns;
 
     private Cast(Set<String> people, Set<String> programs, String source) {
+        this(people, programs, source, null);
+    }
+
+    private Cast(Set<String> people, Set<String> programs, String source, ProperNouns properNouns) {
         this.people = people;
         this.programs = programs;
         this.source = source;
+        this.properNouns = properNouns;
+    }
+
+    /** The same cast, asking a tagger which capitalised words are proper nouns (an experiment; pm ships none). */
+    public Cast withProperNouns(ProperNouns tagger) {
+        return new Cast(people, programs, source, tagger);
+    }
+
+    /** The tagger this cast asks, or null. */
+    ProperNouns properNouns() {
+        return properNouns;
     }
 
     /**

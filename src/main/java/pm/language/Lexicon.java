@@ -150,6 +150,8 @@ final class Lexicon {
             "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun");
 
     private static final Pattern ACRONYM = Pattern.compile("\\p{Lu}{2,5}");
+    /** All capitals, digits or inner capitals: code or an acronym, not a name. */
+    static final Pattern ACRONYM_LIKE = Pattern.compile(".*[0-9_./].*|.+\\p{Lu}.*|\\p{Lu}{2,}s?");
     private static final Pattern CODE_LIKE = Pattern.compile(".*[0-9_./].*|.+\\p{Lu}.*|\\p{Lu}{2,}s?");
     private static final Pattern CAPITALISED = Pattern.compile("\\p{Lu}[\\p{Ll}'’-]+");
     /** Names with an inner capital: "Sven-Erik", "O'Brien", "McKenna" (not "PostHog", which is code-like). */

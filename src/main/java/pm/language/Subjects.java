@@ -225,6 +225,9 @@ final class Subjects {
     private Kind classify(int k) {
         if (!PLURAL_PRONOUNS.contains(tokens.get(k).lower())) {
             Kind kind = cast.classify(tokens.get(k));
+            if (cast.properNouns() != null) {
+                return tagged(k, kind);
+            }
             if (kind == Kind.MAYBE && (titleCase || tokens.get(k).initial() && !verbFollows(k)
                     && !tokens.get(k).isPossessive())) {
                 return Kind.UNKNOWN; // a heading in Title Case, or "Mismatch between …" opening a sentence
@@ -263,6 +266,29 @@ final class Subjects {
             }
         }
         return false;
+    }
+
+    private boolean[] proper;
+
+    /** With a tagger: a capitalised word is a possible name only where it tags a proper noun. */
+    private Kind tagged(int k, Kind kind) {
+        if (proper == null) {
+            List<String> words = new java.util.ArrayList<>(tokens.size());
+            for (Token t : tokens) {
+                words.add(t.text());
+            }
+            proper = cast.properNouns().tag(words);
+        }
+        Token t = tokens.get(k);
+        boolean capitalised = !t.text().isEmpty() && Character.isUpperCase(t.text().charAt(0));
+        if (kind == Kind.MAYBE) {
+            return proper[k] && !titleCase ? Kind.MAYBE : Kind.UNKNOWN;
+        }
+        if (kind == Kind.UNKNOWN && capitalised && proper[k] && !titleCase && t.isWord()
+                && !Lexicon.ACRONYM_LIKE.matcher(t.text()).matches()) {
+            return Kind.MAYBE;
+        }
+        return kind;
     }
 
     /** Whether a verb follows token {@code k} (past adverbs): "Tariq pushed", "Olu should". */

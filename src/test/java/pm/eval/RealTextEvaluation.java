@@ -114,10 +114,17 @@ public final class RealTextEvaluation {
 
     private final Path shared;
     private final Path corpus;
+    private final pm.language.ProperNouns tagger;
 
     RealTextEvaluation(Path shared, Path corpus) {
+        this(shared, corpus, null);
+    }
+
+    /** @param tagger a part-of-speech tagger for blame-language to consult (the experiment), or null */
+    RealTextEvaluation(Path shared, Path corpus, pm.language.ProperNouns tagger) {
         this.shared = shared;
         this.corpus = corpus;
+        this.tagger = tagger;
     }
 
     public static void main(String[] args) throws IOException {
@@ -230,7 +237,12 @@ public final class RealTextEvaluation {
         Map<String, Linted> linted = new LinkedHashMap<>();
         int missing = 0;
         PostmortemParser parser = new PostmortemParser(Schema.DEFAULT);
-        Linter linter = new Linter(LintSettings.defaults(Rules.metas()), Rules.ALL);
+        List<pm.lint.Rule.Spec> specs = new ArrayList<>(Rules.ALL);
+        if (tagger != null) {
+            specs.replaceAll(spec -> spec.meta().id().equals("blame-language")
+                    ? new pm.lint.Rule.Spec(spec.meta(), st -> new pm.lint.rules.BlameLanguage(st, tagger)) : spec);
+        }
+        Linter linter = new Linter(LintSettings.defaults(Rules.metas()), specs);
         for (CorpusFile f : files) {
             if (only != null && !f.split().equals(only)) {
                 continue;
@@ -500,7 +512,7 @@ public final class RealTextEvaluation {
     static final double VAGUE_PRECISION = 0.90;
     static final double VAGUE_RECALL = 0.85;
 
-    private static boolean print(String split, Result r, boolean verbose) {
+    static boolean print(String split, Result r, boolean verbose) {
         System.out.printf(Locale.ROOT, "== %s: %d files%n", split, r.files);
         boolean met = true;
         met &= line("blame-language, every finding", r.blame, BLAME_PRECISION, BLAME_RECALL);
