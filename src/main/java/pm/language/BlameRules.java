@@ -390,10 +390,10 @@ final class BlameRules {
                             words("did not|didn|had not|hadn|never|nor did ")),
             rule(COUNTERFACTUAL, Actor.NOT_SYSTEM, "\\b" + NEGATION + "\\s+(?:(?:really|even|actually|ever"
                     + "|once|always|\\w+ly)\\s+)?(?<verb>bother|bothered|heed|heeded|double-check|double-checked"
-                    + "|think\\s+to|thought\\s+to|pay" + ATTENTION + ")\\b",
+                    + "|think\\s+to|thought\\s+to|pay" + ATTENTION + "|keep\\s+(?:a\\s+close|an|a\\s+careful)\\s+eye)\\b",
                     "\"%s\" blames a person for what they missed", BlameRules::forVerb).excusedBySystemCause()
                     .when(words("did not|didn|had not|hadn|never|nor did "),
-                            words("attention|bother|double-check|heed|think to|thought to")),
+                            words("attention|bother|double-check|heed|think to|thought to| eye")),
             rule(COUNTERFACTUAL, Actor.NOT_SYSTEM, "\\b" + NEGATION + "\\s+(?:(?:really|even|actually|ever"
                     + "|once|always|fully|\\w+ly)\\s+)?(?<verb>" + MIND + ")\\b",
                     "\"%s\" blames a person for what they missed", BlameRules::forVerb).excusedBySystemCause().plainForWriters()
