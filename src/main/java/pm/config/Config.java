@@ -33,7 +33,7 @@ import pm.yaml.YamlReader;
 public record Config(Path root, Path file, Path postmortemsDir, Path templatesDir, Schema schema, Mapping raw) {
     public static final String FILE_NAME = ".pm.yml";
     private static final Set<String> KEYS = Set.of("postmortems_dir", "templates_dir", "severities", "lint",
-            "overdue");
+            "overdue", "people");
 
     public static Config defaults(Path root) {
         return new Config(root, null, root.resolve("postmortems"), null, Schema.DEFAULT, null);
@@ -109,6 +109,30 @@ public record Config(Path root, Path file, Path postmortemsDir, Path templatesDi
                     .addAll(strings(file, synonyms, e.key(), List.of()));
         }
         return Headings.withSynonyms(extra);
+    }
+
+    /**
+     * The handles and names of the team's people ({@code people:}): each key a handle, each value a name, a list of
+     * names, or {@code names:} and {@code emails:}. blame-language counts every one as a person.
+     */
+    public List<String> people() throws InputException {
+        if (raw == null || raw.get("people") == null || raw.get("people") instanceof Scalar s && s.isNull()) {
+            return List.of();
+        }
+        if (!(raw.get("people") instanceof Mapping people)) {
+            throw new InputException(file, raw.entry("people").keyLine(), "people must map each handle to its names, "
+                    + "e.g. 'sam: [Sam Okafor]'");
+        }
+        List<String> out = new ArrayList<>();
+        for (YamlNode.Entry e : people.entries().values()) {
+            out.add(e.key());
+            if (e.value() instanceof Mapping m) {
+                out.addAll(strings(file, m, "names", List.of()));
+            } else if (e.value() != null) {
+                out.addAll(strings(file, people, e.key(), List.of()));
+            }
+        }
+        return out;
     }
 
     /** A mapping-valued section such as {@code lint:}, or {@code null}. */

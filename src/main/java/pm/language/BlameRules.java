@@ -181,7 +181,7 @@ final class BlameRules {
                     + "(?:very\\s+|so\\s+)?(?:poorly|badly|hastily|carelessly|sloppily|incorrectly|wrongly|recklessly"
                     + "|lazily|haphazardly|blindly|without\\s+(?:a\\s+second\\s+look|(?:any\\s+)?review|testing|thinking)))"
                     + "\\s+by\\s+(?<subj>(?:the\\s+)?" + WORD + ")", "\"%s\" judges a person's work", DECISION)
-                    .when(words(" by "), words("poorly|badly|hastily|carelessly|sloppily|incorrectly|wrongly|recklessly"
+                    .when(words("poorly|badly|hastily|carelessly|sloppily|incorrectly|wrongly|recklessly"
                             + "|lazily|haphazardly|blindly|without ")),
             rule(HINDSIGHT, Actor.PERSON, "\\bfinally\\s+(?:looked|noticed|acknowledged|responded|checked|escalated"
                     + "|answered|reacted|replied|joined|showed\\s+up)\\b", "\"%s\" judges a person's response time",
@@ -206,13 +206,17 @@ final class BlameRules {
                     .when(words("none of"), words("noticed|checked|caught|read|questioned|spotted|tested|reviewed")),
             // whims and second looks
             rule(HINDSIGHT, Actor.CLAUSE_PERSON, "\\b(?:on\\s+a\\s+whim|without\\s+(?:a|any)\\s+second\\s+(?:look|thought)"
-                    + "|without\\s+(?:being|even\\s+being)\\s+(?:thorough|careful)|went\\s+ahead\\b[^.;]{0,60}?\\banyway"
-                    + "|against\\s+(?:their|his|her|the|our|my|its)\\s+(?:own\\s+)?(?:guidance|advice|recommendations?"
-                    + "|policy|procedure|runbook|instructions|better\\s+judge?ment)"
-                    + "|(?:wrote|brushed|shrugged|waved)\\s+(?:\\w+\\s+){0,3}?off)\\b",
+                    + "|without\\s+(?:being|even\\s+being)\\s+(?:thorough|careful)|went\\s+ahead\\b[^.;]{0,60}?\\banyway)\\b",
                     "\"%s\" judges the decision in hindsight", DECISION)
-                    .when(words("whim|second look|second thought|being thorough|being careful|went ahead|wrote|brushed"
-                            + "|shrugged|waved|against ")),
+                    .when(words("whim|second look|second thought|being thorough|being careful|went ahead")),
+            rule(HINDSIGHT, Actor.CLAUSE_PERSON, "\\bagainst\\s+(?:their|his|her|the|our|my|its)\\s+(?:own\\s+)?(?:guidance"
+                    + "|advice|recommendations?|policy|procedure|runbook|instructions|better\\s+(?:judgment|judgement))\\b",
+                    "\"%s\" judges the decision in hindsight", DECISION)
+                    .when(words("against "), words("guidance|advice|recommendation|policy|procedure|runbook|instructions"
+                            + "|judgment|judgement")),
+            rule(HINDSIGHT, Actor.CLAUSE_PERSON, "\\b(?:wrote|brushed|shrugged|waved)\\s+(?:\\w+\\s+){0,3}?off\\b",
+                    "\"%s\" judges the decision in hindsight", DECISION)
+                    .when(words("wrote|brushed|shrugged|waved")),
             // human error
             rule(HUMAN_ERROR, Actor.ANY, "\\b(?:human|operator|user|pilot|developer|engineer|admin)\\s+"
                     + "(?:error|mistake|misunderstanding|slip|oversight)s?\\b(?!\\s+(?:rate|rates|code|codes"
@@ -340,11 +344,12 @@ final class BlameRules {
                     .when(words("be trusted")),
             rule(CHARACTER, Actor.PERSON, "\\bcan(?:not|" + APOS + "t)\\s+(?:seem\\s+to|even)\\s+(?:follow|read|do|get"
                     + "|remember|understand|handle|manage)\\b", "\"%s\" judges a person's character", CONTEXT)
-                    .when(words("seem to |even ")),
+                    .when(words("seem to |even follow|even read|even do|even get|even remember|even understand"
+                            + "|even handle|even manage")),
             rule(COUNTERFACTUAL, Actor.PERSON_OR_NONE, "\\bshould(?:\\s+never|\\s+not|n" + APOS + "t)\\s+have\\s+been"
                     + "\\s+(?:allowed|given|let|trusted|permitted)\\b", "\"%s\" judges a person in hindsight",
                     m -> DECISION)
-                    .when(words(" have been "), words("allowed|given|let|trusted|permitted")),
+                    .when(words("have been "), words("allowed|given|let|trusted|permitted")),
             rule(FAULT, Actor.SUBJECT_GROUP, "\\b(?:traces?|traced|tracing|comes?|came|boils?|boiled|goes|went)\\s+"
                     + "(?:back|down)\\s+to\\s+(?<subj>" + WORD + ")", "\"%s\" names a person as the cause", CONDITIONS)
                     .plainForWriters()

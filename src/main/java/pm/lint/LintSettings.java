@@ -30,6 +30,7 @@ import pm.yaml.YamlNode.Scalar;
  *
  * @param severities     the severity of each enabled rule, by id; a rule turned off is absent
  * @param severityValues the incident severities front matter may use ({@code severities} in .pm.yml)
+ * @param people         the handles and names of the team's people ({@code people:} in .pm.yml)
  */
 public record LintSettings(
         Map<String, Severity> severities,
@@ -37,7 +38,14 @@ public record LintSettings(
         List<String> allowedPhrases,
         List<String> ownerPlaceholders,
         List<SectionKind> requiredSections,
-        List<String> severityValues) {
+        List<String> severityValues,
+        List<String> people) {
+
+    /** Settings that name no people ({@code people:} in .pm.yml). */
+    public LintSettings(Map<String, Severity> severities, List<String> blamePhrases, List<String> allowedPhrases,
+            List<String> ownerPlaceholders, List<SectionKind> requiredSections, List<String> severityValues) {
+        this(severities, blamePhrases, allowedPhrases, ownerPlaceholders, requiredSections, severityValues, List.of());
+    }
 
     public static final List<String> DEFAULT_OWNER_PLACEHOLDERS = pm.model.Owners.DEFAULT_PLACEHOLDERS;
     private static final Set<String> KEYS = Set.of("rules", "section_synonyms", "blame_phrases", "allowed_phrases",
@@ -50,6 +58,7 @@ public record LintSettings(
         ownerPlaceholders = List.copyOf(ownerPlaceholders);
         requiredSections = List.copyOf(requiredSections);
         severityValues = List.copyOf(severityValues);
+        people = List.copyOf(people);
     }
 
     /** Every rule of {@code rules} at its default severity, the default placeholders and all eight sections. */
@@ -66,7 +75,7 @@ public record LintSettings(
     public static LintSettings of(Config config, List<RuleMeta> rules) throws InputException {
         Mapping lint = config.section("lint");
         if (lint == null) {
-            return defaults(rules).withSeverityValues(config.schema().severities());
+            return defaults(rules).withSeverityValues(config.schema().severities()).withPeople(config.people());
         }
         Path file = config.file();
         for (YamlNode.Entry e : lint.entries().values()) {
@@ -115,7 +124,7 @@ public record LintSettings(
         return new LintSettings(sev,
                 Config.strings(file, lint, "blame_phrases", List.of()),
                 Config.strings(file, lint, "allowed_phrases", List.of()),
-                placeholders, sections, config.schema().severities());
+                placeholders, sections, config.schema().severities(), config.people());
     }
 
     private static boolean isRule(List<RuleMeta> rules, String id) {
@@ -137,6 +146,11 @@ public record LintSettings(
 
     private LintSettings withSeverityValues(List<String> values) {
         return new LintSettings(severities, blamePhrases, allowedPhrases, ownerPlaceholders, requiredSections,
-                values);
+                values, people);
+    }
+
+    private LintSettings withPeople(List<String> names) {
+        return new LintSettings(severities, blamePhrases, allowedPhrases, ownerPlaceholders, requiredSections,
+                severityValues, names);
     }
 }

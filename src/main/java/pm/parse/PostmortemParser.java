@@ -252,16 +252,16 @@ public final class PostmortemParser {
                         underLabel = followUps && isLabel(written) && bi + 1 < blocks.size()
                                 && blocks.get(bi + 1) instanceof PlainMarkdown.Item next && next.nested();
                     }
-                    if (followUps || isUnticked(written)) {
+                    boolean tracked = followUps && (!item.nested() && !underLabel || item.nested() && underLabel);
+                    if (tracked || !followUps && isUnticked(written) || followUps && item.nested()) {
                         String title = checkbox(written, plain(body, item.text()).collapsed());
                         if (!title.isEmpty()) {
-                            ActionItem a = ActionItemText.read(title, source.span(start, trimEnd(start, base + item.end())));
-                            if (!followUps) {
-                                mentions.add(a.withOrigin(ActionItem.Origin.CHECKLIST));
-                            } else if (!item.nested() && !underLabel || item.nested() && underLabel) {
-                                actionItems.add(a);
-                            } else if (item.nested()) {
-                                mentions.add(a.withOrigin(ActionItem.Origin.NESTED));
+                            Span span = source.span(start, trimEnd(start, base + item.end()));
+                            if (tracked) {
+                                actionItems.add(ActionItemText.read(title, span));
+                            } else {
+                                mentions.add(mention(title, span, followUps ? ActionItem.Origin.NESTED
+                                        : ActionItem.Origin.CHECKLIST));
                             }
                         }
                     }
@@ -537,7 +537,7 @@ public final class PostmortemParser {
             boolean heading = t.startsWith("#");
             String body = heading ? t.replaceFirst("^#+\\s*", "").replaceFirst("\\s*#+\\s*$", "")
                     : ENTRY_MARKER.matcher(t).replaceFirst("");
-            Times.Leading lead = Times.leading(body, dayOrder());
+            Times.Leading lead = Times.leading(body, this::dayOrder);
             Span span = source.span(start, trimEnd(start, end));
             if (lead == null) {
                 return heading ? new TimelineRow(body, "", null, List.of(body), span, null, TimelineRow.Kind.BREAK)
@@ -746,9 +746,19 @@ public final class PostmortemParser {
                 return;
             }
             int start = base + p.getStartOffset();
-            ActionItem a = ActionItemText.read(text, source.span(start, trimEnd(start, base + p.getEndOffset())));
-            into.add(into == mentions ? a.withOrigin(kindAt(base + item.getStartOffset()) == SectionKind.ACTION_ITEMS
-                    ? ActionItem.Origin.NESTED : ActionItem.Origin.CHECKLIST) : a);
+            Span span = source.span(start, trimEnd(start, base + p.getEndOffset()));
+            into.add(into == mentions ? mention(text, span, kindAt(base + item.getStartOffset()) == SectionKind.ACTION_ITEMS
+                    ? ActionItem.Origin.NESTED : ActionItem.Origin.CHECKLIST) : ActionItemText.read(text, span));
+        }
+
+        /**
+         * A follow-up judged for its words only (a checklist item elsewhere, a nested step): its text is its title,
+         * a checkbox aside; owners and dates in it are not read.
+         */
+        private static ActionItem mention(String text, Span span, ActionItem.Origin origin) {
+            String title = text.startsWith("[") && text.length() > 3 && text.charAt(2) == ']' ? text.substring(3).strip()
+                    : text;
+            return new ActionItem(title, null, null, null, null, null, null, null, origin, span);
         }
 
         /** The sentences of a paragraph in a follow-up section that announce work ("We will …"), as follow-ups. */
@@ -856,7 +866,7 @@ public final class PostmortemParser {
                         time = time == null || time.isBlank() || time == date ? date : date.strip() + " " + time.strip();
                     }
                     timeline.add(new TimelineRow(time, cols.get(cells, "event", 1), cols.get(cells, "source", 2),
-                            cells, row.span(), time == null ? null : Times.read(time, dayOrder()),
+                            cells, row.span(), time == null ? null : Times.read(time, this::dayOrder),
                             TimelineRow.Kind.ROW));
                 }
             } else if (kind == SectionKind.ACTION_ITEMS) {

@@ -67,9 +67,20 @@ public final class Times {
 
     /** Reads the time or date at the start of {@code text} (past markup such as "**" and "`"), or null. */
     public static Leading leading(String text, DayOrder order) {
+        return leading(text, () -> order);
+    }
+
+    /**
+     * {@link #leading(String, DayOrder)}, asking for the day order only when a numeric day can be read both ways:
+     * working it out reads the whole file.
+     */
+    public static Leading leading(String text, java.util.function.Supplier<DayOrder> order) {
         int at = 0;
         while (at < text.length() && "*_`~[( \t".indexOf(text.charAt(at)) >= 0) {
             at++;
+        }
+        if (at >= text.length() || !mayStartTime(text.charAt(at))) {
+            return null; // most lines of a timeline section start with a word that starts no day or time
         }
         Matcher d = DATED.matcher(text).region(at, text.length());
         if (d.lookingAt() && (d.group("iso") != null || d.group("a") != null || d.group("mon1") != null
@@ -124,8 +135,18 @@ public final class Times {
         return null;
     }
 
+    /** Whether a day or time can start with this character: a digit, or the first letter of a month or weekday. */
+    private static boolean mayStartTime(char c) {
+        return c >= '0' && c <= '9' || "JFMASONDTWjfmasondtw".indexOf(c) >= 0;
+    }
+
     /** Reads a whole cell or heading as a time ("14:02", "2025-03-14 09:12", "Day 2" is none); null if unreadable. */
     public static When read(String text, DayOrder order) {
+        return read(text, () -> order);
+    }
+
+    /** {@link #read(String, DayOrder)}, asking for the day order only when it is needed. */
+    public static When read(String text, java.util.function.Supplier<DayOrder> order) {
         String s = text.strip();
         Leading l = leading(s, order);
         if (l == null || l.when() == null) {
@@ -174,7 +195,7 @@ public final class Times {
     /** The year a day written without one is read in (a leap year, so "Feb 29" reads); {@link When#yearless} says so. */
     private static final int YEARLESS = 2000;
 
-    private static LocalDate date(Matcher d, DayOrder order) {
+    private static LocalDate date(Matcher d, java.util.function.Supplier<DayOrder> order) {
         try {
             if (d.group("iso") != null) {
                 return LocalDate.parse(d.group("iso"));
@@ -186,7 +207,7 @@ public final class Times {
                 if (a == b || a > 12 || b > 12) { // only one reading
                     return a > 12 ? LocalDate.of(y, b, a) : LocalDate.of(y, a, b);
                 }
-                return switch (order) {
+                return switch (order.get()) {
                     case MONTH_FIRST -> LocalDate.of(y, a, b);
                     case DAY_FIRST -> LocalDate.of(y, b, a);
                     case UNKNOWN -> null;

@@ -17,25 +17,26 @@ public final class SecretScanner {
     public record Secret(int start, int end, String kind, String masked) {
     }
 
-    private record Kind(String name, String marker, boolean ignoreCase, Pattern pattern, int group) {
+    /** A kind of secret: its marker (a '|'-separated list), how far before the marker it may start, its pattern. */
+    private record Kind(String name, String marker, int before, Pattern pattern, int group) {
     }
 
     private static final List<Kind> KINDS = List.of(
-            new Kind("GitHub token", "_", false, Pattern.compile("\\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_"
+            new Kind("GitHub token", "ghp_|gho_|ghu_|ghs_|ghr_|github_pat_", 0, Pattern.compile("\\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_"
                     + "[A-Za-z0-9_]{50,})\\b"), 0),
-            new Kind("AWS access key", "AKIA|ASIA|ABIA|ACCA", false, Pattern.compile("\\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}\\b"), 0),
-            new Kind("Slack token", "xox", false, Pattern.compile("\\bxox[abposr]-[A-Za-z0-9-]{10,}"), 0),
-            new Kind("Slack webhook", "hooks.slack.com", false,
+            new Kind("AWS access key", "AKIA|ASIA|ABIA|ACCA", 0, Pattern.compile("\\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}\\b"), 0),
+            new Kind("Slack token", "xox", 0, Pattern.compile("\\bxox[abposr]-[A-Za-z0-9-]{10,}"), 0),
+            new Kind("Slack webhook", "hooks.slack.com", 8,
                     Pattern.compile("https://hooks\\.slack\\.com/services/T[A-Z0-9]+/B[A-Z0-9]+/[A-Za-z0-9]{16,}"), 0),
-            new Kind("Google API key", "AIza", false, Pattern.compile("\\bAIza[0-9A-Za-z_-]{35}\\b"), 0),
-            new Kind("Stripe live key", "_live_", false, Pattern.compile("\\b(?:sk|rk)_live_[0-9a-zA-Z]{24,}\\b"), 0),
-            new Kind("private key", "PRIVATE KEY", false, Pattern.compile("-----BEGIN (?:[A-Z]+ )*PRIVATE KEY"
+            new Kind("Google API key", "AIza", 0, Pattern.compile("\\bAIza[0-9A-Za-z_-]{35}\\b"), 0),
+            new Kind("Stripe live key", "_live_", 2, Pattern.compile("\\b(?:sk|rk)_live_[0-9a-zA-Z]{24,}\\b"), 0),
+            new Kind("private key", "PRIVATE KEY", 40, Pattern.compile("-----BEGIN (?:[A-Z]+ )*PRIVATE KEY"
                     + "(?: BLOCK)?-----"), 0),
-            new Kind("JWT", "eyJ", false, Pattern.compile("\\beyJ[A-Za-z0-9_-]{10,}\\.eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]"
+            new Kind("JWT", "eyJ", 0, Pattern.compile("\\beyJ[A-Za-z0-9_-]{10,}\\.eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]"
                     + "{10,}"), 0),
-            new Kind("password in a URL", "://", false, Pattern.compile("\\b[a-z][a-z0-9+.-]{1,20}://[^\\s/:@\"'`<>]{1,64}:"
+            new Kind("password in a URL", "://", 22, Pattern.compile("\\b[a-z][a-z0-9+.-]{1,20}://[^\\s/:@\"'`<>]{1,64}:"
                     + "([^\\s/@\"'`<>]{3,128})@[A-Za-z0-9.-]"), 1),
-            new Kind("secret", null, true, Pattern.compile("(?i)\\b(?:password|passwd|pwd|secret|token|api[_-]?key"
+            new Kind("secret", null, 0, Pattern.compile("(?i)\\b(?:password|passwd|pwd|secret|token|api[_-]?key"
                     + "|access[_-]?key|secret[_-]?key|client[_-]?secret|auth[_-]?token|private[_-]?key)[A-Za-z0-9_-]{0,20}"
                     + "[\"']?\\s*(?:[:=]|=>)\\s*[\"']?([A-Za-z0-9+/_.~!#$%^&*=-]{12,})"), 1));
 
@@ -50,35 +51,186 @@ public final class SecretScanner {
 
     /** Every secret in a text, in order; overlapping finds are reported once. */
     public static List<Secret> scan(String text) {
+        // each kind is tried only where its trigger character is (found with indexOf): most files hold few
         List<Secret> out = new ArrayList<>();
-        for (Kind k : KINDS) {
-            if (k.marker() != null ? !containsAny(text, k.marker()) : !KEY_WORDS.matcher(text).find()) {
-                continue;
-            }
-            Matcher m = k.pattern().matcher(text);
-            while (m.find()) {
-                int start = m.start(k.group());
-                int end = m.end(k.group());
-                String value = text.substring(start, end);
-                if (k.group() > 0 && !looksSecret(value, k.name())) {
-                    continue;
-                }
-                if (!overlaps(out, start, end)) {
-                    out.add(new Secret(start, end, k.name(), mask(value)));
-                }
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c < 128 && TRIGGER[c]) {
+                near(text, c, i, out);
             }
         }
-        out.sort(java.util.Comparator.comparingInt(Secret::start));
+        if (out.size() > 1) {
+            out.sort(java.util.Comparator.comparingInt(Secret::start));
+        }
         return out;
     }
 
-    private static boolean containsAny(String text, String markers) {
-        for (String m : markers.split("\\|")) {
-            if (text.contains(m)) {
+    /** The characters a secret's marker holds ("ghp_", "AKIA", "xoxb-", "eyJ", "-----BEGIN", "://") or a key's ':'/'='. */
+    private static final boolean[] TRIGGER = new boolean[128];
+
+    static {
+        for (char c : "_AxJ-:=".toCharArray()) {
+            TRIGGER[c] = true;
+        }
+    }
+
+    /** What the trigger character at {@code i} may be part of, tried there. */
+    private static void near(String text, char ch, int i, List<Secret> out) {
+        int n = text.length();
+        switch (ch) {
+            case '_' -> { // gh?_…, github_pat_…, sk_live_…, rk_live_…
+                if (i >= 3 && text.charAt(i - 3) == 'g' && text.charAt(i - 2) == 'h'
+                        && "pousr".indexOf(text.charAt(i - 1)) >= 0) {
+                    at(text, GITHUB, i - 3, out);
+                } else if (i >= 6 && text.startsWith("github_pat_", i - 6)) {
+                    at(text, GITHUB, i - 6, out);
+                } else if (i >= 2 && text.charAt(i - 1) == 'k' && (text.charAt(i - 2) == 's'
+                        || text.charAt(i - 2) == 'r') && text.startsWith("_live_", i)) {
+                    at(text, STRIPE, i - 2, out);
+                }
+            }
+            case 'A' -> {
+                if (i + 3 >= n) {
+                    return;
+                }
+                char c1 = text.charAt(i + 1);
+                char c2 = text.charAt(i + 2);
+                char c3 = text.charAt(i + 3);
+                if (c1 == 'I' && c2 == 'z' && c3 == 'a') {
+                    at(text, GOOGLE, i, out);
+                } else if ((c1 == 'K' || c1 == 'S' || c1 == 'B') && c2 == 'I' && c3 == 'A'
+                        || c1 == 'C' && c2 == 'C' && c3 == 'A') {
+                    at(text, AWS, i, out);
+                }
+            }
+            case 'x' -> {
+                if (i + 2 < n && text.charAt(i + 1) == 'o' && text.charAt(i + 2) == 'x') {
+                    at(text, SLACK, i, out);
+                }
+            }
+            case 'J' -> {
+                if (i >= 2 && text.charAt(i - 1) == 'y' && text.charAt(i - 2) == 'e') {
+                    at(text, JWT, i - 2, out);
+                }
+            }
+            case '-' -> {
+                if (i + 10 < n && text.charAt(i + 1) == '-' && text.startsWith("-----BEGIN ", i)) {
+                    at(text, PRIVATE_KEY, i, out);
+                }
+            }
+            case ':' -> {
+                if (i + 2 < n && text.charAt(i + 1) == '/' && text.charAt(i + 2) == '/') {
+                    int from = i;
+                    while (from > 0 && i - from < 22 && schemeChar(text.charAt(from - 1))) {
+                        from--;
+                    }
+                    if (text.startsWith("hooks.slack.com", i + 3)) {
+                        at(text, SLACK_HOOK, from, out);
+                    }
+                    if (userInfo(text, i + 3)) {
+                        at(text, URL_PASSWORD, from, out);
+                    }
+                } else {
+                    assignment(text, i, out);
+                }
+            }
+            default -> assignment(text, i, out); // '='
+        }
+    }
+
+    private static final Kind GITHUB = KINDS.get(0);
+    private static final Kind AWS = KINDS.get(1);
+    private static final Kind SLACK = KINDS.get(2);
+    private static final Kind SLACK_HOOK = KINDS.get(3);
+    private static final Kind GOOGLE = KINDS.get(4);
+    private static final Kind STRIPE = KINDS.get(5);
+    private static final Kind PRIVATE_KEY = KINDS.get(6);
+    private static final Kind JWT = KINDS.get(7);
+    private static final Kind URL_PASSWORD = KINDS.get(8);
+    private static final Kind ASSIGNED = KINDS.get(9);
+
+    private static boolean schemeChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '.' || c == '-';
+    }
+
+    /** Whether a URL's authority, from {@code at}, holds an '@' (and so perhaps a user and password). */
+    private static boolean userInfo(String text, int at) {
+        for (int i = at; i < text.length() && i < at + 200; i++) {
+            char c = text.charAt(i);
+            if (c == '@') {
+                return true;
+            }
+            if (c == '/' || c == ' ' || c == '\n' || c == ')' || c == '>' || c == '"') {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** Tries a kind's pattern starting exactly at {@code from}. */
+    private static void at(String text, Kind k, int from, List<Secret> out) {
+        Matcher m = k.pattern().matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        m.region(from, Math.min(text.length(), from + LOOK_AHEAD));
+        if (m.lookingAt()) {
+            int start = m.start(k.group());
+            int end = m.end(k.group());
+            String value = text.substring(start, end);
+            if ((k.group() == 0 || looksSecret(value, k.name())) && !overlaps(out, start, end)) {
+                out.add(new Secret(start, end, k.name(), mask(value)));
+            }
+        }
+    }
+
+    /** How far after where it starts a secret may end (a JWT is long; nothing here is longer). */
+    private static final int LOOK_AHEAD = 4096;
+
+    /** The longest key word a value can be assigned to, with a suffix ("client_secret_v2"), in characters. */
+    private static final int KEY_REACH = 48;
+
+    /**
+     * A value assigned to a password, secret or token key at the ':' or '=' at {@code i}: the word before it is read
+     * back and the pattern tried only where a key word is.
+     */
+    private static void assignment(String text, int i, List<Secret> out) {
+        int from = i;
+        while (from > 0 && i - from < KEY_REACH && keyChar(text.charAt(from - 1))) {
+            from--;
+        }
+        if (from == i || !mayHoldKeyWord(text, from, i) || !KEY_WORDS.matcher(text).region(from, i).find()) {
+            return;
+        }
+        int back = from;
+        while (back > 0 && !Character.isWhitespace(text.charAt(back - 1)) && from - back < 4) {
+            back--; // a word boundary or a quote before the key
+        }
+        Matcher m = ASSIGNED.pattern().matcher(text).region(back, Math.min(text.length(), i + 200));
+        if (m.find() && m.start(1) > i) {
+            int start = m.start(1);
+            int end = m.end(1);
+            String value = text.substring(start, end);
+            if (looksSecret(value, ASSIGNED.name()) && !overlaps(out, start, end)) {
+                out.add(new Secret(start, end, ASSIGNED.name(), mask(value)));
+            }
+        }
+    }
+
+    /** Whether {@code text[from, to)} may hold a key word: it has "pas", "pwd", "sec", "tok" or "key", in any case. */
+    private static boolean mayHoldKeyWord(String text, int from, int to) {
+        for (int i = from; i + 2 < to; i++) {
+            char a = (char) (text.charAt(i) | 0x20);
+            char b = (char) (text.charAt(i + 1) | 0x20);
+            char c = (char) (text.charAt(i + 2) | 0x20);
+            if (a == 'p' && (b == 'a' && c == 's' || b == 'w' && c == 'd') || a == 's' && b == 'e' && c == 'c'
+                    || a == 't' && b == 'o' && c == 'k' || a == 'k' && b == 'e' && c == 'y') {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean keyChar(char c) {
+        return c < 128 && (Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '"' || c == '\'' || c == ' ');
     }
 
     /** A value given to a key, or a URL's password: no placeholder, and random enough to be a real one. */

@@ -43,7 +43,7 @@ public final class BlameLanguage implements Rule {
     /** With a part-of-speech tagger's proper nouns: for the experiment that measures what one would add. */
     public BlameLanguage(LintSettings settings, pm.language.ProperNouns tagger) {
         this.detector = new BlameDetector(settings.blamePhrases(), settings.allowedPhrases());
-        this.people = List.of();
+        this.people = settings.people();
         this.tagger = tagger;
     }
 
