@@ -16,7 +16,7 @@ import pm.language.Lexicon.Kind;
  */
 public final class Cast {
     /** Nobody known: what a sentence on its own is read with. */
-    public static final Cast NONE = new Cast(Set.of(), Set.of(), "");
+    public static final Cast NONE = new Cast(List.of(), List.of(), "", null);
 
     private static final Pattern WORD_SPLIT = Pattern.compile("[^\\p{L}\\p{N}@._-]+");
     private static final Set<String> PROGRAM_NOUNS = Set.of("pod", "pods", "service", "services", "server",
@@ -25,26 +25,24 @@ public final class Cast {
             "agent", "worker", "workers", "process", "config", "configuration", "plugin", "chart", "image",
             "version", "release", "logs", "dashboard", "stack", "helm", "namespace", "volume", "sidecar");
 
-    private final Set<String> people;
-    private final Set<String> programs;
+    private Set<String> people;
+    private Set<String> programs;
+    private final List<String> peopleNames;
+    private final List<String> programNames;
     private final String source;
     private final ConcurrentHashMap<String, Boolean> usedAsProgram = new ConcurrentHashMap<>();
     private final ProperNouns properNouns;
 
-    private Cast(Set<String> people, Set<String> programs, String source) {
-        this(people, programs, source, null);
-    }
-
-    private Cast(Set<String> people, Set<String> programs, String source, ProperNouns properNouns) {
-        this.people = people;
-        this.programs = programs;
+    private Cast(List<String> people, List<String> programs, String source, ProperNouns properNouns) {
+        this.peopleNames = people;
+        this.programNames = programs;
         this.source = source;
         this.properNouns = properNouns;
     }
 
     /** The same cast, asking a tagger which capitalised words are proper nouns (an experiment; pm ships none). */
     public Cast withProperNouns(ProperNouns tagger) {
-        return new Cast(people, programs, source, tagger);
+        return new Cast(peopleNames, programNames, source, tagger);
     }
 
     /** The tagger this cast asks, or null. */
@@ -58,7 +56,8 @@ public final class Cast {
      * @param source   the whole file, to tell a name used as a program
      */
     public static Cast of(List<String> people, List<String> programs, String source) {
-        return new Cast(words(people), words(programs), source == null ? "" : source);
+        // the names are split into words only when a sentence first asks: most files never do
+        return new Cast(people, programs, source == null ? "" : source, null);
     }
 
     private static Set<String> words(List<String> names) {
@@ -79,6 +78,10 @@ public final class Cast {
 
     /** What a word refers to in this file: the file's people and programs first, then {@link Lexicon#classify}. */
     Kind classify(Token token) {
+        if (people == null) {
+            people = words(peopleNames);
+            programs = words(programNames);
+        }
         String bare = token.bare();
         if (bare.startsWith("@")) {
             return Kind.PERSON;

@@ -84,22 +84,78 @@ public final class FollowUpText {
         if (t.indexOf('@') >= 0 || t.indexOf('(') >= 0) {
             t = OWNER.matcher(t).replaceAll("");
         }
-        for (int guard = 0; guard < 8; guard++) {
+        for (int guard = 0; guard < 8 && mayHavePrefix(t); guard++) {
             java.util.regex.Matcher m = PREFIX.matcher(t);
             if (!m.lookingAt() || m.end() == 0) {
                 break;
             }
             t = t.substring(m.end());
         }
-        java.util.regex.Matcher a = ANNOUNCEMENT.matcher(t);
-        if (a.lookingAt()) {
-            t = t.substring(a.end());
+        if (mayAnnounce(t)) {
+            java.util.regex.Matcher a = ANNOUNCEMENT.matcher(t);
+            if (a.lookingAt()) {
+                t = t.substring(a.end());
+            }
         }
         return t.strip();
     }
 
-    /** Whether a sentence announces work ("We will …", "Going forward we're going to …"). */
+    private static final String[] PREFIX_WORDS = {"critical", "high", "medium", "low", "short", "long", "longer",
+        "near", "follow", "todo", "to-do", "action", "ai", "next"};
+    private static final String[] ANNOUNCING_WORDS = {"we", "the", "our", "going", "moving", "in", "next",
+        "additionally", "also", "finally", "as", "first", "second", "third", "then", "to"};
+
+    /** Whether {@link #PREFIX} may match: a mark, an id, a priority or a label word starts the text. */
+    private static boolean mayHavePrefix(String t) {
+        if (t.isEmpty()) {
+            return false;
+        }
+        char c = t.charAt(0);
+        if (!Character.isLetter(c)) {
+            return true; // marks, brackets, "#123", emoji
+        }
+        if ((c == 'P' || c == 'p') && t.length() > 1 && Character.isDigit(t.charAt(1))) {
+            return true;
+        }
+        int i = 0;
+        while (i < t.length() && Character.isUpperCase(t.charAt(i))) {
+            i++;
+        }
+        if (i > 1 && i < t.length() && t.charAt(i) == '-') {
+            return true; // "INFRA-2291"
+        }
+        return startsWithWord(t, PREFIX_WORDS);
+    }
+
+    /** Whether {@link #ANNOUNCEMENT} may match: the text starts with one of its first words. */
+    private static boolean mayAnnounce(CharSequence t) {
+        return startsWithWord(t.toString(), ANNOUNCING_WORDS);
+    }
+
+    private static boolean startsWithWord(String t, String[] words) {
+        for (String w : words) {
+            if (t.regionMatches(true, 0, w, 0, w.length()) && (t.length() == w.length()
+                    || !Character.isLetter(t.charAt(w.length())))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a sentence of a follow-up section announces work: "We will …", "Going forward, we're going to …",
+     * "The wiki page will be changed …", or an instruction ("Hire a SecOps engineer …").
+     */
     public static boolean announcesWork(CharSequence sentence) {
-        return ANNOUNCEMENT.matcher(sentence).lookingAt();
+        if (mayAnnounce(sentence) && ANNOUNCEMENT.matcher(sentence).lookingAt() || FUTURE.matcher(sentence).lookingAt()) {
+            return true;
+        }
+        int end = 0;
+        while (end < sentence.length() && Character.isLetter(sentence.charAt(end))) {
+            end++;
+        }
+        return end > 1 && Character.isUpperCase(sentence.charAt(0)) && end < sentence.length()
+                && sentence.charAt(end) == ' ' && VERBS.contains(sentence.subSequence(0, end).toString()
+                .toLowerCase(java.util.Locale.ROOT));
     }
 }

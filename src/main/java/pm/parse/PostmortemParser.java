@@ -529,14 +529,51 @@ public final class PostmortemParser {
             }
         }
 
-        private static final Pattern ENTRY_MARKER = Pattern.compile("^(?:[-*+]\\s+|\\d+[.)]\\s+)?(?:\\[[ xX]\\]\\s+)?");
         private static final Pattern AFTER_TIME = Pattern.compile("^[\\s*_`)\\]:|—–-]+");
+
+        /** Where a timeline line's text starts: past a list marker ("- ", "12. ") and a checkbox ("[ ] "). */
+        private static int entryStart(String t) {
+            int i = 0;
+            if (t.length() > 1 && (t.charAt(0) == '-' || t.charAt(0) == '*' || t.charAt(0) == '+') && t.charAt(1) == ' ') {
+                i = 2;
+            } else {
+                while (i < t.length() && i < 9 && Character.isDigit(t.charAt(i))) {
+                    i++;
+                }
+                i = i > 0 && i + 1 < t.length() && (t.charAt(i) == '.' || t.charAt(i) == ')') && t.charAt(i + 1) == ' '
+                        ? i + 2 : 0;
+            }
+            while (i < t.length() && t.charAt(i) == ' ') {
+                i++;
+            }
+            if (t.startsWith("[", i) && i + 3 < t.length() && t.charAt(i + 2) == ']' && t.charAt(i + 3) == ' ') {
+                i += 4;
+            }
+            return i;
+        }
+
+        /** Whether a line of text may start with a day or a time, past markup: the cheap test before reading it. */
+        private static boolean mayStartTime(String t, int from) {
+            int i = from;
+            while (i < t.length() && "*_`~[( #".indexOf(t.charAt(i)) >= 0) {
+                i++;
+            }
+            if (i >= t.length()) {
+                return false;
+            }
+            char c = t.charAt(i);
+            return c >= '0' && c <= '9' || "JFMASONDTWjfmasondtw".indexOf(c) >= 0;
+        }
 
         /** A line of a timeline as an entry, or null when it starts with no time. */
         private TimelineRow timelineLine(String t, int start, int end) {
             boolean heading = t.startsWith("#");
+            int from = heading ? 0 : entryStart(t);
+            if (!heading && !mayStartTime(t, from)) {
+                return null; // most lines: prose continuing an entry, or an entry that starts with no time
+            }
             String body = heading ? t.replaceFirst("^#+\\s*", "").replaceFirst("\\s*#+\\s*$", "")
-                    : ENTRY_MARKER.matcher(t).replaceFirst("");
+                    : t.substring(from);
             Times.Leading lead = Times.leading(body, this::dayOrder);
             Span span = source.span(start, trimEnd(start, end));
             if (lead == null) {

@@ -193,6 +193,9 @@ public final class SecretScanner {
      * back and the pattern tried only where a key word is.
      */
     private static void assignment(String text, int i, List<Secret> out) {
+        if (!longValueAfter(text, i + 1)) {
+            return; // "14:02", "title: Payment API outage": no twelve value characters in a row after it
+        }
         int from = i;
         while (from > 0 && i - from < KEY_REACH && keyChar(text.charAt(from - 1))) {
             from--;
@@ -213,6 +216,26 @@ public final class SecretScanner {
                 out.add(new Secret(start, end, ASSIGNED.name(), mask(value)));
             }
         }
+    }
+
+    /** Whether twelve characters a secret's value may hold follow {@code at} (past spaces, '>' and a quote). */
+    private static boolean longValueAfter(String text, int at) {
+        int i = at;
+        int n = text.length();
+        while (i < n && (text.charAt(i) == ' ' || text.charAt(i) == '>' || text.charAt(i) == '"'
+                || text.charAt(i) == '\'')) {
+            i++;
+        }
+        int run = 0;
+        while (i < n && run < 12 && valueChar(text.charAt(i))) {
+            i++;
+            run++;
+        }
+        return run >= 12;
+    }
+
+    private static boolean valueChar(char c) {
+        return c < 128 && (Character.isLetterOrDigit(c) || "+/_.~!#$%^&*=-".indexOf(c) >= 0);
     }
 
     /** Whether {@code text[from, to)} may hold a key word: it has "pas", "pwd", "sec", "tok" or "key", in any case. */
