@@ -215,7 +215,7 @@ public final class VagueActionDetector {
      */
     static boolean isLabel(String head) {
         String t = head.strip();
-        if (t.isEmpty() || t.split("\\s+").length > 5) {
+        if (t.isEmpty() || wordCount(t) > 5) {
             return false;
         }
         int end = 0;
@@ -269,7 +269,21 @@ public final class VagueActionDetector {
             return 0;
         }
         String rest = item.substring(colon + 1).strip();
-        return isLabel(item.substring(0, colon)) && rest.split("\\s+").length >= 3 ? colon + 1 : 0;
+        return wordCount(rest) >= 3 && isLabel(item.substring(0, colon)) ? colon + 1 : 0;
+    }
+
+    /** How many words (runs of non-space characters) a text has. */
+    private static int wordCount(String s) {
+        int count = 0;
+        boolean in = false;
+        for (int i = 0; i < s.length(); i++) {
+            boolean space = Character.isWhitespace(s.charAt(i));
+            if (!space && !in) {
+                count++;
+            }
+            in = !space;
+        }
+        return count;
     }
 
     private static int specificity(String item) {
