@@ -179,10 +179,14 @@ final class BlameRules {
             rule(COUNTERFACTUAL, Actor.SUBJECT_GROUP, "\\b(?:(?:very\\s+|so\\s+)?(?:poorly|badly|hastily|carelessly"
                     + "|sloppily|incorrectly|wrongly|recklessly|lazily|haphazardly|blindly)\\s+[\\w-]+ed|[\\w-]+ed\\s+"
                     + "(?:very\\s+|so\\s+)?(?:poorly|badly|hastily|carelessly|sloppily|incorrectly|wrongly|recklessly"
-                    + "|lazily|haphazardly|blindly|without\\s+(?:a\\s+second\\s+look|(?:any\\s+)?review|testing|thinking)))"
-                    + "\\s+by\\s+(?<subj>(?:the\\s+)?" + WORD + ")", "\"%s\" judges a person's work", DECISION)
+                    + "|lazily|haphazardly|blindly))\\s+by\\s+(?<subj>(?:the\\s+)?" + WORD + ")",
+                    "\"%s\" judges a person's work", DECISION)
                     .when(words("poorly|badly|hastily|carelessly|sloppily|incorrectly|wrongly|recklessly"
-                            + "|lazily|haphazardly|blindly|without ")),
+                            + "|lazily|haphazardly|blindly")),
+            rule(COUNTERFACTUAL, Actor.SUBJECT_GROUP, "\\b[\\w-]+ed\\s+without\\s+(?:a\\s+second\\s+look|(?:any\\s+)?review"
+                    + "|testing|thinking)\\s+by\\s+(?<subj>(?:the\\s+)?" + WORD + ")", "\"%s\" judges a person's work",
+                    DECISION)
+                    .when(words("without "), words(" by ")),
             rule(HINDSIGHT, Actor.PERSON, "\\bfinally\\s+(?:looked|noticed|acknowledged|responded|checked|escalated"
                     + "|answered|reacted|replied|joined|showed\\s+up)\\b", "\"%s\" judges a person's response time",
                     m -> SIGNAL_MISSED)

@@ -250,11 +250,16 @@ public final class VagueActionDetector {
             if (!m.find()) {
                 continue;
             }
-            if (specificity < 0) {
-                specificity = specificity(item);
+            boolean vague;
+            if (cue.specificityNeeded() == OPEN) {
+                vague = !END_STATE.matcher(item).find();
+            } else {
+                if (specificity < 0) {
+                    specificity = specificity(item, MOST_NEEDED); // no cue needs more: counting stops there
+                }
+                vague = specificity < cue.specificityNeeded();
             }
-            if (cue.specificityNeeded() == OPEN ? !END_STATE.matcher(item).find()
-                    : specificity < cue.specificityNeeded()) {
+            if (vague) {
                 String phrase = m.group().replaceAll("^\\W+", "").strip();
                 return Optional.of(new VagueFinding(cue.message().formatted(phrase), cue.suggestion()));
             }
@@ -286,10 +291,14 @@ public final class VagueActionDetector {
         return count;
     }
 
-    private static int specificity(String item) {
+    /** The most specificity any cue but an open one needs. */
+    private static final int MOST_NEEDED = 2;
+
+    /** The item's points of specificity, counted up to {@code enough}. */
+    private static int specificity(String item, int enough) {
         int points = STRONG_SPECIFICS.matcher(item).find() || CONTENT_CHANGE.matcher(item).find() ? 2 : 0;
-        for (Pattern mechanism : MECHANISMS) {
-            if (mechanism.matcher(item).find()) {
+        for (int i = 0; i < MECHANISMS.size() && points < enough; i++) {
+            if (MECHANISMS.get(i).matcher(item).find()) {
                 points++;
             }
         }

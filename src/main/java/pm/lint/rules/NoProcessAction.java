@@ -52,7 +52,11 @@ public final class NoProcessAction implements Rule {
     public void check(Postmortem pm, LintContext ctx) {
         List<ActionItem> items = new ArrayList<>(pm.frontMatter().actionItems());
         items.addAll(pm.bodyActionItems());
-        items.addAll(pm.followUpMentions());
+        for (ActionItem m : pm.followUpMentions()) {
+            if (m.origin() == ActionItem.Origin.SENTENCE) {
+                items.add(m); // "We will add an alert …"; nested steps and stray checklists say less about the plan
+            }
+        }
         boolean oneOff = false;
         for (ActionItem item : items) {
             String title = item.title() == null ? "" : item.title();
