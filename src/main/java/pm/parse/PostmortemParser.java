@@ -501,10 +501,17 @@ public final class PostmortemParser {
                 for (int at = s.contentStart(); at < s.contentEnd(); ) {
                     int eol = text.indexOf('\n', at);
                     int end = eol < 0 || eol > s.contentEnd() ? s.contentEnd() : eol;
-                    String line = text.substring(at, end);
-                    String t = line.strip();
                     int lineStart = at;
                     at = end + 1;
+                    int first = lineStart;
+                    while (first < end && (text.charAt(first) == ' ' || text.charAt(first) == '\t')) {
+                        first++;
+                    }
+                    if (first == end || !fenced && !comment && !mayOpenEntry(text.charAt(first))) {
+                        continue; // most lines: prose, without making strings of them
+                    }
+                    String line = text.substring(lineStart, end);
+                    String t = line.strip();
                     if (t.startsWith("```") || t.startsWith("~~~")) {
                         fenced = !fenced;
                         continue;
@@ -530,6 +537,14 @@ public final class PostmortemParser {
         }
 
         private static final Pattern AFTER_TIME = Pattern.compile("^[\\s*_`)\\]:|—–-]+");
+
+        /**
+         * Whether a line starting with this character can be an entry or a heading of a timeline, or open or close
+         * a code block or comment: a digit, markup, a list marker, a heading, or a month's or weekday's first letter.
+         */
+        private static boolean mayOpenEntry(char c) {
+            return c >= '0' && c <= '9' || "-*+#`~_[(<|>".indexOf(c) >= 0 || "JFMASONDTWjfmasondtw".indexOf(c) >= 0;
+        }
 
         /** Where a timeline line's text starts: past a list marker ("- ", "12. ") and a checkbox ("[ ] "). */
         private static int entryStart(String t) {
@@ -562,7 +577,15 @@ public final class PostmortemParser {
                 return false;
             }
             char c = t.charAt(i);
-            return c >= '0' && c <= '9' || "JFMASONDTWjfmasondtw".indexOf(c) >= 0;
+            if (c >= '0' && c <= '9' || c == '~') {
+                return true;
+            }
+            if (i + 3 > t.length() || !Character.isLetter(c)) {
+                return false;
+            }
+            String w = t.substring(i, i + 3).toLowerCase(Locale.ROOT);
+            return "jan feb mar apr may jun jul aug sep oct nov dec mon tue wed thu fri sat sun".contains(w)
+                    && w.indexOf(' ') < 0;
         }
 
         /** A line of a timeline as an entry, or null when it starts with no time. */

@@ -79,11 +79,14 @@ public final class Times {
         while (at < text.length() && "*_`~[( \t".indexOf(text.charAt(at)) >= 0) {
             at++;
         }
-        if (at >= text.length() || !mayStartTime(text.charAt(at))) {
+        if (at >= text.length() || !mayStartTime(text, at)) {
             return null; // most lines of a timeline section start with a word that starts no day or time
         }
-        Matcher d = DATED.matcher(text).region(at, text.length());
-        if (d.lookingAt() && (d.group("iso") != null || d.group("a") != null || d.group("mon1") != null
+        // "9:05", "14:02": a clock time, which no day starts like (the commonest entry: no need to try a day first)
+        boolean clock = at + 2 < text.length() && Character.isDigit(text.charAt(at))
+                && (text.charAt(at + 1) == ':' || Character.isDigit(text.charAt(at + 1)) && text.charAt(at + 2) == ':');
+        Matcher d = clock ? null : DATED.matcher(text).region(at, text.length());
+        if (d != null && d.lookingAt() && (d.group("iso") != null || d.group("a") != null || d.group("mon1") != null
                 || d.group("mon2") != null)) {
             LocalDate date = date(d, order);
             if (date == null) {
@@ -135,9 +138,18 @@ public final class Times {
         return null;
     }
 
-    /** Whether a day or time can start with this character: a digit, or the first letter of a month or weekday. */
-    private static boolean mayStartTime(char c) {
-        return c >= '0' && c <= '9' || "JFMASONDTWjfmasondtw".indexOf(c) >= 0;
+    /** The first three letters of the months and weekdays, lower case. */
+    private static final java.util.Set<String> DAY_WORDS = java.util.Set.of("jan", "feb", "mar", "apr", "may", "jun",
+            "jul", "aug", "sep", "oct", "nov", "dec", "mon", "tue", "wed", "thu", "fri", "sat", "sun");
+
+    /** Whether a day or time can start at {@code at}: a digit, '~', or a month's or weekday's name. */
+    private static boolean mayStartTime(String text, int at) {
+        char c = text.charAt(at);
+        if (c >= '0' && c <= '9' || c == '~') {
+            return true;
+        }
+        return at + 3 <= text.length() && Character.isLetter(c)
+                && DAY_WORDS.contains(text.substring(at, at + 3).toLowerCase(Locale.ROOT));
     }
 
     /** Reads a whole cell or heading as a time ("14:02", "2025-03-14 09:12", "Day 2" is none); null if unreadable. */

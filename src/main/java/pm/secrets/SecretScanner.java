@@ -51,13 +51,24 @@ public final class SecretScanner {
 
     /** Every secret in a text, in order; overlapping finds are reported once. */
     public static List<Secret> scan(String text) {
-        // each kind is tried only where its trigger character is (found with indexOf): most files hold few
+        // one pass; each kind is tried only where its trigger character is: most files hold few
         List<Secret> out = new ArrayList<>();
         int n = text.length();
-        for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
-            if (c < 128 && TRIGGER[c]) {
-                near(text, c, i, out);
+        // a Latin-1 text's bytes are one copy away, and a byte array is the cheapest thing to read a loop over
+        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        if (bytes.length == n) {
+            for (int i = 0; i < n; i++) {
+                byte b = bytes[i];
+                if (b > 0 && TRIGGER[b]) {
+                    near(text, (char) b, i, out);
+                }
+            }
+        } else { // a character beyond U+FFFF: the bytes do not line up with the characters
+            for (int i = 0; i < n; i++) {
+                char c = text.charAt(i);
+                if (c < 128 && TRIGGER[c]) {
+                    near(text, c, i, out);
+                }
             }
         }
         if (out.size() > 1) {
