@@ -270,8 +270,16 @@ public final class RealTextEvaluation {
         for (Label l : labels) {
             byFile.computeIfAbsent(l.file(), k -> new ArrayList<>()).add(l);
         }
+        java.util.Set<String> partial = new java.util.HashSet<>();
+        for (CorpusFile f : files) {
+            if ((only == null || f.split().equals(only)) && !linted.containsKey(f.name())) {
+                partial.add(f.split());
+            }
+        }
         for (Linted l : linted.values()) {
-            Result r = results.computeIfAbsent(l.file().split(), k -> new Result());
+            // a split some of whose files are not here is measured as such: its floors are not the whole split's
+            String split = l.file().split() + (partial.contains(l.file().split()) ? "-partial" : "");
+            Result r = results.computeIfAbsent(split, k -> new Result());
             score(l, byFile.getOrDefault(l.file().name(), List.of()), r);
         }
         return results;
