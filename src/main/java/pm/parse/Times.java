@@ -109,6 +109,12 @@ public final class Times {
                     || d.group("mon2") != null && d.group("y2") == null;
             return new Leading(new When(date, time, offset, yearless), d.end());
         }
+        if (clock) {
+            Leading plain = plainClock(text, at);
+            if (plain != null) {
+                return plain;
+            }
+        }
         Matcher t = TIMED.matcher(text).region(at, text.length());
         if (t.lookingAt()) {
             LocalTime time = clock(t.group("h"), t.group("m"), t.group("s"), t.group("ampm"));
@@ -136,6 +142,46 @@ public final class Times {
             return new Leading(time == null ? null : new When(date, time, zone(zone), yearless), end);
         }
         return null;
+    }
+
+    /**
+     * "14:02" or "9:05:30" followed by nothing a zone, am/pm or a date could be ("**14:02** — …", "14:02 - …"), read
+     * without the expression, as most bullet timelines write it; null to let {@link #TIMED} decide.
+     */
+    private static Leading plainClock(String text, int at) {
+        int n = text.length();
+        int i = at;
+        int h = 0;
+        while (i < n && i - at < 2 && Character.isDigit(text.charAt(i))) {
+            h = h * 10 + text.charAt(i++) - '0';
+        }
+        if (i + 2 >= n || text.charAt(i) != ':' || !Character.isDigit(text.charAt(i + 1))
+                || !Character.isDigit(text.charAt(i + 2))) {
+            return null;
+        }
+        int m = (text.charAt(i + 1) - '0') * 10 + text.charAt(i + 2) - '0';
+        i += 3;
+        int sec = 0;
+        if (i + 2 < n && text.charAt(i) == ':' && Character.isDigit(text.charAt(i + 1))
+                && Character.isDigit(text.charAt(i + 2))) {
+            sec = (text.charAt(i + 1) - '0') * 10 + text.charAt(i + 2) - '0';
+            i += 3;
+        }
+        // what follows must be no digit, letter, '.', '+', '-' or ':' (a zone, am/pm, a date, a range, seconds)
+        int j = i;
+        while (j < n && text.charAt(j) == ' ') {
+            j++;
+        }
+        if (i < n && (Character.isLetterOrDigit(text.charAt(i)) || ".:+-~".indexOf(text.charAt(i)) >= 0)
+                || j < n && (Character.isLetterOrDigit(text.charAt(j)) || text.charAt(j) == '+'
+                || text.charAt(j) == '(' || j > i && text.charAt(j) == '-' && j + 1 < n
+                && Character.isDigit(text.charAt(j + 1)))) {
+            return null;
+        }
+        if (h > 23 || m > 59 || sec > 59) {
+            return new Leading(null, i);
+        }
+        return new Leading(new When(null, LocalTime.of(h, m, sec), null), i);
     }
 
     /** The first three letters of the months and weekdays, lower case. */
