@@ -603,7 +603,11 @@ public final class PostmortemParser {
                 return heading ? new TimelineRow(body, "", null, List.of(body), span, null, TimelineRow.Kind.BREAK)
                         : null;
             }
-            String time = body.substring(0, lead.length()).replaceAll("^[*_`~\\[( \\t]+", "").strip();
+            int skip = 0;
+            while (skip < lead.length() && "*_`~[( \t".indexOf(body.charAt(skip)) >= 0) {
+                skip++; // the markup before the time, as Times.leading skips it
+            }
+            String time = body.substring(skip, lead.length()).strip();
             String event = AFTER_TIME.matcher(body.substring(lead.length())).replaceFirst("").strip();
             boolean dayOnly = lead.when() != null && lead.when().time() == null;
             TimelineRow.Kind kind = heading || dayOnly && event.length() < 3 ? (dayOnly ? TimelineRow.Kind.DAY

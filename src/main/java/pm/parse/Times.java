@@ -145,7 +145,8 @@ public final class Times {
     }
 
     /**
-     * "14:02" or "9:05:30" followed by nothing a zone, am/pm or a date could be ("**14:02** — …", "14:02 - …"), read
+     * "14:02" or "9:05:30", perhaps with " UTC" or " GMT", followed by nothing a zone, am/pm or a date could be
+     * ("**14:02** — …", "14:02 - …", "11:09 UTC - …"), read
      * without the expression, as most bullet timelines write it; null to let {@link #TIMED} decide.
      */
     private static Leading plainClock(String text, int at) {
@@ -167,21 +168,35 @@ public final class Times {
             sec = (text.charAt(i + 1) - '0') * 10 + text.charAt(i + 2) - '0';
             i += 3;
         }
-        // what follows must be no digit, letter, '.', '+', '-' or ':' (a zone, am/pm, a date, a range, seconds)
+        // " UTC" or " GMT" (upper case, as the expression's zone is), alone: the zone most timelines write
+        Integer offset = null;
+        int z = i;
+        while (z < n && text.charAt(z) == ' ') {
+            z++;
+        }
+        if (z + 3 <= n && (text.startsWith("UTC", z) || text.startsWith("GMT", z))) {
+            if (z + 3 < n && (Character.isLetterOrDigit(text.charAt(z + 3)) || text.charAt(z + 3) == '_'
+                    || text.charAt(z + 3) == '+' || text.charAt(z + 3) == '-')) {
+                return null; // "UTC+2", "UTC-5", "GMTx": for the expression
+            }
+            offset = 0;
+            i = z + 3;
+        }
+        // what follows must be no digit, letter, '.', '+', '-', ':' or ',' (a zone, am/pm, a date, a range, seconds)
         int j = i;
         while (j < n && text.charAt(j) == ' ') {
             j++;
         }
-        if (i < n && (Character.isLetterOrDigit(text.charAt(i)) || ".:+-~".indexOf(text.charAt(i)) >= 0)
+        if (i < n && (Character.isLetterOrDigit(text.charAt(i)) || ".:+-~,".indexOf(text.charAt(i)) >= 0)
                 || j < n && (Character.isLetterOrDigit(text.charAt(j)) || text.charAt(j) == '+'
-                || text.charAt(j) == '(' || j > i && text.charAt(j) == '-' && j + 1 < n
+                || text.charAt(j) == '(' || text.charAt(j) == ',' || j > i && text.charAt(j) == '-' && j + 1 < n
                 && Character.isDigit(text.charAt(j + 1)))) {
             return null;
         }
         if (h > 23 || m > 59 || sec > 59) {
             return new Leading(null, i);
         }
-        return new Leading(new When(null, LocalTime.of(h, m, sec), null), i);
+        return new Leading(new When(null, LocalTime.of(h, m, sec), offset), i);
     }
 
     /** The first three letters of the months and weekdays, lower case. */

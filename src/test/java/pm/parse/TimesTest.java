@@ -55,4 +55,20 @@ class TimesTest {
         assertThat(Times.read("Day 2", DayOrder.UNKNOWN)).isNull();
         assertThat(Times.read("14:25 roughly", DayOrder.UNKNOWN)).isNull();
     }
+
+    @Test
+    void theCommonBulletTimeWithUtcIsReadWholeAndAnythingMoreIsLeftToTheFullReading() {
+        Times.Leading utc = Times.leading("11:09 UTC - A request timed out", DayOrder.UNKNOWN);
+        assertThat(utc.when()).isEqualTo(new When(null, LocalTime.of(11, 9), 0));
+        assertThat(utc.length()).isEqualTo("11:09 UTC".length());
+        assertThat(lead("**11:18 GMT** — rollback")).isEqualTo(new When(null, LocalTime.of(11, 18), 0));
+        assertThat(lead("11:09 UTC+2 - page")).isEqualTo(new When(null, LocalTime.of(11, 9), 120));
+        assertThat(lead("11:09 UTC-5 - page")).isEqualTo(new When(null, LocalTime.of(11, 9), -300));
+        assertThat(lead("14:02, 6th Nov 2023 - deploy")).as("a date after a comma")
+                .isEqualTo(new When(LocalDate.of(2023, 11, 6), LocalTime.of(14, 2), null));
+        assertThat(lead("11:09 UTC, 6th Nov 2023 - deploy"))
+                .isEqualTo(new When(LocalDate.of(2023, 11, 6), LocalTime.of(11, 9), 0));
+        assertThat(lead("11:09 utc - page").offset()).as("the zone is read in upper case only, as ever").isNull();
+        assertThat(lead("25:00 UTC nonsense")).isNull();
+    }
 }
