@@ -69,14 +69,19 @@ final class Repositories {
     static Repository open(Path cwd, Map<String, String> env, String purpose) throws InputException {
         FileRepositoryBuilder b = new FileRepositoryBuilder();
         String gitDir = blankToNull(env.get("GIT_DIR"));
+        Path abs = cwd.toAbsolutePath().normalize();
         if (gitDir != null) {
-            b.setGitDir(cwd.resolve(gitDir).normalize().toFile());
+            b.setGitDir(abs.resolve(gitDir).normalize().toFile());
             String workTree = blankToNull(env.get("GIT_WORK_TREE"));
             if (workTree != null) {
-                b.setWorkTree(cwd.resolve(workTree).normalize().toFile());
+                b.setWorkTree(abs.resolve(workTree).normalize().toFile());
+            } else if (!setsWorkTree(b.getGitDir().toPath()) && !isBareByConfig(b.getGitDir().toPath())) {
+                // git's rule: GIT_DIR without GIT_WORK_TREE or core.worktree makes the current folder the top
+                // of the work tree (JGit would take GIT_DIR's parent, which is wrong for a separate git dir)
+                b.setWorkTree(abs.toFile());
             }
         } else {
-            b.findGitDir(cwd.toAbsolutePath().toFile());
+            findFrom(b, abs);
         }
         if (b.getGitDir() == null) {
             throw new InputException("not in a git repository: " + purpose);
@@ -91,6 +96,54 @@ final class Repositories {
         } catch (IOException | IllegalArgumentException e) {
             throw new InputException(b.getGitDir().toPath(), 0, "cannot open the git repository: " + e.getMessage());
         }
+    }
+
+    /**
+     * Looks for the repository from {@code dir} up, as git does: a {@code .git} file ("gitdir: …", from
+     * {@code git init --separate-git-dir}, a linked work tree or a submodule) makes its folder the work tree
+     * unless the repository's config sets {@code core.worktree}; JGit alone would take the git dir's parent.
+     * The builder's git dir stays null when there is no repository.
+     */
+    static FileRepositoryBuilder findFrom(FileRepositoryBuilder b, Path dir) {
+        b.findGitDir(dir.toFile());
+        Path linked = gitfileFolder(dir);
+        if (b.getGitDir() != null && linked != null && !setsWorkTree(b.getGitDir().toPath())) {
+            b.setWorkTree(linked.toFile());
+        }
+        return b;
+    }
+
+    /** The folder of the nearest {@code .git} at or above {@code dir} when that is a file (a gitfile), else null. */
+    private static Path gitfileFolder(Path dir) {
+        for (Path d = dir; d != null; d = d.getParent()) {
+            Path dotGit = d.resolve(".git");
+            if (java.nio.file.Files.isRegularFile(dotGit)) {
+                return d;
+            }
+            if (java.nio.file.Files.exists(dotGit)) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** Whether the repository's own config sets {@code core.worktree}, which then says where the work tree is. */
+    private static boolean setsWorkTree(Path gitDir) {
+        return repositoryConfig(gitDir).getString("core", null, "worktree") != null;
+    }
+
+    private static boolean isBareByConfig(Path gitDir) {
+        return repositoryConfig(gitDir).getBoolean("core", null, "bare", false);
+    }
+
+    private static Config repositoryConfig(Path gitDir) {
+        FileBasedConfig config = new FileBasedConfig(gitDir.resolve("config").toFile(), FS.DETECTED);
+        try {
+            config.load();
+        } catch (IOException | org.eclipse.jgit.errors.ConfigInvalidException e) {
+            // unreadable: JGit reports it when it opens the repository
+        }
+        return config;
     }
 
     private static String blankToNull(String s) {

@@ -75,7 +75,7 @@ public final class TrackedFiles implements AutoCloseable {
     /** The repository around {@code start} opened with JGit, or null when there is none. */
     private static Repository open(Path start) throws InputException {
         Repositories.ignoreSystemConfig(); // JGit would run git to find it; pm runs no programs
-        FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(start.toFile());
+        FileRepositoryBuilder builder = Repositories.findFrom(new FileRepositoryBuilder(), start);
         if (builder.getGitDir() == null) {
             return null;
         }

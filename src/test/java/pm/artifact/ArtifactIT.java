@@ -123,6 +123,30 @@ class ArtifactIT {
         assertThat(atHead.code()).as("what was committed is clean: " + atHead).isZero();
     }
 
+    /** The same hook in a repository made with {@code git init --separate-git-dir}: its .git is a "gitdir:" file. */
+    @Test
+    void theHookKeepsBlameOutOfARepositoryWithASeparateGitDir(@TempDir Path dir) throws Exception {
+        Path repo = Files.createDirectories(dir.resolve("work"));
+        assertThat(run(repo, "git", "init", "-q", "-b", "main", "--separate-git-dir", dir.resolve("r.git").toString())
+                .code()).isZero();
+        assertThat(repo.resolve(".git")).isRegularFile();
+        run(repo, "git", "config", "user.name", "Ada Lovelace");
+        run(repo, "git", "config", "user.email", "ada@example.com");
+        run(repo, "git", "config", "commit.gpgsign", "false");
+        Path file = Files.createDirectories(repo.resolve("postmortems")).resolve("2025-03-14-payment-api-outage.md");
+        Files.copy(EXAMPLES.resolve("2025-03-14-payment-api-outage.md"), file);
+        assertThat(pm(repo, "hook", "install").code()).isZero();
+        run(repo, "git", "add", "-A");
+        assertThat(run(repo, "git", "commit", "-q", "-m", "postmortem").code()).isZero();
+        Files.writeString(file, Files.readString(file) + "\nThe on-call engineer should have noticed the alert.\n");
+        run(repo, "git", "add", "-A");
+        Run refused = run(repo, "git", "commit", "-q", "-m", "blame");
+        assertThat(refused.code()).as("the hook keeps blame out: " + refused).isNotZero();
+        assertThat(refused.out() + refused.err()).contains("should have noticed");
+        Run overdue = pm(repo, "overdue", "--as-of", "2025-06-01", "--fail-on-overdue");
+        assertThat(overdue.out()).as(overdue.toString()).contains("Read 1 postmortem");
+    }
+
     /**
      * The first run of a new jar trains the launcher's archive; inside a git hook that run inherits git's variables.
      * Training must not write the index they name (it once wrote a {@code .git/index} relative to '/').

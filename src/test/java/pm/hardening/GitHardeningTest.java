@@ -121,6 +121,37 @@ class GitHardeningTest {
         }
     }
 
+    /**
+     * {@code git init --separate-git-dir} leaves a {@code .git} file naming the repository elsewhere: the work tree is
+     * the folder of that file (JGit alone took the git dir's parent, so pm listed nothing and every gate passed).
+     */
+    @Test
+    void separateGitDirIsReadLikeAnyCheckout(@TempDir Path other) throws Exception {
+        try (Git git = TempGit.init(repo, "x")) {
+            write("postmortems/a.md", GOOD);
+            commitAll(git);
+        }
+        Path gitDir = other.resolve("r.git");
+        Files.move(repo.resolve(".git"), gitDir);
+        Files.writeString(repo.resolve(".git"), "gitdir: " + gitDir + "\n");
+        Cli.Result od = overdue(repo, "--fail-on-overdue");
+        assertThat(od.out()).as(od.toString()).contains("Alert when the pg_wal volume passes 80%")
+                .contains("Read 1 postmortem");
+        assertThat(od.code()).as("the late item fails the gate").isEqualTo(1);
+        assertThat(overdue(repo, "--rev", "HEAD").out()).contains("Alert when the pg_wal volume passes 80%");
+        write("postmortems/a.md", GOOD + "\nIt was Bob's fault.\n");
+        try (Git git = new Git(new org.eclipse.jgit.storage.file.FileRepositoryBuilder().setGitDir(gitDir.toFile())
+                .setWorkTree(repo.toFile()).build())) {
+            git.add().addFilepattern("postmortems/a.md").call();
+        }
+        Cli.Result staged = Cli.in(repo).run("lint", "--staged");
+        assertCalm(staged);
+        assertThat(staged.code()).as(staged.toString()).isEqualTo(1);
+        assertThat(staged.out()).contains("postmortems/a.md").contains("blame-language");
+        Cli.Result sub = Cli.in(repo.resolve("postmortems")).run("lint", "--staged");
+        assertThat(sub.code()).as("from a folder inside the work tree: " + sub).isEqualTo(1);
+    }
+
     @Test
     void fileTrackedButDeletedFromTheWorkingTreeIsOneSkippedLineAndTheRestIsReported() throws Exception {
         try (Git git = TempGit.init(repo, "x")) {
