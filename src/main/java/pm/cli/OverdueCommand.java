@@ -38,7 +38,7 @@ import pm.source.Sources;
                 + "date, and postmortems behind their draft/review/publish/30-day follow-up deadlines.",
                 "Reads the front matter of the *.md files git tracks under DIR (not untracked or ignored ones)."},
         footer = {"", "Exit status: 0 report printed; 1 something is overdue and --fail-on-overdue was given; "
-                + "2 usage or input error.",
+                + "2 usage or input error, or, with --fail-on-overdue, a file that could not be read.",
                 "", "Examples:", "  pm overdue", "  pm overdue --owner @maria --due-within 14",
                 "  pm overdue --rev origin/main --format markdown", "  pm overdue --format json --fail-on-overdue"})
 public final class OverdueCommand implements Callable<Integer> {
@@ -93,7 +93,7 @@ public final class OverdueCommand implements Callable<Integer> {
     boolean noGit;
 
     @Option(names = "--fail-on-overdue", description = "Exit 1 when any action item or lifecycle deadline is "
-            + "overdue (items with no owner or no due date do not count).")
+            + "overdue (items with no owner or no due date do not count); exit 2 when a file could not be read.")
     boolean failOnOverdue;
 
     @Mixin
@@ -189,6 +189,15 @@ public final class OverdueCommand implements Callable<Integer> {
             ctx.err().println("pm overdue: read " + report.read() + ", skipped " + report.skipped().size() + ", "
                     + report.tally().overdue() + " overdue");
             ctx.err().flush();
+        }
+        if (failOnOverdue && !report.skipped().isEmpty()) {
+            // a gate must not pass what it could not read: the late items may be in those files
+            int n = report.skipped().size();
+            ctx.err().println("pm overdue: --fail-on-overdue fails: " + n + (n == 1 ? " file" : " files")
+                    + " could not be read (" + (n == 1 ? "named" : "listed") + " above); fix "
+                    + (n == 1 ? "it" : "them") + " so the gate sees every follow-up");
+            ctx.err().flush();
+            return ExitStatus.USAGE;
         }
         return failOnOverdue && report.items().stream().anyMatch(OverdueItem::overdue) ? ExitStatus.FINDINGS : 0;
     }

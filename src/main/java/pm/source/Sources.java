@@ -119,7 +119,14 @@ public final class Sources {
         List<Listing.Entry> out = new ArrayList<>();
         for (TrackedFiles.Entry e : git.index(prefix, SUFFIX)) {
             Path file = git.workTree().resolve(e.path());
-            out.add(new Input(names.of(file), file, () -> readWorkTree(file, root, true)));
+            out.add(new Input(names.of(file), file, () -> {
+                if (!e.symlink() && !Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+                    // outside a sparse checkout's cone, or deleted and not yet committed: git still tracks it, so
+                    // what the index holds is read, as --rev reads a commit
+                    return blob(git, e, file, "the git index");
+                }
+                return readWorkTree(file, root, true);
+            }));
         }
         if (includeUntracked) {
             for (String path : git.untracked(prefix, SUFFIX)) {
@@ -148,18 +155,21 @@ public final class Sources {
                         + "; pm reads only regular files from a revision")));
                 continue;
             }
-            out.add(new Input(names.of(file), file, () -> {
-                try {
-                    return git.read(e.blob(), TextFiles.MAX_BYTES);
-                } catch (LargeObjectException ex) {
-                    throw new InputException(file, 0, "file is more than pm reads (" + TextFiles.MAX_BYTES
-                            / (1024 * 1024) + " MB); move logs and data out of the postmortem");
-                } catch (IOException ex) {
-                    throw new InputException(file, 0, "cannot be read from " + rev + ": " + ex.getMessage());
-                }
-            }));
+            out.add(new Input(names.of(file), file, () -> blob(git, e, file, rev)));
         }
         return out;
+    }
+
+    /** The content git stores for an entry, read from its objects; {@code where} names the revision or index. */
+    private static byte[] blob(TrackedFiles git, TrackedFiles.Entry e, Path file, String where) throws InputException {
+        try {
+            return git.read(e.blob(), TextFiles.MAX_BYTES);
+        } catch (LargeObjectException ex) {
+            throw new InputException(file, 0, "file is more than pm reads (" + TextFiles.MAX_BYTES
+                    / (1024 * 1024) + " MB); move logs and data out of the postmortem");
+        } catch (IOException ex) {
+            throw new InputException(file, 0, "cannot be read from " + where + ": " + ex.getMessage());
+        }
     }
 
     /**

@@ -147,6 +147,29 @@ class ArtifactIT {
         assertThat(overdue.out()).as(overdue.toString()).contains("Read 1 postmortem");
     }
 
+    /** Postmortems outside a sparse checkout's cone are still tracked: pm overdue reads them from the index. */
+    @Test
+    void overdueReadsPostmortemsOutsideASparseCheckout(@TempDir Path repo) throws Exception {
+        assertThat(run(repo, "git", "init", "-q", "-b", "main").code()).isZero();
+        run(repo, "git", "config", "user.name", "Ada Lovelace");
+        run(repo, "git", "config", "user.email", "ada@example.com");
+        run(repo, "git", "config", "commit.gpgsign", "false");
+        Files.createDirectories(repo.resolve("postmortems"));
+        Files.createDirectories(repo.resolve("docs"));
+        Files.writeString(repo.resolve("docs/readme.txt"), "docs\n");
+        Files.copy(EXAMPLES.resolve("2025-03-14-payment-api-outage.md"),
+                repo.resolve("postmortems/2025-03-14-payment-api-outage.md"));
+        run(repo, "git", "add", "-A");
+        assertThat(run(repo, "git", "commit", "-q", "-m", "postmortem").code()).isZero();
+        Run sparse = run(repo, "git", "sparse-checkout", "set", "docs");
+        assertThat(sparse.code()).as(sparse.toString()).isZero();
+        assertThat(repo.resolve("postmortems/2025-03-14-payment-api-outage.md")).doesNotExist();
+        Run overdue = pm(repo, "overdue", "--as-of", "2030-01-01", "--fail-on-overdue");
+        assertThat(overdue.out()).as(overdue.toString()).contains("Read 1 postmortem, skipped 0");
+        assertThat(overdue.err()).doesNotContain("commit its deletion");
+        assertThat(overdue.code()).as("its late items fail the gate").isEqualTo(1);
+    }
+
     /**
      * The first run of a new jar trains the launcher's archive; inside a git hook that run inherits git's variables.
      * Training must not write the index they name (it once wrote a {@code .git/index} relative to '/').

@@ -131,16 +131,38 @@ class OverdueCommandTest {
     }
 
     @Test
-    void revReadsFilesDeletedFromTheWorkingTree() throws Exception {
+    void aGateFailsWhenAFileItShouldReadCouldNotBeRead() throws Exception {
+        write("postmortems/a.md", pm("A").item("Late in a readable file", "@ann", "2025-03-01", null, null));
+        write("postmortems/b.md", "---\ntitle: B\ntitle: B again\ndate: 2025-01-01\nstatus: published\n---\n# B\n");
+        commitAll("v1");
+
+        Cli.Result gate = run("overdue", "--fail-on-overdue");
+        assertThat(gate.out()).as("the report is printed first").contains("Late in a readable file");
+        assertThat(gate.err()).contains("postmortems/b.md:").contains("(skipped)");
+        assertThat(gate.err().strip().lines().reduce((a, b) -> b).orElseThrow())
+                .isEqualTo("pm overdue: --fail-on-overdue fails: 1 file could not be read (named above); fix it so "
+                        + "the gate sees every follow-up");
+        assertThat(gate.code()).isEqualTo(2);
+
+        Cli.Result report = run("overdue");
+        assertThat(report.code()).as("without the gate a skipped file is reported, not fatal").isZero();
+        write("postmortems/b.md", pm("B").item("Late too", "@bo", "2025-03-01", null, null));
+        commitAll("v2");
+        assertThat(run("overdue", "--fail-on-overdue").code()).isEqualTo(1);
+    }
+
+    @Test
+    void filesMissingFromTheWorkingTreeAreReadFromTheIndexOrTheRevision() throws Exception {
         write("postmortems/a.md", pm("A").item("Late", "@ann", "2025-03-01", null, null));
         commitAll("v1");
         Files.delete(repo.resolve("postmortems/a.md"));
         Files.delete(repo.resolve("postmortems"));
 
-        Cli.Result index = run("overdue", "--format", "json");
-        assertThat(json(index)).isEmpty();
-        assertThat(index.err()).contains("postmortems/a.md: tracked by git but missing from the working tree")
-                .contains("(skipped)");
+        Cli.Result index = run("overdue", "--format", "json", "--fail-on-overdue");
+        assertThat(titles(json(index))).as("git still tracks it (a sparse checkout, a deletion not committed)")
+                .containsExactly("Late");
+        assertThat(index.err()).doesNotContain("(skipped)").contains("skipped 0");
+        assertThat(index.code()).isEqualTo(1);
 
         Cli.Result atHead = run("overdue", "--rev", "HEAD", "--format", "json");
         assertThat(titles(json(atHead))).containsExactly("Late");
