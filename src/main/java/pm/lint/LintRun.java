@@ -134,6 +134,8 @@ public final class LintRun {
             return new Outcome(in.name(), findings, null, null, fixed);
         } catch (InputException e) {
             return new Outcome(in.name(), null, e, null, fixed);
+        } catch (pm.parse.UnreadableBody e) {
+            return new Outcome(in.name(), null, new InputException(in.path(), e.line(), e.getMessage()), null, fixed);
         } catch (Linter.RuleFailure e) {
             return new Outcome(in.name(), null, null, e, fixed);
         }

@@ -121,7 +121,8 @@ public final class PostmortemParser {
         /**
          * The body's Markdown tree. flexmark throws on a few odd inputs (a table row after a line holding
          * only '|' and a tab before backticks); then the body is read again with tabs as spaces (every
-         * offset stays), then without tables, so one odd line never stops pm.
+         * offset stays), then without tables, so one odd line never stops pm. When all three fail, the file
+         * is reported as unreadable ({@link UnreadableBody}), never linted as an empty body.
          */
         static Document parse(String body) {
             try {
@@ -133,7 +134,9 @@ public final class PostmortemParser {
                     try {
                         return NO_TABLES.parse(body);
                     } catch (RuntimeException | StackOverflowError e3) {
-                        return NO_TABLES.parse("");
+                        throw new UnreadableBody(0, "the Markdown body could not be read (the Markdown parser "
+                                + "failed: " + e3.getClass().getSimpleName() + "); simplify its structure, or "
+                                + "report this file to pm's maintainers");
                     }
                 }
             }
@@ -200,6 +203,7 @@ public final class PostmortemParser {
         }
 
         Postmortem build(boolean plainAllowed) {
+            Nesting.check(source, base);
             String body = source.text().substring(base);
             List<PlainMarkdown.Block> plain = plainAllowed ? PlainMarkdown.read(body) : null;
             if (plain != null) {

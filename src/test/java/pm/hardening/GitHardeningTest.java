@@ -290,6 +290,28 @@ class GitHardeningTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(60)
+    void aListNestedThousandsDeepIsOneLineAndTheHookDoesNotStall() throws Exception {
+        try (Git git = TempGit.init(repo, "x")) {
+            write("postmortems/1-good.md", GOOD);
+            StringBuilder deep = new StringBuilder(GOOD).append('\n');
+            for (int i = 0; i < 2000; i++) {
+                deep.append("  ".repeat(i)).append("- level ").append(i).append('\n');
+            }
+            write("postmortems/2-deep.md", deep.toString());
+            git.add().addFilepattern(".").call();
+            for (String[] args : new String[][] {{"lint"}, {"lint", "--staged"}}) {
+                Cli.Result r = Cli.in(repo).run(args);
+                assertCalm(r);
+                assertThat(r.code()).as(r.toString()).isEqualTo(2);
+                assertThat(r.err().strip()).hasLineCount(1).matches("pm: postmortems/2-deep\\.md:\\d+: lists or quotes "
+                        + "nested more than 16 levels deep; flatten the list \\(or put the text in a code block\\)");
+                assertThat(r.out()).contains("1 file checked").contains("1 file could not be read");
+            }
+        }
+    }
+
+    @Test
     @org.junit.jupiter.api.Timeout(180)
     void twentyMegabyteFileAndTwoMegabyteLineAreLintedInBoundedTimeBesideTheOthers() throws Exception {
         write("postmortems/1-good.md", GOOD);

@@ -274,6 +274,57 @@ class ParserBadInputTest {
         assertThat(pm.sections().stream().map(Section::kind).filter(k -> k != null)).hasSize(8);
     }
 
+    /** A list nested {@code levels} deep, each level on a line of its own indented two more columns. */
+    private static String nestedList(int levels) {
+        StringBuilder list = new StringBuilder();
+        for (int i = 0; i < levels; i++) {
+            list.append("  ".repeat(i)).append("- level ").append(i).append('\n');
+        }
+        return list.toString();
+    }
+
+    private static int lineOf(String text, String part) {
+        return (int) text.substring(0, text.indexOf(part)).chars().filter(c -> c == '\n').count() + 1;
+    }
+
+    @Test
+    @Timeout(30)
+    void listsNestedDeeperThanTheLimitAreRefusedAtTheLineWhereTheyGetTooDeepBeforeAnyParserRuns() {
+        // 2,000 levels took flexmark 98 s, 4,000 levels 13 minutes, then a StackOverflowError
+        String deep = CLEAN.replace("## Lessons learned", nestedList(2000) + "\n## Lessons learned");
+        assertThatThrownBy(() -> parse(deep)).isInstanceOf(pm.parse.UnreadableBody.class)
+                .hasMessage("lists or quotes nested more than 16 levels deep; flatten the list (or put the text in a "
+                        + "code block)")
+                .satisfies(e -> assertThat(((pm.parse.UnreadableBody) e).line())
+                        .isEqualTo(lineOf(deep, "- level 16\n")));
+        String oneLine = CLEAN.replace("For 50 minutes", "- ".repeat(2000) + "x\n\nFor 50 minutes");
+        assertThatThrownBy(() -> parse(oneLine)).as("'- ' 2,000 times on one line overflowed the parser, which then "
+                + "read an empty body").isInstanceOf(pm.parse.UnreadableBody.class)
+                .satisfies(e -> assertThat(((pm.parse.UnreadableBody) e).line()).isEqualTo(lineOf(oneLine, "- - - ")));
+        String quotes = CLEAN.replace("For 50 minutes", ">".repeat(5000) + " x\n\nFor 50 minutes");
+        assertThatThrownBy(() -> parse(quotes)).isInstanceOf(pm.parse.UnreadableBody.class)
+                .hasMessageStartingWith("quotes nested more than 16 levels deep");
+    }
+
+    @Test
+    void nestingUpToTheLimitAndDeepIndentationThatOpensNothingAreReadAsUsual() {
+        Postmortem sixteen = parse(CLEAN.replace("## Lessons learned", nestedList(16) + "\n## Lessons learned"));
+        assertThat(sixteen.prose()).anyMatch(p -> p.text().contains("level 15"));
+        StringBuilder fenced = new StringBuilder("```yaml\n");
+        for (int i = 0; i < 100; i++) {
+            fenced.append("  ".repeat(i)).append("- key: ").append(i).append('\n'); // a deep YAML list, in code
+        }
+        fenced.append("```\n");
+        StringBuilder prose = new StringBuilder("- an item\n");
+        for (int i = 0; i < 100; i++) {
+            prose.append("  ".repeat(i + 1)).append("continued, indented ever further\n");
+        }
+        Postmortem code = parse(CLEAN.replace("## Lessons learned", fenced + "\n" + prose + "\n## Lessons learned"));
+        assertThat(code.sections().stream().map(Section::kind).filter(k -> k != null)).hasSize(8);
+        Postmortem quoted = parse(CLEAN.replace("For 50 minutes", "> > > - quoted thrice\n\nFor 50 minutes"));
+        assertThat(quoted.sections().stream().map(Section::kind).filter(k -> k != null)).hasSize(8);
+    }
+
     @Test
     void proseAfterAHardLineBreakWithCrlfMapsToItsOwnCharacters() {
         // found by the fuzzer (try 84,037): offsets were counted from the node's start and ran 2 past the end
