@@ -68,6 +68,9 @@ public final class YamlReader {
 
     /** The reference reader: Jackson's streaming YAML parser, for any document. */
     YamlNode readWithJackson(String yaml) throws YamlException {
+        anchors.clear();
+        expanded = 0;
+        text = yaml;
         JsonParser p = null;
         try {
             p = Jackson.FACTORY.createParser(yaml);
@@ -144,6 +147,20 @@ public final class YamlReader {
         return describe(e);
     }
 
+    /** The most values a document may hold once its aliases are read as the values they name. */
+    static final int MAX_EXPANDED = 10_000;
+
+    /** The anchored values read so far (&name), by name: an alias (*name) is the value its anchor names. */
+    private final Map<String, Anchored> anchors = new java.util.HashMap<>();
+    /** How many values the document holds so far, each alias counting the values it stands for. */
+    private long expanded;
+
+    private record Anchored(YamlNode node, long size) {
+    }
+
+    /** The document being read. */
+    private String text = "";
+
     private YamlNode readValue(JsonParser p, JsonToken t, int depth) throws IOException, YamlException {
         JsonLocation loc = p.currentTokenLocation();
         int line = loc.getLineNr() + lineOffset;
@@ -151,6 +168,55 @@ public final class YamlReader {
         if (depth > MAX_DEPTH) {
             throw new YamlException("YAML is nested more than " + MAX_DEPTH + " levels deep", line, col);
         }
+        if (t == JsonToken.VALUE_STRING && p instanceof com.fasterxml.jackson.dataformat.yaml.YAMLParser y
+                && y.isCurrentAlias()) {
+            String name = p.getText();
+            Anchored a = anchors.get(name);
+            if (a == null) {
+                throw new YamlException("alias *" + name + " names no anchor above it; write &" + name
+                        + " on the value it should repeat, or write the value out", line, col);
+            }
+            count(a.size(), line, col);
+            return a.node() instanceof YamlNode.Scalar s ? new YamlNode.Scalar(s.text(), s.kind(), line, col)
+                    : a.node();
+        }
+        String anchor = p.getObjectId() instanceof String id ? id : scalarAnchor(loc);
+        long before = expanded;
+        YamlNode node = readPlain(p, t, depth, line, col);
+        if (anchor != null) {
+            anchors.put(anchor, new Anchored(node, expanded - before));
+        }
+        return node;
+    }
+
+    /**
+     * The anchor written before a scalar ({@code &name "value"}), which Jackson reports only for mappings and
+     * sequences: a scalar's location is where its anchor starts.
+     */
+    private String scalarAnchor(JsonLocation loc) {
+        long at = loc.getCharOffset();
+        if (at < 0 || at >= text.length() || text.charAt((int) at) != '&') {
+            return null;
+        }
+        int end = (int) at + 1;
+        while (end < text.length() && !Character.isWhitespace(text.charAt(end)) && ",[]{}".indexOf(text.charAt(end)) < 0) {
+            end++;
+        }
+        return end > at + 1 ? text.substring((int) at + 1, end) : null;
+    }
+
+    /** Counts {@code n} more values, failing once the document holds more than {@link #MAX_EXPANDED}. */
+    private void count(long n, int line, int col) throws YamlException {
+        expanded += n;
+        if (expanded > MAX_EXPANDED) {
+            throw new YamlException("YAML aliases (*name) repeat more than " + MAX_EXPANDED + " values; write the "
+                    + "values out instead", line, col);
+        }
+    }
+
+    private YamlNode readPlain(JsonParser p, JsonToken t, int depth, int line, int col) throws IOException,
+            YamlException {
+        count(1, line, col);
         switch (t) {
             case START_OBJECT: {
                 Map<String, YamlNode.Entry> entries = new LinkedHashMap<>();

@@ -422,10 +422,40 @@ class ParserBadInputTest {
         Postmortem pm = parse(withFrontMatter("title: bomb\n" + yaml));
         long grew = rt.totalMemory() - rt.freeMemory() - before;
         assertThat(grew).as("bytes allocated and kept").isLessThan(64L * 1024 * 1024);
-        // aliases are never expanded: each one reads as the anchor's name, so the tree stays tiny
-        assertThat(pm.frontMatter().raw().entries()).hasSize(11);
-        assertThat(pm.frontMatter().raw().get("a9").toString().length()).isLessThan(2_000);
-        assertThat(pm.frontMatter().title()).isEqualTo("bomb");
+        // an alias is the value its anchor names (shared, not copied), and a document whose aliases stand for more
+        // than 10,000 values is refused at the alias that goes past that
+        Problem p = onlyProblem(pm);
+        assertThat(p.message()).isEqualTo("front matter YAML: YAML aliases (*name) repeat more than 10000 values; "
+                + "write the values out instead");
+        assertThat(p.line()).isEqualTo(7); // a4, whose nine *a3 stand for 9 x 820 values
+    }
+
+    @Test
+    void anAliasIsTheValueItsAnchorNamesAsYamlReadsIt() {
+        Postmortem pm = parse(withFrontMatter("""
+                title: aliases
+                date: 2025-01-01
+                x-defaults:
+                  oncall: &o "@zed"
+                  when: &d 2025-02-01
+                  item: &item {priority: P1, status: open}
+                action_items:
+                  - title: Add a disk alert at 85%
+                    owner: *o
+                    due: *d
+                    priority: P2
+                  - title: Page on WAL growth
+                    owner: *o
+                    due: 2025-03-01
+                    priority: P1
+                """));
+        assertThat(problems(pm)).isEmpty();
+        assertThat(pm.frontMatter().actionItems()).extracting(a -> a.owner(), a -> a.dueText())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("@zed", "2025-02-01"),
+                        org.assertj.core.groups.Tuple.tuple("@zed", "2025-03-01"));
+        Problem unknown = onlyProblem(parse(withFrontMatter("title: x\nowner: *nobody\n")));
+        assertThat(unknown.message()).isEqualTo("front matter YAML: alias *nobody names no anchor above it; write "
+                + "&nobody on the value it should repeat, or write the value out");
     }
 
     @Test

@@ -250,11 +250,20 @@ class FrontMatterParserTest {
             y.append("]\n");
             prev = c;
         }
-        // Jackson's streaming parser never expands aliases: each "*a" stays one small value
+        // an alias shares its anchor's value; past 10,000 values in all, the document is refused
         FrontMatter f = parse(fm(y.toString()));
-        assertThat(f.raw().entries()).hasSize(10);
-        assertThat(f.raw().get("j")).isInstanceOfSatisfying(YamlNode.Sequence.class,
-                s -> assertThat(s.items()).hasSize(9).allMatch(i -> i instanceof YamlNode.Scalar));
+        assertThat(f.readable()).isFalse();
+        assertThat(f.problems().get(0).message()).contains("aliases (*name) repeat more than 10000 values");
+    }
+
+    @Test
+    void aFewAliasesAreReadAsTheValuesTheyName() {
+        FrontMatter f = parse(fm("a: &a [x, y]\nb: *a\nc: &c 3\nd: *c\n"));
+        assertThat(f.readable()).isTrue();
+        assertThat(f.raw().get("b")).isInstanceOfSatisfying(YamlNode.Sequence.class,
+                s -> assertThat(s.items()).hasSize(2));
+        assertThat(f.raw().get("d")).isInstanceOfSatisfying(YamlNode.Scalar.class,
+                s -> assertThat(s.text()).isEqualTo("3"));
     }
 
     @Test
