@@ -156,8 +156,9 @@ public final class LintCommand implements Callable<Integer> {
 
     /** Runs the command once its options are known to be valid ({@link #problem}). */
     public int run(Context ctx) throws InputException {
-        Config config = Config.load(ctx.cwd());
-        LintSettings settings = LintSettings.of(config, Rules.metas());
+        Settings all = Settings.load(ctx.cwd());
+        Config config = all.config();
+        LintSettings settings = all.lint();
         LintRun run = new LintRun(new PostmortemParser(config.schema()), settings, Rules.ALL, fix);
         Names names = ctx.names();
         List<Path> targets = new ArrayList<>();

@@ -67,7 +67,7 @@ public final class NewCommand implements Callable<Integer> {
         if (title.isBlank()) {
             throw new InputException("the title is empty; say what broke, e.g. pm new \"Payment API outage\"");
         }
-        Config config = Config.load(ctx.cwd());
+        Config config = Settings.load(ctx.cwd()).config();
         LocalDate day = date != null ? date : LocalDate.now(ctx.clock());
         String sev = severity == null ? null : Converters.severities(List.of(severity), config.schema()).get(0);
         List<String> who = authors.isEmpty()

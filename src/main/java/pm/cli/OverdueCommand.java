@@ -129,8 +129,9 @@ public final class OverdueCommand implements Callable<Integer> {
             throw new InputException("--due-within must be 0 or more days, not " + dueWithin);
         }
         LocalDate day = asOf != null ? asOf : LocalDate.now(ctx.clock());
-        Config config = Config.load(ctx.cwd());
-        OverdueSettings settings = OverdueSettings.from(config);
+        Settings all = Settings.load(ctx.cwd());
+        Config config = all.config();
+        OverdueSettings settings = all.overdue();
         OverdueFilter filter = new OverdueFilter(owners, Converters.severities(severities, config.schema()),
                 priorities(), services, dueWithin);
         Path target = dir != null ? ctx.resolve(dir) : config.postmortemsDir();

@@ -77,14 +77,41 @@ public record Config(Path root, Path file, Path postmortemsDir, Path templatesDi
                         + String.join(", ", KEYS.stream().sorted().toList()));
             }
         }
-        Path pmDir = root.resolve(string(file, map, "postmortems_dir", "postmortems"));
+        Path pmDir = inside(file, map, root, "postmortems_dir", string(file, map, "postmortems_dir", "postmortems"));
         String templates = string(file, map, "templates_dir", null);
+        if (templates != null) {
+            inside(file, map, root, "templates_dir", templates);
+        }
         List<String> severities = strings(file, map, "severities", Schema.DEFAULT_SEVERITIES);
         if (severities.isEmpty()) {
             throw new InputException(file, map.entry("severities").keyLine(), "severities must list at least one");
         }
         return new Config(root, file, pmDir, templates == null ? null : root.resolve(templates),
                 new Schema(severities, headings(file, map)), map);
+    }
+
+    /**
+     * A folder a setting names, which must be inside the repository (the folder of {@code .pm.yml}): a config
+     * committed by someone else must not make pm read or write elsewhere. A folder named on the command line is not
+     * a setting and may be anywhere.
+     */
+    private static Path inside(Path file, Mapping map, Path root, String key, String value) throws InputException {
+        Path resolved;
+        boolean absolute;
+        try {
+            resolved = root.resolve(value).normalize();
+            absolute = Path.of(value).isAbsolute();
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new InputException(file, map.entry(key).keyLine(), key + " '" + value + "' is not a path this "
+                    + "system can use; name a folder inside the repository");
+        }
+        if (absolute || !resolved.startsWith(root)) {
+            throw new InputException(file, map.entry(key).keyLine(), key + " '" + value + "' is outside the "
+                    + "repository; pm reads and writes only inside it: use a path relative to " + FILE_NAME
+                    + " (e.g. '" + (key.equals("templates_dir") ? "templates" : "postmortems") + "'), or name the "
+                    + "folder on the command line");
+        }
+        return resolved;
     }
 
     /**

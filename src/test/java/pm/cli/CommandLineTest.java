@@ -41,6 +41,43 @@ class CommandLineTest {
     }
 
     @Test
+    void everyCommandChecksTheWholeConfigTheSameWay() throws Exception {
+        Files.writeString(dir.resolve(".pm.yml"), "postmortems_dir: postmortems\noverdue:\n  draft_days: -3\n");
+        String expected = "pm: .pm.yml:3: overdue.draft_days must be a whole number of days from 0 to 3650, not '-3' "
+                + "(default 2)";
+        for (String[] args : new String[][] {{"lint"}, {"overdue", "--no-git"}, {"new", "Disk full"}}) {
+            Cli.Result r = Cli.in(dir).run(args);
+            assertThat(r.code()).as(String.join(" ", args) + "\n" + r).isEqualTo(2);
+            assertThat(r.err().strip()).as(String.join(" ", args)).isEqualTo(expected);
+        }
+        assertThat(dir.resolve("postmortems")).as("pm new wrote nothing").doesNotExist();
+    }
+
+    @Test
+    void aConfigCannotSendPmOutsideTheRepositoryButTheCommandLineCan(@TempDir Path outside) throws Exception {
+        Files.createDirectories(dir.resolve(".git"));
+        for (String setting : new String[] {"postmortems_dir: ../..", "postmortems_dir: " + outside,
+                "templates_dir: ../tpl"}) {
+            Files.writeString(dir.resolve(".pm.yml"), setting + "\n");
+            String key = setting.substring(0, setting.indexOf(':'));
+            for (String[] args : new String[][] {{"lint"}, {"overdue", "--no-git"}, {"new", "Disk full"}}) {
+                Cli.Result r = Cli.in(dir).run(args);
+                assertThat(r.code()).as(setting + ": " + String.join(" ", args) + "\n" + r).isEqualTo(2);
+                assertThat(r.err().strip()).hasLineCount(1).startsWith("pm: .pm.yml:1: " + key + " '")
+                        .contains("is outside the repository").endsWith("or name the folder on the command line");
+            }
+        }
+        try (var files = Files.list(outside)) {
+            assertThat(files).as("nothing written outside").isEmpty();
+        }
+        Files.writeString(dir.resolve(".pm.yml"), "postmortems_dir: postmortems\n");
+        Files.writeString(outside.resolve("a.md"), "# not a postmortem\n");
+        Cli.Result named = Cli.in(dir).run("lint", outside.toString());
+        assertThat(named.code()).as("a folder named on the command line may be anywhere: " + named).isEqualTo(1);
+        assertThat(named.out()).contains("a.md");
+    }
+
+    @Test
     void unknownCommandIsAUsageError() {
         Cli.Result r = Cli.in(dir).run("nwe");
         assertThat(r.code()).isEqualTo(2);

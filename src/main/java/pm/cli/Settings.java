@@ -1,0 +1,27 @@
+package pm.cli;
+
+import java.nio.file.Path;
+import pm.config.Config;
+import pm.io.InputException;
+import pm.lint.LintSettings;
+import pm.lint.rules.Rules;
+import pm.overdue.OverdueSettings;
+
+/**
+ * {@code .pm.yml} read and checked whole, the same way for every command: a setting that one command would refuse
+ * is refused by all of them (pm lint once accepted an {@code overdue.draft_days: -3} that pm overdue refused).
+ */
+record Settings(Config config, LintSettings lint, OverdueSettings overdue) {
+
+    /** Finds the config for a working directory and checks every section of it. */
+    static Settings load(Path cwd) throws InputException {
+        return of(Config.load(cwd));
+    }
+
+    static Settings of(Config config) throws InputException {
+        LintSettings lint = LintSettings.of(config, Rules.metas());
+        OverdueSettings overdue = OverdueSettings.from(config);
+        config.people();
+        return new Settings(config, lint, overdue);
+    }
+}
