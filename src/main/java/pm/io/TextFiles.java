@@ -86,8 +86,11 @@ public final class TextFiles {
                     cr = true;
                 } else if (b <= 0) {
                     if (b == 0 && i < probe) {
-                        throw new InputException(file, 0, "is a binary file, not Markdown text; rename it or remove "
-                                + "it from the postmortems folder");
+                        String utf16 = utf16(bytes, probe);
+                        throw new InputException(file, 0, utf16 != null ? "is " + utf16 + " text, and pm reads "
+                                + "UTF-8: save it as UTF-8 in your editor, or convert it with iconv -f " + utf16
+                                + " -t UTF-8" : "is a binary file, not Markdown text; rename it or remove it from the "
+                                + "postmortems folder");
                     }
                     ascii &= b == 0;
                 }
@@ -122,6 +125,35 @@ public final class TextFiles {
             throw new InputException(file, line, "is not valid UTF-8 (byte " + (bad + 1)
                     + "); save the file as UTF-8");
         }
+    }
+
+    /**
+     * "UTF-16" (or "UTF-16LE"/"UTF-16BE" without a byte order mark) when the first {@code probe} bytes read as UTF-16
+     * text: a byte order mark, or a zero byte in every other place beside mostly ASCII text, as Windows tools write
+     * it; otherwise null.
+     */
+    static String utf16(byte[] bytes, int probe) {
+        if (bytes.length >= 2 && ((bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE
+                || (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF)) {
+            return bytes.length >= 4 && bytes[2] == 0 && bytes[3] == 0 ? null : "UTF-16"; // FF FE 00 00: UTF-32
+        }
+        int pairs = probe / 2;
+        if (pairs < 2) {
+            return null;
+        }
+        int evenZeros = 0;
+        int oddZeros = 0;
+        for (int i = 0; i + 1 < probe; i += 2) {
+            evenZeros += bytes[i] == 0 ? 1 : 0;
+            oddZeros += bytes[i + 1] == 0 ? 1 : 0;
+        }
+        if (oddZeros * 10 >= pairs * 9 && evenZeros * 10 <= pairs) {
+            return "UTF-16LE";
+        }
+        if (evenZeros * 10 >= pairs * 9 && oddZeros * 10 <= pairs) {
+            return "UTF-16BE";
+        }
+        return null;
     }
 
     private static int firstInvalidByte(byte[] bytes) {

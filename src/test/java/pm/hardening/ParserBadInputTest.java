@@ -222,9 +222,15 @@ class ParserBadInputTest {
 
     @Test
     void utf16FileIsAnInputErrorNotGarbage() {
-        byte[] utf16 = CLEAN.getBytes(java.nio.charset.StandardCharsets.UTF_16);
+        byte[] utf16 = CLEAN.getBytes(java.nio.charset.StandardCharsets.UTF_16); // with a byte order mark
         assertThatThrownBy(() -> Inputs.parse(utf16)).isInstanceOf(InputException.class)
-                .hasMessageContaining("binary file").hasMessageContaining("remove it");
+                .hasMessage("is UTF-16 text, and pm reads UTF-8: save it as UTF-8 in your editor, or convert it with "
+                        + "iconv -f UTF-16 -t UTF-8");
+        byte[] windows = CLEAN.getBytes(java.nio.charset.StandardCharsets.UTF_16LE); // without one
+        assertThatThrownBy(() -> Inputs.parse(windows)).isInstanceOf(InputException.class)
+                .hasMessageContaining("is UTF-16LE text").hasMessageContaining("iconv -f UTF-16LE -t UTF-8");
+        assertThatThrownBy(() -> Inputs.parse(CLEAN.getBytes(java.nio.charset.StandardCharsets.UTF_16BE)))
+                .hasMessageContaining("is UTF-16BE text");
     }
 
     @Test
