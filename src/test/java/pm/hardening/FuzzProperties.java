@@ -65,8 +65,17 @@ class FuzzProperties {
         return PostmortemArbitraries.files();
     }
 
+    /**
+     * The longest one input may take through everything here: a second per MB, as the linear-time promise allows,
+     * and never less than a second (a small input's time is mostly a garbage collection or a compilation).
+     */
+    static long allowedNanos(int bytes) {
+        return Math.max(1_000_000_000L, bytes * 1_000L);
+    }
+
     @Property(edgeCases = EdgeCasesMode.NONE)
     void anyFileGivesAModelWithPositionsInsideItOrAnInputError(@ForAll("files") byte[] bytes) {
+        long start = System.nanoTime();
         SourceText source;
         try {
             source = TextFiles.decode(FILE, bytes);
@@ -75,11 +84,28 @@ class FuzzProperties {
             assertThat(e.line()).isBetween(0, bytes.length + 1);
             return;
         }
-        Postmortem pm = PARSER.parse(FILE, source);
+        Postmortem pm;
+        try {
+            pm = PARSER.parse(FILE, source);
+        } catch (pm.parse.UnreadableBody e) {
+            // nested deeper than pm reads: one line, at a line of the file, still in bounded time
+            assertThat(e.getMessage()).isNotBlank().doesNotContain("\n");
+            assertThat(e.line()).isBetween(0, source.lineCount());
+            overdue(source); // pm overdue reads only the front matter, so it still reads the file
+            assertBounded(start, bytes.length);
+            return;
+        }
         check(pm);
         assertThat(PARSER.frontMatter(source).problems()).isEqualTo(pm.frontMatter().problems());
         lint(pm);
         overdue(source);
+        assertBounded(start, bytes.length);
+    }
+
+    private static void assertBounded(long start, int bytes) {
+        long took = System.nanoTime() - start;
+        assertThat(took).as("%d bytes took %d ms; the bound is a second per MB", bytes, took / 1_000_000)
+                .isLessThanOrEqualTo(allowedNanos(bytes));
     }
 
     /** pm lint: every rule, --fix (whose output must parse and lint too), and every report format. */

@@ -13,7 +13,8 @@ import net.jqwik.api.Combinators;
 /**
  * Generated postmortems for fuzzing: valid ones with random fields, then mutated the ways real files get
  * broken (bytes flipped, cut short, lines shuffled, YAML and Markdown fragments pasted in, odd unicode,
- * CRLF and BOM).
+ * CRLF and BOM) and the ways hostile ones are made (containers nested thousands deep, YAML anchors and aliases,
+ * control characters and terminal sequences in every field).
  */
 final class PostmortemArbitraries {
     private PostmortemArbitraries() {
@@ -153,15 +154,94 @@ final class PostmortemArbitraries {
                 }
                 case "latin1":
                     return s.getBytes(StandardCharsets.ISO_8859_1);
+                case "deep": // one container nested up to 3,000 deep, at the start of a line
+                    return atLine(s, r, deep(r)).getBytes(StandardCharsets.UTF_8);
+                case "alias": { // an anchor in the front matter and aliases to it in its fields
+                    String anchor = "a" + r.nextInt(3);
+                    String value = ALIASED.get(r.nextInt(ALIASED.size()));
+                    String field = ALIAS_FIELDS.get(r.nextInt(ALIAS_FIELDS.size()));
+                    String out = s.replaceFirst("\n", "\nx-" + anchor + ": &" + anchor + " " + value.replace("$", "\\$")
+                            + "\n");
+                    return out.replaceFirst("(?m)^(\\s*-?\\s*)" + field + ":.*$", "$1" + field + ": *"
+                            + (r.nextInt(5) == 0 ? "nowhere" : anchor)).getBytes(StandardCharsets.UTF_8);
+                }
+                case "control": { // control characters inside a field's value: titles, owners, statuses, headings
+                    String c = CONTROLS.get(r.nextInt(CONTROLS.size()));
+                    String field = CONTROL_FIELDS.get(r.nextInt(CONTROL_FIELDS.size()));
+                    int at = s.indexOf(field);
+                    if (at < 0) {
+                        return in;
+                    }
+                    int end = s.indexOf('\n', at);
+                    int where = end < 0 ? s.length() : end;
+                    return (s.substring(0, where) + c + "x" + s.substring(where)).getBytes(StandardCharsets.UTF_8);
+                }
                 default:
                     throw new IllegalStateException(kind);
             }
         }
     }
 
+    /** Values an anchor may name: scalars, a date, an owner, a list, a mapping, an item. */
+    private static final List<String> ALIASED = List.of("\"@zed\"", "2025-02-01", "P1", "open", "SEV2", "[a, b]",
+            "{title: x, owner: \"@a\"}", "\"\"", "null", "[*a0]");
+    private static final List<String> ALIAS_FIELDS = List.of("owner", "due", "priority", "status", "title", "severity",
+            "date", "services", "authors");
+    /** C0 controls, DEL, C1 controls, terminal sequences (CSI, OSC 8, OSC 52), line and paragraph separators. */
+    private static final List<String> CONTROLS = List.of("\u001b[2J", "\u001b]8;;http://x/\u0007y\u001b]8;;\u0007",
+            "\u001b]52;c;eA==\u0007", "\u0000", "\u0007", "\b", "\u000b", "\f", "\r", "\u007f", "\u0085", "\u009b31m",
+            "\u2028", "\u2029", "\u202e", "\t", "\\n", "\\u001b");
+    private static final List<String> CONTROL_FIELDS = List.of("title:", "owner:", "status:", "services:", "## ",
+            "# ", "| ", "- [ ] ", "authors:");
+
+    /** A container nested {@code depth} deep: lists, quotes, markers on one line, emphasis, links, HTML, brackets. */
+    private static String deep(Random r) {
+        int depth = 1 + (r.nextBoolean() ? r.nextInt(40) : r.nextInt(3000));
+        StringBuilder b = new StringBuilder();
+        switch (r.nextInt(9)) {
+            case 0 -> { // a list, one level a line, indented two more each time
+                for (int i = 0; i < depth; i++) {
+                    b.append("  ".repeat(i)).append("- level ").append(i).append('\n');
+                }
+            }
+            case 1 -> { // an ordered list indented four a level
+                for (int i = 0; i < depth; i++) {
+                    b.append("    ".repeat(i)).append(i + 1).append(". step\n");
+                }
+            }
+            case 2 -> b.append("- ".repeat(depth)).append("x\n");
+            case 3 -> b.append("> ".repeat(depth)).append("quoted\n");
+            case 4 -> { // quotes that grow one a line
+                for (int i = 1; i <= depth; i++) {
+                    b.append(">".repeat(i)).append(" q\n");
+                }
+            }
+            case 5 -> b.append("*".repeat(depth)).append("x").append("*".repeat(depth)).append('\n');
+            case 6 -> b.append("[".repeat(depth)).append("x").append("](u)".repeat(depth)).append('\n');
+            case 7 -> b.append("<div>".repeat(depth)).append("x").append("</div>".repeat(depth)).append('\n');
+            default -> { // lists inside quotes inside lists
+                for (int i = 0; i < depth; i++) {
+                    b.append("  ".repeat(i)).append(i % 2 == 0 ? "- " : "> ").append("x\n");
+                }
+            }
+        }
+        return b.toString();
+    }
+
+    /** {@code s} with {@code insert} placed at the start of a random line. */
+    private static String atLine(String s, Random r, String insert) {
+        List<Integer> starts = new ArrayList<>();
+        starts.add(0);
+        for (int i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) {
+            starts.add(i + 1);
+        }
+        int at = starts.get(r.nextInt(starts.size()));
+        return s.substring(0, at) + insert + s.substring(at);
+    }
+
     static Arbitrary<Mutation> mutations() {
         Arbitrary<String> kind = Arbitraries.of("flip", "truncate", "shuffle", "dropLine", "dupLine", "inject",
-                "inject", "inject", "crlf", "cr", "bom", "latin1");
+                "inject", "inject", "crlf", "cr", "bom", "latin1", "deep", "alias", "alias", "control", "control");
         return Combinators.combine(kind, Arbitraries.longs(), oddText()).as(Mutation::new);
     }
 
