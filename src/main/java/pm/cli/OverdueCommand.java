@@ -27,6 +27,7 @@ import pm.overdue.Skipped;
 import pm.parse.PostmortemParser;
 import pm.parse.Schema;
 import pm.report.OverdueFormat;
+import pm.report.Visible;
 import pm.source.Listing;
 import pm.source.Names;
 import pm.source.ReadAhead;
@@ -169,15 +170,15 @@ public final class OverdueCommand implements Callable<Integer> {
 
     private int finish(Context ctx, Path target, OverdueReport report) {
         for (Skipped s : report.skipped()) {
-            ctx.err().println("pm: " + s.oneLine() + " (skipped)");
+            ctx.err().println("pm: " + Visible.of(s.oneLine()) + " (skipped)");
         }
         for (Skipped s : report.undated()) {
-            ctx.err().println("pm: " + s.oneLine());
+            ctx.err().println("pm: " + Visible.of(s.oneLine()));
         }
         if (report.read() == 0 && report.skipped().isEmpty()) {
-            String where = ctx.names().of(target);
+            String where = Visible.of(ctx.names().of(target));
             ctx.err().println("pm: no postmortems found under " + where + (noGit ? "" : rev != null
-                    ? " at " + rev : ": git tracks no *.md files there (git add them, or use --include-untracked)"));
+                    ? " at " + Visible.of(rev) : ": git tracks no *.md files there (git add them, or use --include-untracked)"));
         }
         ctx.err().flush();
         // one buffer for the whole report: the terminal writer flushes at every line, which costs a system call

@@ -240,6 +240,26 @@ class OverdueCommandTest {
     }
 
     @Test
+    void errorLinesShowControlCharactersOfWhatTheyEchoAsEscapes() throws Exception {
+        write("postmortems/\u001b[2J.md", "---\ntitle: \"never \\e[5m closed\"\n");
+        write("postmortems/ok.md", pm("Fine"));
+        commitAll("broken name");
+        Cli.Result r = run("overdue");
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.err()).isEqualTo("pm: postmortems/\\e[2J.md:1: front matter is never closed: add a '---' line "
+                + "after the last YAML field (skipped)\n");
+
+        assertThat(run("overdue", "--priority", "\u001b[2J\nP1").err())
+                .isEqualTo("pm: --priority '\\e[2J\\nP1' is not one of P0, P1, P2, P3\n");
+        Cli.Result usage = run("overdue", "--format", "\u001b]8;;https://evil\u0007x");
+        assertThat(usage.code()).isEqualTo(2);
+        assertThat(usage.err()).startsWith("pm overdue: Invalid value for option '--format': expected one of ")
+                .contains("'\\e]8;;https://evil\\x07x'").doesNotContain("\u001b").doesNotContain("\u0007")
+                .endsWith("Run 'pm overdue --help' for usage.\n");
+        assertThat(usage.err().lines()).hasSize(2);
+    }
+
+    @Test
     void aSymbolicLinkOutOfTheRepositoryIsNotFollowed(@TempDir Path outside) throws Exception {
         Path secret = outside.resolve("secret.md");
         Files.writeString(secret, pm("Secret").item("Outside item", "@ann", "2025-03-01", null, null).text());
