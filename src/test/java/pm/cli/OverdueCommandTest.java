@@ -660,6 +660,39 @@ class OverdueCommandTest {
                 .allMatch(n -> n == 9);
     }
 
+    /** One late item whose title and owner clear the screen, write the clipboard and break lines. */
+    private void hostileRepo() throws Exception {
+        write("postmortems/a.md", pm("\"Outage \\e]8;;http://evil\\e\\\\here\"").item(
+                "\"Fix a\\e[2Jb\\npostmortems/x.md:1: forged\"", "@bob\\e]52;c;ZXZpbA==\\a\\n| x | y <b>bold</b> &",
+                "2025-03-01", "P1", "open"));
+        commitAll("hostile");
+    }
+
+    @Test
+    void theTableShowsControlCharactersAsEscapesOneRowALine() throws Exception {
+        hostileRepo();
+        Cli.Result r = run("overdue");
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.out()).doesNotContain("\u001b").doesNotContain("\u0007")
+                .contains("\n@bob\\e]52;c;ZXZpbA==\\x07\\n| x | y <b>bold</b> & — 1 overdue\n")
+                .contains("\n    19  2025-03-01  P1   open    Fix a\\e[2Jb\\npostmortems/x.md:1: forged  "
+                        + "Outage \\e]8;;http://evil\\e\\here  postmortems/a.md:");
+        assertThat(r.out().lines().filter(l -> l.contains("forged"))).hasSize(1);
+    }
+
+    @Test
+    void markdownEscapesTheOwnerCellAndEveryOtherOne() throws Exception {
+        hostileRepo();
+        Cli.Result r = run("overdue", "--format", "markdown");
+        assertThat(r.code()).as(r.toString()).isZero();
+        List<String> rows = r.out().lines().filter(l -> l.startsWith("|")).toList();
+        assertThat(rows).hasSize(3).contains("| @bob\\\\e\\]52;c;ZXZpbA==\\\\x07\\\\n\\| x \\| y &lt;b&gt;bold&lt;/b&gt; &amp; "
+                + "| 19 | 2025-03-01 | P1 | open | Fix a\\\\e\\[2Jb\\\\npostmortems/x.md:1: forged "
+                + "| [Outage \\\\e\\]8;;http://evil\\\\e\\\\here](postmortems/a.md) |");
+        assertThat(rows).allSatisfy(l -> assertThat(l.split("(?<!\\\\)\\|", -1)).hasSize(9));
+        assertThat(r.out()).doesNotContain("\u001b").doesNotContain("<b>");
+    }
+
     // --- filters ------------------------------------------------------------------------------------------
 
     @Test

@@ -47,10 +47,38 @@ class OverdueFormatTest {
     }
 
     @Test
-    void terminalTextHasNoControlCharacters() {
-        String table = write(OverdueFormat.TABLE, item("evil \u001b[31mred\u001b[0m\ttab\nnewline", "@x\u0007"));
-        assertThat(table).doesNotContain("\u001b").doesNotContain("\t").doesNotContain("\u0007")
-                .contains("evil  [31mred [0m tab newline");
+    void terminalTextShowsControlCharactersAsEscapesOneRowALine() {
+        OverdueItem hostile = new OverdueItem(Kind.ACTION_ITEM, "pm/\u001b[2J.md", 5, "Post\u009b31m", "evil "
+                + "\u001b[31mred\u001b[0m\ttab\nnewline", "@x\u0007", List.of("@x\u0007"), LocalDate.of(2025, 3, 1),
+                "P1\u001b[8m", "open\r\nforged", 19L, null, "SEV2", List.of());
+        String table = write(OverdueFormat.TABLE, hostile);
+        assertThat(table.chars().filter(c -> c != '\n' && Visible.isControl((char) c)).boxed().toList()).isEmpty();
+        assertThat(table).contains("@x\\x07 — 1 overdue\n")
+                .contains("    19  2025-03-01  P1\\e[8m  open\\r\\nforged  evil \\e[31mred\\e[0m\\ttab\\nnewline  "
+                        + "Post\\x9b31m  pm/\\e[2J.md:5\n");
+    }
+
+    @Test
+    void markdownEscapesEveryCellSoARowStaysOneRowOfPlainText() {
+        OverdueItem hostile = new OverdueItem(Kind.ACTION_ITEM, "pm/a (1)|<x>`\u001b.md", 5, "Post [x](y) | <b>",
+                "Fix a|b\n| forged | row |\u001b[2J <img src=x onerror=alert(1)> &amp; `code` ![t](http://e/t.png)",
+                "@bob\n| x | y <b>bold</b>", List.of("@bob"), LocalDate.of(2025, 3, 1), "P1|x", "open<br>`x`", 19L,
+                null, "SEV2", List.of());
+        OverdueItem noDue = new OverdueItem(Kind.NO_DUE_DATE, "pm/a.md", 9, "Post", "Load test", "@sam&co|x",
+                List.of("@sam&co|x"), null, "P2", "open", null, "no due date; agree one with @sam&co|x", "SEV2",
+                List.of());
+        List<String> rows = write(OverdueFormat.MARKDOWN, hostile, noDue).lines().filter(l -> l.startsWith("| "))
+                .toList();
+        assertThat(rows).containsExactly(
+                "| Owner | Days late | Due | Priority | Status | Follow-up | Postmortem |",
+                "| @bob\\\\n\\| x \\| y &lt;b&gt;bold&lt;/b&gt; | 19 | 2025-03-01 | P1\\|x | open&lt;br&gt;\\`x\\` "
+                        + "| Fix a\\|b\\\\n\\| forged \\| row \\|\\\\e\\[2J &lt;img src=x onerror=alert(1)&gt; &amp;amp; "
+                        + "\\`code\\` !\\[t\\](http://e/t.png) | [Post \\[x\\](y) \\| &lt;b&gt;]"
+                        + "(pm/a%20%281%29%7C%3Cx%3E%60%1B.md) |",
+                "| @sam&amp;co\\|x | **no due date** | - | P2 | open | Load test — no due date; agree one with "
+                        + "@sam&amp;co\\|x | [Post](pm/a.md) |");
+        // seven cells a row: no unescaped '|' inside one
+        assertThat(rows).allSatisfy(r -> assertThat(r.split("(?<!\\\\)\\|", -1)).hasSize(9));
     }
 
     @Test
