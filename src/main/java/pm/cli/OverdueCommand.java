@@ -186,7 +186,8 @@ public final class OverdueCommand implements Callable<Integer> {
         if (report.read() == 0 && report.skipped().isEmpty()) {
             String where = Visible.of(ctx.names().of(target));
             ctx.err().println("pm: no postmortems found under " + where + (noGit ? "" : rev != null
-                    ? " at " + Visible.of(rev) : ": git tracks no *.md files there (git add them, or use --include-untracked)"));
+                    ? " at " + Visible.of(rev)
+                    : ": git tracks no *.md files there (git add them, or use --include-untracked)"));
         }
         ctx.err().flush();
         // one buffer for the whole report: the terminal writer flushes at every line, which costs a system call

@@ -32,8 +32,9 @@ final class OverdueMarkdown {
         out.println("| Owner | Days late | Due | Priority | Status | Follow-up | Postmortem |");
         out.println("|---|--:|---|---|---|---|---|");
         for (Map.Entry<String, List<OverdueItem>> g : OverdueText.byOwner(report).entrySet()) {
+            String owner = cell(g.getKey());
             for (OverdueItem i : g.getValue()) {
-                row(out, cell(g.getKey()), late(i), i, cell(i.title()));
+                row(out, owner, late(i), i, cell(i.title()));
             }
         }
         for (OverdueItem i : report.of(Kind.NO_OWNER)) {
