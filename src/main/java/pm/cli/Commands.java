@@ -6,8 +6,13 @@ import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import pm.io.InputException;
+import pm.report.Visible;
 
-/** Runs a command line with picocli: pm's commands, how usage errors and failures are reported. */
+/**
+ * Runs a command line with picocli: pm's commands, how usage errors and failures are reported. An error line
+ * echoes what the user gave (an argument, a file name, a line of a file), so it is printed {@link Visible}: one
+ * line that cannot drive the terminal.
+ */
 public final class Commands {
     private Commands() {
     }
@@ -41,7 +46,7 @@ public final class Commands {
         CommandLine cmd = ex.getCommandLine();
         PrintWriter err = cmd.getErr();
         String name = cmd.getCommandSpec().qualifiedName();
-        err.println(name + ": " + ex.getMessage().replaceAll("\\s+", " ").strip());
+        err.println(name + ": " + Visible.of(ex.getMessage().replaceAll("\\s+", " ").strip()));
         CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
         err.println("Run '" + name + " --help' for usage.");
         err.flush();
@@ -51,12 +56,12 @@ public final class Commands {
     /** Reports an exception a command threw, on {@code err}, and returns the exit status for it. */
     public static int failure(Context ctx, Exception ex, PrintWriter err) {
         if (ex instanceof InputException ie) {
-            err.println("pm: " + ie.oneLine(ctx.names()));
+            err.println("pm: " + Visible.of(ie.oneLine(ctx.names())));
             err.flush();
             return ExitStatus.USAGE;
         }
-        err.println("pm: internal error: " + ex + " (a bug in pm; please report it with the command you ran, "
-                + "and set PM_DEBUG=1 for details)");
+        err.println("pm: internal error: " + Visible.of(ex.toString()) + " (a bug in pm; please report it with the "
+                + "command you ran, and set PM_DEBUG=1 for details)");
         if (ctx.env().get("PM_DEBUG") != null) {
             ex.printStackTrace(err);
         }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import pm.report.Visible;
 
 /** Opens a file in the user's editor ($VISUAL, else $EDITOR), without a shell. */
 final class Editor {
@@ -17,8 +18,8 @@ final class Editor {
             editor = ctx.env().getOrDefault("EDITOR", "");
         }
         if (editor.isBlank()) {
-            ctx.err().println("pm: --edit: set $VISUAL or $EDITOR to open " + file.getFileName()
-                    + " (the file was created)");
+            ctx.err().println("pm: --edit: set $VISUAL or $EDITOR to open "
+                    + Visible.of(file.getFileName().toString()) + " (the file was created)");
             ctx.err().flush();
             return;
         }
@@ -28,11 +29,11 @@ final class Editor {
             Process p = new ProcessBuilder(command).inheritIO().start();
             int code = p.waitFor();
             if (code != 0) {
-                ctx.err().println("pm: editor '" + command.get(0) + "' exited with status " + code);
+                ctx.err().println("pm: editor '" + Visible.of(command.get(0)) + "' exited with status " + code);
             }
         } catch (IOException e) {
-            ctx.err().println("pm: cannot start editor '" + command.get(0) + "': " + e.getMessage()
-                    + " (the file was created)");
+            ctx.err().println("pm: cannot start editor '" + Visible.of(command.get(0)) + "': "
+                    + Visible.of(e.getMessage()) + " (the file was created)");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

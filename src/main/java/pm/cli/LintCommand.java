@@ -25,6 +25,7 @@ import pm.lint.Severity;
 import pm.lint.rules.Rules;
 import pm.parse.PostmortemParser;
 import pm.report.Report;
+import pm.report.Visible;
 import pm.source.Listing;
 import pm.source.Names;
 import pm.source.Sources;
@@ -187,7 +188,8 @@ public final class LintCommand implements Callable<Integer> {
                 try {
                     lintCache.save();
                 } catch (InputException e) {
-                    ctx.err().println("pm: " + e.oneLine(names) + " (the cache was not written; the findings stand)");
+                    ctx.err().println("pm: " + Visible.of(e.oneLine(names))
+                            + " (the cache was not written; the findings stand)");
                 }
             }
             report.finish(outcomes.unreadable);
@@ -248,20 +250,20 @@ public final class LintCommand implements Callable<Integer> {
         @Override
         public void unreadable(InputException e) {
             unreadable++;
-            ctx.err().println("pm: " + e.oneLine(ctx.names()));
+            ctx.err().println("pm: " + Visible.of(e.oneLine(ctx.names())));
             ctx.err().flush();
         }
 
         @Override
         public void fixed(String name, String message) {
-            ctx.err().println(name + ": " + message);
+            ctx.err().println(Visible.of(name) + ": " + Visible.of(message));
         }
 
         @Override
         public void failed(Linter.RuleFailure failure) {
             internal = true;
-            ctx.err().println("pm: internal error: " + failure.getMessage() + " (a bug in pm; please report it with "
-                    + "the file)");
+            ctx.err().println("pm: internal error: " + Visible.of(failure.getMessage()) + " (a bug in pm; please "
+                    + "report it with the file)");
             if (ctx.env().get("PM_DEBUG") != null) {
                 failure.printStackTrace(ctx.err());
             }

@@ -15,6 +15,7 @@ import pm.config.Config;
 import pm.git.GitConfig;
 import pm.io.AtomicFiles;
 import pm.io.InputException;
+import pm.report.Visible;
 import pm.scaffold.Scaffold;
 import pm.scaffold.Slug;
 import pm.scaffold.Templates;
@@ -67,6 +68,7 @@ public final class NewCommand implements Callable<Integer> {
         if (title.isBlank()) {
             throw new InputException("the title is empty; say what broke, e.g. pm new \"Payment API outage\"");
         }
+        refuseControlCharacters(title.strip());
         Config config = Settings.load(ctx.cwd()).config();
         LocalDate day = date != null ? date : LocalDate.now(ctx.clock());
         String sev = severity == null ? null : Converters.severities(List.of(severity), config.schema()).get(0);
@@ -86,5 +88,20 @@ public final class NewCommand implements Callable<Integer> {
             Editor.open(ctx, file);
         }
         return 0;
+    }
+
+    /**
+     * A title is one line of plain text: a line break would end the heading it fills (and start lines of the
+     * author's choosing), an escape would drive the terminal of whoever reads it.
+     */
+    private static void refuseControlCharacters(String title) throws InputException {
+        int at = Visible.firstControl(title);
+        if (at >= 0) {
+            char c = title.charAt(at);
+            boolean lineBreak = c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
+            throw new InputException("the title holds " + (lineBreak ? "a line break" : "a control character") + " ("
+                    + Visible.escape(c) + " at character " + (at + 1) + "); give it as plain text on one line, e.g. "
+                    + "pm new \"Payment API outage\"");
+        }
     }
 }

@@ -27,6 +27,7 @@ import pm.overdue.Skipped;
 import pm.parse.PostmortemParser;
 import pm.parse.Schema;
 import pm.report.OverdueFormat;
+import pm.report.Visible;
 import pm.source.Listing;
 import pm.source.Names;
 import pm.source.ReadAhead;
@@ -60,6 +61,11 @@ public final class OverdueCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = DEFAULT_FORMAT, description = "table (default), "
             + "markdown, json or csv.")
     OverdueFormat format;
+
+    @Option(names = "--csv-raw", description = "With --format csv: write text cells exactly as in the postmortems. "
+            + "Without it, a cell starting with =, +, -, @, a tab or a CR gets a leading ' so a spreadsheet shows it "
+            + "instead of running it as a formula. Any other format with --csv-raw is a usage error.")
+    boolean csvRaw;
 
     @Option(names = "--owner", paramLabel = "NAME", description = "Only this owner's items (repeatable; '@' and "
             + "case ignored). Lifecycle reminders belong to the postmortem's authors.")
@@ -125,6 +131,9 @@ public final class OverdueCommand implements Callable<Integer> {
         if (rev != null && rev.isBlank()) {
             throw new InputException("--rev is empty; name a branch, tag or commit, e.g. --rev origin/main");
         }
+        if (csvRaw && format != OverdueFormat.CSV) {
+            throw new InputException("--csv-raw only changes --format csv; add --format csv or drop --csv-raw");
+        }
         if (dueWithin != null && dueWithin < 0) {
             throw new InputException("--due-within must be 0 or more days, not " + dueWithin);
         }
@@ -170,21 +179,22 @@ public final class OverdueCommand implements Callable<Integer> {
 
     private int finish(Context ctx, Path target, OverdueReport report) {
         for (Skipped s : report.skipped()) {
-            ctx.err().println("pm: " + s.oneLine() + " (skipped)");
+            ctx.err().println("pm: " + Visible.of(s.oneLine()) + " (skipped)");
         }
         for (Skipped s : report.undated()) {
-            ctx.err().println("pm: " + s.oneLine());
+            ctx.err().println("pm: " + Visible.of(s.oneLine()));
         }
         if (report.read() == 0 && report.skipped().isEmpty()) {
-            String where = ctx.names().of(target);
+            String where = Visible.of(ctx.names().of(target));
             ctx.err().println("pm: no postmortems found under " + where + (noGit ? "" : rev != null
-                    ? " at " + rev : ": git tracks no *.md files there (git add them, or use --include-untracked)"));
+                    ? " at " + Visible.of(rev)
+                    : ": git tracks no *.md files there (git add them, or use --include-untracked)"));
         }
         ctx.err().flush();
         // one buffer for the whole report: the terminal writer flushes at every line, which costs a system call
         // per row of a 10,000-postmortem report
         PrintWriter out = new PrintWriter(new BufferedWriter(ctx.out(), 1 << 16), false);
-        format.write(report, out);
+        format.write(report, out, csvRaw);
         out.flush();
         if (format == OverdueFormat.JSON || format == OverdueFormat.CSV) {
             ctx.err().println("pm overdue: read " + report.read() + ", skipped " + report.skipped().size() + ", "

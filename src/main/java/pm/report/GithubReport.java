@@ -6,7 +6,9 @@ import pm.lint.Finding;
 
 /**
  * GitHub Actions workflow commands: {@code ::error file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message},
- * which show up as annotations on the pull request's diff; then the summary as a plain log line.
+ * which show up as annotations on the pull request's diff; then the summary as a plain log line. The file name,
+ * message and suggestion are shown {@link Visible} (the log is read on a terminal too, and a line break of theirs
+ * is not pm's), then escaped as the runner reads commands.
  */
 final class GithubReport implements Report {
     private final PrintWriter out;
@@ -19,14 +21,16 @@ final class GithubReport implements Report {
     @Override
     public void file(String file, List<Finding> findings) {
         tally.add(findings);
+        String name = property(Visible.of(file));
         for (Finding f : findings) {
             String command = switch (f.severity()) {
                 case ERROR -> "error";
                 case WARNING -> "warning";
                 case INFO -> "notice";
             };
-            String message = f.suggestion() == null ? f.message() : f.message() + "\nSuggestion: " + f.suggestion();
-            out.println("::" + command + " file=" + property(file) + ",line=" + f.span().line() + ",col="
+            String message = f.suggestion() == null ? Visible.of(f.message())
+                    : Visible.of(f.message()) + "\nSuggestion: " + Visible.of(f.suggestion());
+            out.println("::" + command + " file=" + name + ",line=" + f.span().line() + ",col="
                     + f.span().column() + ",endLine=" + f.span().endLine() + ",endColumn=" + f.span().endColumn()
                     + ",title=" + property("pm lint: " + f.rule()) + "::" + data(message));
         }
@@ -35,7 +39,7 @@ final class GithubReport implements Report {
         }
     }
 
-    /** Escapes a command's message, as the Actions runner expects. */
+    /** Escapes a command's message, as the Actions runner expects: '%', CR and LF. */
     static String data(String s) {
         return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
     }

@@ -5,7 +5,13 @@ import java.util.List;
 import pm.overdue.OverdueItem;
 import pm.overdue.OverdueReport;
 
-/** The report as CSV (RFC 4180): a header row, then one row per item, CRLF line ends, quoted when needed. */
+/**
+ * The report as CSV (RFC 4180): a header row, then one row per item, CRLF line ends, quoted when needed. A cell of
+ * text from a postmortem (file, postmortem, title, owner, priority, status) that starts with {@code = + - @}, a tab
+ * or a CR is prefixed with {@code '}, so a spreadsheet shows it rather than running it as a formula (OWASP's advice
+ * against CSV injection), unless the caller asks for the text as written. The cells pm writes itself, the due date
+ * (YYYY-MM-DD), the day count (a negative one is a number: due in that many days) and the kind, are never prefixed.
+ */
 final class OverdueCsv {
     static final List<String> HEADER = List.of("file", "postmortem", "title", "owner", "due", "priority", "status",
             "daysOverdue", "kind");
@@ -13,17 +19,22 @@ final class OverdueCsv {
     private OverdueCsv() {
     }
 
-    static void write(OverdueReport report, PrintWriter out) {
+    /** @param raw text cells as written, without the {@code '} before a formula */
+    static void write(OverdueReport report, PrintWriter out, boolean raw) {
         line(out, HEADER);
         for (OverdueItem i : report.items()) {
-            line(out, List.of(text(i.file()), text(i.postmortem()), text(i.title()), text(i.owner()),
-                    i.due() == null ? "" : i.due().toString(), text(i.priority()), text(i.status()),
-                    i.daysOverdue() == null ? "" : i.daysOverdue().toString(), i.kind().id()));
+            line(out, List.of(text(i.file(), raw), text(i.postmortem(), raw), text(i.title(), raw),
+                    text(i.owner(), raw), i.due() == null ? "" : i.due().toString(), text(i.priority(), raw),
+                    text(i.status(), raw), i.daysOverdue() == null ? "" : i.daysOverdue().toString(), i.kind().id()));
         }
     }
 
-    private static String text(String s) {
-        return s == null ? "" : s;
+    /** A text cell: empty for none, and unless {@code raw}, {@code '} before a first character that starts a formula. */
+    static String text(String s, boolean raw) {
+        if (s == null) {
+            return "";
+        }
+        return raw || s.isEmpty() || "=+-@\t\r".indexOf(s.charAt(0)) < 0 ? s : "'" + s;
     }
 
     private static void line(PrintWriter out, List<String> fields) {

@@ -15,7 +15,10 @@ import pm.overdue.Kind;
 import pm.overdue.OverdueItem;
 import pm.overdue.OverdueReport;
 
-/** The terminal report: one block per owner (most overdue first), the at-risk groups, aging and totals. */
+/**
+ * The terminal report: one block per owner (most overdue first), the at-risk groups, aging and totals. Every text
+ * from a postmortem is shown {@link OverdueText#oneLine}: one line, its control characters as escapes.
+ */
 final class OverdueTable {
     private static final int ITEM_WIDTH = 72;
     private static final int TITLE_WIDTH = 40;
@@ -48,7 +51,7 @@ final class OverdueTable {
         List<OverdueItem> grouped = new ArrayList<>();
         groups.values().forEach(grouped::addAll);
         List<String> lines = lines(header, grouped, i -> new String[] {late(i), orDash(i.due()),
-            orDash(i.priority()), orDash(i.status()), item(i), where(i)}, true);
+            orDash(oneLine(i.priority())), orDash(oneLine(i.status())), item(i), where(i)}, true);
         int next = 1; // lines.get(0) is the header
         for (Map.Entry<String, List<OverdueItem>> g : groups.entrySet()) {
             long overdue = 0;
@@ -69,7 +72,7 @@ final class OverdueTable {
             out.println();
             out.println("No owner — nobody will do these (" + noOwner.size() + ")");
             lines(new String[] {"DUE", "PRI", "ITEM", "WHY", "POSTMORTEM"}, noOwner, i -> new String[] {
-                orDash(i.due()), orDash(i.priority()), item(i), oneLine(i.note()), where(i)}, false)
+                orDash(i.due()), orDash(oneLine(i.priority())), item(i), oneLine(i.note()), where(i)}, false)
                     .forEach(out::println);
         }
         List<OverdueItem> noDue = report.of(Kind.NO_DUE_DATE);
@@ -77,7 +80,7 @@ final class OverdueTable {
             out.println();
             out.println("No due date — these can never be late (" + noDue.size() + ")");
             lines(new String[] {"OWNER", "PRI", "ITEM", "WHY", "POSTMORTEM"}, noDue, i -> new String[] {
-                oneLine(i.owner()), orDash(i.priority()), item(i), oneLine(i.note()), where(i)}, false)
+                oneLine(i.owner()), orDash(oneLine(i.priority())), item(i), oneLine(i.note()), where(i)}, false)
                     .forEach(out::println);
         }
         out.println();

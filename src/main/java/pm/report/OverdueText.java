@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import pm.overdue.Kind;
 import pm.overdue.OverdueFilter;
 import pm.overdue.OverdueItem;
@@ -14,7 +13,6 @@ import pm.overdue.OverdueReport;
 /** Wording and grouping shared by the human-readable overdue formats (table and Markdown). */
 final class OverdueText {
     static final String NO_OWNER_LABEL = "(no owner)";
-    private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}\\u2028\\u2029]+");
 
     private OverdueText() {
     }
@@ -110,17 +108,8 @@ final class OverdueText {
         return s.substring(0, s.offsetByCodePoints(0, max - 1)).stripTrailing() + "…";
     }
 
-    /** One line: tabs, line breaks and other control characters become spaces. */
+    /** User text for a person: stripped, then one line with its control characters shown as escapes. */
     static String oneLine(String s) {
-        if (s == null) {
-            return null;
-        }
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029') {
-                return CONTROL.matcher(s).replaceAll(" ").strip();
-            }
-        }
-        return s.strip(); // nothing to replace: skip the regular expression
+        return s == null ? null : Visible.of(s.strip());
     }
 }

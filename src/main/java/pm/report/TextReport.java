@@ -6,7 +6,8 @@ import pm.lint.Finding;
 
 /**
  * {@code file:line:col: severity rule-id message}, one finding per line (the form editors and CI logs
- * link), a suggested rewrite indented below it, and a summary line at the end.
+ * link), a suggested rewrite indented below it, and a summary line at the end. The file name, message and
+ * suggestion are shown {@link Visible}: a control character in them cannot drive the terminal or start a line.
  */
 final class TextReport implements Report {
     private static final String RESET = "\u001b[0m";
@@ -28,8 +29,10 @@ final class TextReport implements Report {
     @Override
     public void file(String file, List<Finding> findings) {
         tally.add(findings);
+        String name = Visible.of(file);
         for (Finding f : findings) {
-            String where = file + ":" + f.line() + ":" + f.column() + ":";
+            String where = name + ":" + f.line() + ":" + f.column() + ":";
+            String message = Visible.of(f.message());
             String sev = f.severity().id();
             if (color) {
                 String c = switch (f.severity()) {
@@ -38,13 +41,14 @@ final class TextReport implements Report {
                     case INFO -> CYAN;
                 };
                 out.println(BOLD + where + RESET + " " + c + sev + RESET + " " + DIM + f.rule() + RESET + " "
-                        + f.message());
+                        + message);
             } else {
-                out.println(where + " " + sev + " " + f.rule() + " " + f.message());
+                out.println(where + " " + sev + " " + f.rule() + " " + message);
             }
             if (f.suggestion() != null && !f.suggestion().isBlank()) {
-                out.println(color ? "    " + DIM + "suggestion: " + RESET + f.suggestion()
-                        : "    suggestion: " + f.suggestion());
+                String suggestion = Visible.of(f.suggestion());
+                out.println(color ? "    " + DIM + "suggestion: " + RESET + suggestion
+                        : "    suggestion: " + suggestion);
             }
         }
     }

@@ -93,6 +93,22 @@ class LintCommandTest {
     }
 
     @Test
+    void errorLinesShowControlCharactersOfTheNamesTheyEchoAsEscapes() throws Exception {
+        Files.createDirectories(dir.resolve("pms"));
+        Files.write(dir.resolve("pms/\u001b[2J\nx.md"), new byte[] {0, 1, 2, 3});
+        Cli.Result r = Cli.in(dir).run("lint", "pms", "gone\u001b]52;c;ZXZpbA==\u0007.md");
+        assertThat(r.code()).as(r.toString()).isEqualTo(2);
+        assertThat(r.err().lines()).containsExactly(
+                "pm: pms/\\e[2J\\nx.md: is a binary file, not Markdown text; rename it or remove it from the "
+                        + "postmortems folder",
+                "pm: gone\\e]52;c;ZXZpbA==\\x07.md: no such file or directory");
+        Cli.Result usage = Cli.in(dir).run("lint", "--format", "\u001b[2J");
+        assertThat(usage.code()).isEqualTo(2);
+        assertThat(usage.err()).startsWith("pm lint: --format '\\e[2J' is not a format; use text, json, sarif or "
+                + "github\n").doesNotContain("\u001b");
+    }
+
+    @Test
     void manyFilesAreReportedInFileOrder() throws Exception {
         java.util.List<String> blamed = new java.util.ArrayList<>();
         java.util.List<String> broken = new java.util.ArrayList<>();

