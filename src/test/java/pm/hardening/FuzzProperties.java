@@ -75,7 +75,24 @@ class FuzzProperties {
 
     @Property(edgeCases = EdgeCasesMode.NONE)
     void anyFileGivesAModelWithPositionsInsideItOrAnInputError(@ForAll("files") byte[] bytes) {
-        long start = System.nanoTime();
+        long took = cpuNanos(() -> exercise(bytes));
+        if (took > allowedNanos(bytes.length)) {
+            // measured again before failing: this thread's CPU time leaves out other processes, not a collection
+            took = Math.min(took, cpuNanos(() -> exercise(bytes)));
+        }
+        assertThat(took).as("%d bytes took %d ms of CPU; the bound is a second per MB", bytes.length, took / 1_000_000)
+                .isLessThanOrEqualTo(allowedNanos(bytes.length));
+    }
+
+    private static long cpuNanos(Runnable r) {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        long start = mx.getCurrentThreadCpuTime();
+        r.run();
+        return mx.getCurrentThreadCpuTime() - start;
+    }
+
+    /** Decode, parse, lint (with --fix and every report) and overdue: the model is sound, or one line says why not. */
+    private static void exercise(byte[] bytes) {
         SourceText source;
         try {
             source = TextFiles.decode(FILE, bytes);
@@ -88,24 +105,16 @@ class FuzzProperties {
         try {
             pm = PARSER.parse(FILE, source);
         } catch (pm.parse.UnreadableBody e) {
-            // nested deeper than pm reads: one line, at a line of the file, still in bounded time
+            // nested deeper than pm reads: one line, at a line of the file
             assertThat(e.getMessage()).isNotBlank().doesNotContain("\n");
             assertThat(e.line()).isBetween(0, source.lineCount());
             overdue(source); // pm overdue reads only the front matter, so it still reads the file
-            assertBounded(start, bytes.length);
             return;
         }
         check(pm);
         assertThat(PARSER.frontMatter(source).problems()).isEqualTo(pm.frontMatter().problems());
         lint(pm);
         overdue(source);
-        assertBounded(start, bytes.length);
-    }
-
-    private static void assertBounded(long start, int bytes) {
-        long took = System.nanoTime() - start;
-        assertThat(took).as("%d bytes took %d ms; the bound is a second per MB", bytes, took / 1_000_000)
-                .isLessThanOrEqualTo(allowedNanos(bytes));
     }
 
     /** pm lint: every rule, --fix (whose output must parse and lint too), and every report format. */
