@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
  * @param key        the title reduced for matching an item with its twin elsewhere in the file ({@link #keyOf})
  * @param written    where each field is written and its text as written (front-matter items: the YAML value);
  *                   a field not in it is written nowhere of its own ({@link #spanOf} is then the item's span)
+ * @param waiver     the item's exemption from the follow-up policies ({@code waiver:} of a front-matter item), or
+ *                   {@code null}; a waiver written with a field missing or wrong is a front-matter problem, not a waiver
  */
 public record ActionItem(
         String title,
@@ -31,7 +33,8 @@ public record ActionItem(
         Origin origin,
         Span span,
         String key,
-        Map<Field, Written> written) {
+        Map<Field, Written> written,
+        Waiver waiver) {
 
     public enum Origin {
         FRONT_MATTER("front matter"), TABLE("action-item table"), LIST("action-item list"),
@@ -82,6 +85,12 @@ public record ActionItem(
         written = written.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(written));
     }
 
+    /** An item without a waiver. */
+    public ActionItem(String title, String owner, String dueText, LocalDate due, String dueProblem, String priority,
+            String status, String link, Origin origin, Span span, String key, Map<Field, Written> written) {
+        this(title, owner, dueText, due, dueProblem, priority, status, link, origin, span, key, written, null);
+    }
+
     /** An item whose fields are written nowhere of their own (a table row, a list item). */
     public ActionItem(String title, String owner, String dueText, LocalDate due, String dueProblem, String priority,
             String status, String link, Origin origin, Span span) {
@@ -91,7 +100,7 @@ public record ActionItem(
     /** The same item, found as {@code origin} says. */
     public ActionItem withOrigin(Origin origin) {
         return origin == this.origin ? this : new ActionItem(title, owner, dueText, due, dueProblem, priority, status,
-                link, origin, span, key, written);
+                link, origin, span, key, written, waiver);
     }
 
     /** What the item asks for, to be judged: its title without ticket ids, priorities, owners, links and hedges. */

@@ -10,6 +10,7 @@ import pm.model.FrontMatter;
 import pm.model.Problem;
 import pm.model.SourceText;
 import pm.model.Span;
+import pm.model.Waiver;
 import pm.yaml.YamlException;
 import pm.yaml.YamlNode;
 import pm.yaml.YamlNode.Mapping;
@@ -325,10 +326,63 @@ public final class FrontMatterParser {
                     written.put(f, new ActionItem.Written(text, Span.at(v.line(), v.column())));
                 }
             }
+            Waiver waiver = m.get("waiver") == null ? null : waiver(m.entry("waiver"));
             return new ActionItem(title, owner, dueText, due, dueProblem, priority, status, link,
-                    ActionItem.Origin.FRONT_MATTER, at, ActionItem.keyOf(title), written);
+                    ActionItem.Origin.FRONT_MATTER, at, ActionItem.keyOf(title), written, waiver);
+        }
+
+        /**
+         * An item's {@code waiver}: its reason, who granted it and when, all three required. A waiver with one missing
+         * or wrong is a problem at its line saying what to write, and exempts nothing.
+         */
+        private Waiver waiver(YamlNode.Entry entry) {
+            YamlNode n = entry.value();
+            int line = entry.keyLine();
+            if (!(n instanceof Mapping w)) {
+                problems.add(Problem.at(line, entry.keyColumn(), "waiver must be fields, not "
+                        + (present(n) ? a(n) : "empty") + ": " + WAIVER_SHAPE));
+                return null;
+            }
+            List<String> missing = new ArrayList<>(3);
+            String reason = waiverText(w, "reason", missing);
+            String by = waiverText(w, "by", missing);
+            LocalDate date = null;
+            YamlNode d = w.get("date");
+            if (!present(d)) {
+                missing.add("date");
+            } else if (!(d instanceof Scalar s)) {
+                problem(d, "waiver date must be a date (YYYY-MM-DD), not " + a(d));
+            } else {
+                Dates.Result<LocalDate> r = Dates.date(s.text());
+                date = r.value();
+                if (!r.ok()) {
+                    problem(d, "waiver date: " + r.problem());
+                }
+            }
+            if (!missing.isEmpty()) {
+                problems.add(Problem.at(line, entry.keyColumn(), "waiver is missing '" + String.join("' and '", missing)
+                        + "': " + WAIVER_SHAPE));
+            }
+            return reason == null || by == null || date == null ? null
+                    : new Waiver(reason, by, date, Span.at(line, entry.keyColumn()));
+        }
+
+        private String waiverText(Mapping w, String key, List<String> missing) {
+            YamlNode n = w.get(key);
+            if (!present(n)) {
+                missing.add(key);
+                return null;
+            }
+            if (n instanceof Scalar s) {
+                return s.text().strip();
+            }
+            problem(n, "waiver " + key + " must be text, not " + a(n));
+            return null;
         }
     }
+
+    /** What a waiver holds, for the messages about one written wrong. */
+    static final String WAIVER_SHAPE = "write 'waiver: {reason: <why it can wait>, by: <who agreed>, date: YYYY-MM-DD}'";
 
     /** "a list", "the number 3", "true/false" — for messages about wrong types. */
     static String a(YamlNode n) {

@@ -9,6 +9,8 @@ import pm.model.ActionItem;
 import pm.model.FrontMatter;
 import pm.model.Problem;
 import pm.model.SourceText;
+import pm.model.Span;
+import pm.model.Waiver;
 import pm.yaml.YamlNode;
 
 class FrontMatterParserTest {
@@ -174,6 +176,60 @@ class FrontMatterParserTest {
         assertThat(first.dueProblem()).contains("not a date");
         assertThat(f.actionItems().get(2).title()).isEqualTo("Rotate the deploy key");
         assertThat(f.actionItems().get(2).hasOwner()).isFalse();
+    }
+
+    @Test
+    void aWaiverIsReadWithItsReasonWhoAndWhen() {
+        FrontMatter f = parse(fm("""
+                action_items:
+                  - title: Move WAL retries behind a circuit breaker
+                    due: 2025-05-30
+                    priority: P1
+                    waiver:
+                      reason: Needs the payments client 4.2 release
+                      by: "@lee"
+                      date: 2025-03-20
+                  - title: Add a disk alert
+                    waiver: {reason: Hardware arrives in May, by: Sam Okafor, date: 2025-03-21}
+                  - title: No waiver here
+                """));
+        assertThat(f.problems()).isEmpty();
+        assertThat(f.actionItems().get(0).waiver()).isEqualTo(new Waiver("Needs the payments client 4.2 release",
+                "@lee", LocalDate.of(2025, 3, 20), Span.at(6, 5)));
+        assertThat(f.actionItems().get(1).waiver()).isEqualTo(new Waiver("Hardware arrives in May", "Sam Okafor",
+                LocalDate.of(2025, 3, 21), Span.at(11, 5)));
+        assertThat(f.actionItems().get(2).waiver()).isNull();
+    }
+
+    @Test
+    void aWaiverWrittenWrongIsAProblemAtItsLineSayingWhatToWriteAndWaivesNothing() {
+        FrontMatter f = parse(fm("""
+                action_items:
+                  - title: A
+                    waiver: the lead said so
+                  - title: B
+                    waiver:
+                      reason: Hardware arrives in May
+                  - title: C
+                    waiver:
+                      reason: Hardware arrives in May
+                      by: "@lee"
+                      date: next week
+                  - title: D
+                    waiver:
+                  - title: E
+                    waiver: {reason: [a, b], by: "@lee", date: 2025-02-30}
+                """));
+        String shape = "write 'waiver: {reason: <why it can wait>, by: <who agreed>, date: YYYY-MM-DD}'";
+        assertThat(f.problems()).extracting(p -> p.line() + " " + p.message()).containsExactly(
+                "4 waiver must be fields, not 'the lead said so': " + shape,
+                "6 waiver is missing 'by' and 'date': " + shape,
+                "12 waiver date: 'next week' is not a date; write it as YYYY-MM-DD",
+                "14 waiver must be fields, not empty: " + shape,
+                "16 waiver reason must be text, not a list",
+                "16 waiver date: '2025-02-30' is not a real calendar date");
+        assertThat(f.problems()).extracting(Problem::subject).containsOnly(Problem.Subject.FRONT_MATTER);
+        assertThat(f.actionItems()).hasSize(5).allSatisfy(a -> assertThat(a.waiver()).isNull());
     }
 
     @Test
