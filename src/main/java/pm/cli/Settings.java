@@ -6,10 +6,12 @@ import pm.io.InputException;
 import pm.lint.LintSettings;
 import pm.lint.rules.Rules;
 import pm.overdue.OverdueSettings;
+import pm.policy.Policies;
 
 /**
  * {@code .pm.yml} read and checked whole, the same way for every command: a setting that one command would refuse
  * is refused by all of them (pm lint once accepted an {@code overdue.draft_days: -3} that pm overdue refused).
+ * {@code policies:} is read with the {@code lint:} section ({@link LintSettings#policies}), once.
  */
 record Settings(Config config, LintSettings lint, OverdueSettings overdue) {
 
@@ -23,5 +25,10 @@ record Settings(Config config, LintSettings lint, OverdueSettings overdue) {
         OverdueSettings overdue = OverdueSettings.from(config);
         config.people();
         return new Settings(config, lint, overdue);
+    }
+
+    /** The follow-up policies ({@code policies:}), read once with the lint settings: the rule and pm overdue share them. */
+    Policies policies() {
+        return lint.policies();
     }
 }

@@ -10,6 +10,7 @@ import pm.config.Config;
 import pm.io.InputException;
 import pm.model.SectionKind;
 import pm.parse.Schema;
+import pm.policy.Policies;
 import pm.yaml.YamlNode;
 import pm.yaml.YamlNode.Mapping;
 import pm.yaml.YamlNode.Scalar;
@@ -31,6 +32,7 @@ import pm.yaml.YamlNode.Scalar;
  * @param severities     the severity of each enabled rule, by id; a rule turned off is absent
  * @param severityValues the incident severities front matter may use ({@code severities} in .pm.yml)
  * @param people         the handles and names of the team's people ({@code people:} in .pm.yml)
+ * @param policies       the follow-up policies ({@code policies:} in .pm.yml), which due-date-policy applies
  */
 public record LintSettings(
         Map<String, Severity> severities,
@@ -39,7 +41,16 @@ public record LintSettings(
         List<String> ownerPlaceholders,
         List<SectionKind> requiredSections,
         List<String> severityValues,
-        List<String> people) {
+        List<String> people,
+        Policies policies) {
+
+    /** Settings with the default follow-up policies. */
+    public LintSettings(Map<String, Severity> severities, List<String> blamePhrases, List<String> allowedPhrases,
+            List<String> ownerPlaceholders, List<SectionKind> requiredSections, List<String> severityValues,
+            List<String> people) {
+        this(severities, blamePhrases, allowedPhrases, ownerPlaceholders, requiredSections, severityValues, people,
+                Policies.DEFAULTS);
+    }
 
     /** Settings that name no people ({@code people:} in .pm.yml). */
     public LintSettings(Map<String, Severity> severities, List<String> blamePhrases, List<String> allowedPhrases,
@@ -59,6 +70,7 @@ public record LintSettings(
         requiredSections = List.copyOf(requiredSections);
         severityValues = List.copyOf(severityValues);
         people = List.copyOf(people);
+        java.util.Objects.requireNonNull(policies, "policies");
     }
 
     /** Every rule of {@code rules} at its default severity, the default placeholders and all eight sections. */
@@ -75,7 +87,8 @@ public record LintSettings(
     public static LintSettings of(Config config, List<RuleMeta> rules) throws InputException {
         Mapping lint = config.section("lint");
         if (lint == null) {
-            return defaults(rules).withSeverityValues(config.schema().severities()).withPeople(config.people());
+            return defaults(rules).withSeverityValues(config.schema().severities()).withPeople(config.people())
+                    .withPolicies(Policies.from(config));
         }
         Path file = config.file();
         for (YamlNode.Entry e : lint.entries().values()) {
@@ -124,7 +137,7 @@ public record LintSettings(
         return new LintSettings(sev,
                 Config.strings(file, lint, "blame_phrases", List.of()),
                 Config.strings(file, lint, "allowed_phrases", List.of()),
-                placeholders, sections, config.schema().severities(), config.people());
+                placeholders, sections, config.schema().severities(), config.people(), Policies.from(config));
     }
 
     private static boolean isRule(List<RuleMeta> rules, String id) {
@@ -146,11 +159,17 @@ public record LintSettings(
 
     private LintSettings withSeverityValues(List<String> values) {
         return new LintSettings(severities, blamePhrases, allowedPhrases, ownerPlaceholders, requiredSections,
-                values, people);
+                values, people, policies);
     }
 
     private LintSettings withPeople(List<String> names) {
         return new LintSettings(severities, blamePhrases, allowedPhrases, ownerPlaceholders, requiredSections,
-                severityValues, names);
+                severityValues, names, policies);
+    }
+
+    /** The same settings with other follow-up policies. */
+    public LintSettings withPolicies(Policies other) {
+        return new LintSettings(severities, blamePhrases, allowedPhrases, ownerPlaceholders, requiredSections,
+                severityValues, people, other);
     }
 }
