@@ -54,6 +54,31 @@ class CommandLineTest {
     }
 
     @Test
+    void everyCommandRefusesABadPolicyWithOneLineAndExit2() throws Exception {
+        String head = "postmortems_dir: postmortems\npolicies:\n  - name: urgent\n";
+        String[][] cases = {
+            {head + "    when: {priority: P1}\n    within: -7\n", "pm: .pm.yml:5: policy 'urgent': within must be a "
+                + "whole number of days from 0 to 3650, the days from the incident date to the latest due date, not "
+                + "'-7'"},
+            {head + "    when: {priority: P4}\n    within: 7\n", "pm: .pm.yml:4: policy 'urgent': when.priority 'P4' "
+                + "is not one of P0, P1, P2, P3"},
+            {head + "    when: {priority: P1}\n    within: 7\n    start_within: -1\n", "pm: .pm.yml:6: policy "
+                + "'urgent': start_within must be a whole number of days from 0 to 3650, the days an item may stay "
+                + "open, not '-1'"}};
+        for (String[] c : cases) {
+            Files.writeString(dir.resolve(".pm.yml"), c[0]);
+            for (String[] args : new String[][] {{"lint"}, {"overdue", "--no-git"}, {"new", "Disk full"},
+                    {"lint", "--format", "json"}, {"overdue", "--no-git", "--format", "csv"}}) {
+                Cli.Result r = Cli.in(dir).run(args);
+                assertThat(r.code()).as(String.join(" ", args) + "\n" + r).isEqualTo(2);
+                assertThat(r.err()).as(String.join(" ", args)).isEqualTo(c[1] + "\n");
+                assertThat(r.out()).as(String.join(" ", args)).isEmpty();
+            }
+        }
+        assertThat(dir.resolve("postmortems")).as("pm new wrote nothing").doesNotExist();
+    }
+
+    @Test
     void aConfigCannotSendPmOutsideTheRepositoryButTheCommandLineCan(@TempDir Path outside) throws Exception {
         Files.createDirectories(dir.resolve(".git"));
         for (String setting : new String[] {"postmortems_dir: ../..", "postmortems_dir: " + outside,

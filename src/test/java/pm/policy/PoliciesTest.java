@@ -171,4 +171,23 @@ class PoliciesTest {
         assertThat(error("policies:\n  - 14\n")).isEqualTo("2: policy 1 must be fields (name, when, within, "
                 + "start_within), not '14'; e.g. '- name: P1' then 'when: {priority: P1}' and 'within: 14'");
     }
+
+    @Test
+    void theCommentedPoliciesInTheInitConfigAreTheDefaultsWhenUncommented() throws Exception {
+        String init;
+        try (var in = PoliciesTest.class.getResourceAsStream("/pm/init.pm.yml")) {
+            init = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        assertThat(read(init)).as("as pm init writes it").isEqualTo(Policies.DEFAULTS);
+        String block = init.substring(init.indexOf("# policies:"));
+        block = block.substring(0, block.indexOf("\n\n")); // up to the next blank line
+        String yaml = block.lines().map(l -> l.substring(2)).collect(java.util.stream.Collectors.joining("\n"));
+        assertThat(read(yaml + "\n")).isEqualTo(Policies.DEFAULTS);
+        for (String key : Policies.KEYS) {
+            assertThat(yaml).as("every key shown").contains(key + ":");
+        }
+        for (String condition : Policies.CONDITIONS) {
+            assertThat(yaml).as("every condition shown").contains(condition);
+        }
+    }
 }

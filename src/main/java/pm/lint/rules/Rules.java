@@ -12,6 +12,7 @@ public final class Rules {
             new Rule.Spec(ActionItemOwner.META, ActionItemOwner::new),
             new Rule.Spec(ActionItemDue.META, s -> new ActionItemDue()),
             new Rule.Spec(ActionItemPriority.META, s -> new ActionItemPriority()),
+            new Rule.Spec(DueDatePolicy.META, DueDatePolicy::new),
             new Rule.Spec(VagueActionItem.META, s -> new VagueActionItem()),
             new Rule.Spec(ActionItemsUntracked.META, s -> new ActionItemsUntracked()),
             new Rule.Spec(MissingSection.META, MissingSection::new),
