@@ -48,8 +48,8 @@ class ReportFormatsTest {
     void jsonIsAnArrayOfFindingObjects() throws Exception {
         JsonNode json = new ObjectMapper().readTree(lint("json").out());
         assertThat(json.isArray()).isTrue();
-        assertThat(json).hasSize(4);
-        JsonNode owner = json.get(2);
+        assertThat(json).hasSize(5);
+        JsonNode owner = json.get(3);
         assertThat(owner.fieldNames()).toIterable().containsExactly("file", "line", "column", "endLine", "endColumn",
                 "rule", "severity", "message", "suggestion");
         assertThat(owner.get("rule").asText()).isEqualTo("action-item-owner");
@@ -79,7 +79,7 @@ class ReportFormatsTest {
             assertThat(region.get("endColumn").asInt()).isGreaterThan(region.get("startColumn").asInt());
         }
         assertThat(run.get("results")).extracting(r -> r.get("level").asText())
-                .containsExactly("warning", "error", "error", "warning");
+                .containsExactly("warning", "warning", "error", "error", "warning");
     }
 
     @Test
