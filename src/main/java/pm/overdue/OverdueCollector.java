@@ -213,21 +213,22 @@ public final class OverdueCollector {
                     note, fm.severity(), fm.services()));
         }
 
-        /** The deadlines of the postmortem itself, counted from its incident date. */
+        /** The deadlines of the postmortem itself, counted from its incident date, as set for its severity. */
         private void lifecycle(int open) {
             String status = fm.status();
+            OverdueSettings own = settings.forSeverity(fm.severity());
             List<Step> steps = new ArrayList<>();
             if ("draft".equals(status)) {
-                steps.add(new Step(settings.draftDays(), "Still a draft after " + days(settings.draftDays())
-                        + ": send it for review"));
+                steps.add(new Step(own.draftDays(), "Still a draft after " + days(own.draftDays())
+                        + bySeverity(own.draftDays(), settings.draftDays()) + ": send it for review"));
             }
             if ("draft".equals(status) || "in-review".equals(status)) {
-                steps.add(new Step(settings.reviewDays(), "Not reviewed after " + days(settings.reviewDays())
-                        + ": hold the postmortem review"));
+                steps.add(new Step(own.reviewDays(), "Not reviewed after " + days(own.reviewDays())
+                        + bySeverity(own.reviewDays(), settings.reviewDays()) + ": hold the postmortem review"));
             }
             if (!"published".equals(status)) {
-                steps.add(new Step(settings.publishDays(), "Not published after " + days(settings.publishDays())
-                        + ": set status: published"));
+                steps.add(new Step(own.publishDays(), "Not published after " + days(own.publishDays())
+                        + bySeverity(own.publishDays(), settings.publishDays()) + ": set status: published"));
             }
             // one reminder for where the postmortem stands: the earliest deadline it has missed (or, with
             // --due-within, the next one coming up)
@@ -236,12 +237,18 @@ public final class OverdueCollector {
             (missed.isPresent() ? missed : steps.stream().filter(s -> soon(s.days())).min(earliest))
                     .ifPresent(s -> lifecycleRow(s, fm.lineOf("status")));
             if (open > 0 && fm.followUpReviewed() == null) {
-                Step followUp = new Step(settings.followUpDays(), settings.followUpDays() + "-day follow-up "
-                        + "review: " + open + (open == 1 ? " item" : " items") + " open; then set follow_up_reviewed");
+                Step followUp = new Step(own.followUpDays(), own.followUpDays() + "-day follow-up review"
+                        + bySeverity(own.followUpDays(), settings.followUpDays()) + ": " + open
+                        + (open == 1 ? " item" : " items") + " open; then set follow_up_reviewed");
                 if (late(followUp.days()) || soon(followUp.days())) {
                     lifecycleRow(followUp, fm.lineOf("action_items"));
                 }
             }
+        }
+
+        /** " (SEV1)" when the postmortem's severity has a deadline of its own that differs from the others'. */
+        private String bySeverity(int own, int everyone) {
+            return own == everyone ? "" : " (" + fm.severity() + ")";
         }
 
         private boolean late(int days) {

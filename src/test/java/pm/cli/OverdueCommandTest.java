@@ -515,12 +515,39 @@ class OverdueCommandTest {
     }
 
     @Test
+    void lifecycleDeadlinesMayDifferBySeverityAndTheRowSaysWhichSeverityMadeItLate() throws Exception {
+        write(".pm.yml", """
+                overdue:
+                  by_severity:
+                    SEV1: {review_days: 2, publish_days: 3, follow_up_days: 14}
+                """);
+        PostmortemText sev1 = PostmortemText.of("Sev1", "2025-03-01").with("severity", "SEV1")
+                .with("status", "in-review");
+        assertThat(lifecycle("2025-03-03", sev1)).as("its review deadline day").isEmpty();
+        assertThat(lifecycle("2025-03-04", sev1)).as("the day after").extracting(n -> n.get("title").asText() + " "
+                + n.get("due").asText()).containsExactly("Not reviewed after 2 days (SEV1): hold the postmortem review "
+                        + "2025-03-03");
+        PostmortemText unpublished = PostmortemText.of("Sev1", "2025-03-01").with("severity", "sev1")
+                .with("status", null).item("Fix", "@ann", "2026-01-01", null, null);
+        assertThat(lifecycle("2025-03-05", unpublished)).extracting(n -> n.get("title").asText())
+                .containsExactly("Not published after 3 days (SEV1): set status: published");
+        assertThat(lifecycle("2025-03-16", unpublished)).extracting(n -> n.get("title").asText()).containsExactly(
+                "Not published after 3 days (SEV1): set status: published",
+                "14-day follow-up review (SEV1): 1 item open; then set follow_up_reviewed");
+        PostmortemText sev2 = PostmortemText.of("Sev2", "2025-03-01").with("severity", "SEV2")
+                .with("status", "in-review");
+        assertThat(lifecycle("2025-03-04", sev2)).as("another severity: the deadlines above").isEmpty();
+        assertThat(lifecycle("2025-03-05", sev2)).extracting(n -> n.get("title").asText())
+                .containsExactly("Not reviewed after 3 days: hold the postmortem review");
+    }
+
+    @Test
     void badOverdueSettingsAreNamedWithTheirLine() throws Exception {
         write(".pm.yml", "postmortems_dir: postmortems\noverdue:\n  draft_days: 2\n  review_dayz: 3\n");
         Cli.Result r = run("overdue");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("pm: .pm.yml:4: unknown setting 'overdue.review_dayz'; known: draft_days, "
-                + "review_days, publish_days, follow_up_days\n");
+                + "review_days, publish_days, follow_up_days, by_severity\n");
         write(".pm.yml", "overdue:\n  publish_days: a week\n");
         assertThat(run("overdue").err()).isEqualTo("pm: .pm.yml:2: overdue.publish_days must be a whole number "
                 + "of days from 0 to 3650, not 'a week' (default 7)\n");
