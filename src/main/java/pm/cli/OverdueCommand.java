@@ -36,7 +36,10 @@ import pm.source.Sources;
 /** {@code pm overdue [DIR]}: the follow-ups that are late, from the front matter of the postmortems git tracks. */
 @Command(name = "overdue",
         description = {"List late follow-ups: action items past their due date, open ones with no owner or no due "
-                + "date, and postmortems behind their draft/review/publish/30-day follow-up deadlines.",
+                + "date, and postmortems behind their draft/review/publish/30-day follow-up deadlines. The follow-up "
+                + "policies of .pm.yml (default: P0 due within 7 days of the incident, P1 14, P2 30, P3 90) make an item "
+                + "without a due date late once its policy's deadline has passed, and list a P0/P1 item still open "
+                + "after 2/7 days as not started.",
                 "Reads the front matter of the *.md files git tracks under DIR (not untracked or ignored ones)."},
         footer = {"", "Exit status: 0 report printed; 1 something is overdue and --fail-on-overdue was given; "
                 + "2 usage or input error, or, with --fail-on-overdue, a file that could not be read.",
@@ -98,8 +101,9 @@ public final class OverdueCommand implements Callable<Integer> {
     @Option(names = "--no-git", description = "Scan DIR as it is on disk, without asking git which files count.")
     boolean noGit;
 
-    @Option(names = "--fail-on-overdue", description = "Exit 1 when any action item or lifecycle deadline is "
-            + "overdue (items with no owner or no due date do not count); exit 2 when a file could not be read.")
+    @Option(names = "--fail-on-overdue", description = "Exit 1 when any action item, lifecycle or policy deadline is "
+            + "overdue, or an item is not started by its policy's deadline (items with no owner or no due date do not "
+            + "count until their policy's deadline); exit 2 when a file could not be read.")
     boolean failOnOverdue;
 
     @Mixin
@@ -147,7 +151,7 @@ public final class OverdueCommand implements Callable<Integer> {
         Names names = ctx.names();
 
         OverdueCollector collector = new OverdueCollector(new PostmortemParser(config.schema()), settings, day, filter,
-                Owners.placeholders(ownerPlaceholders(config)));
+                Owners.placeholders(ownerPlaceholders(config)), all.policies());
         if (noGit) {
             return finish(ctx, target, collector.collect(Sources.scan(target, config.root(), names), names));
         }

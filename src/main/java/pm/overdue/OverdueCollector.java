@@ -16,6 +16,8 @@ import pm.model.Owners;
 import pm.model.Problem;
 import pm.model.SourceText;
 import pm.parse.PostmortemParser;
+import pm.policy.Deadline;
+import pm.policy.Policies;
 import pm.source.Input;
 import pm.source.Listing;
 import pm.source.Names;
@@ -23,8 +25,9 @@ import pm.source.ReadAhead;
 
 /**
  * Reads the front matter of each postmortem (never the Markdown body) and collects what is late as of a day:
- * action items past due, unfinished ones without a due date or an owner, and postmortems behind their
- * lifecycle deadlines. One unreadable file is recorded as skipped; the others are still reported.
+ * action items past due, unfinished ones without a due date past their follow-up policy's deadline, P0/P1 items
+ * still open after their policy's start deadline, unfinished ones without a due date or an owner, and postmortems
+ * behind their lifecycle deadlines. One unreadable file is recorded as skipped; the others are still reported.
  */
 public final class OverdueCollector {
     /** The order of rows: overdue and due-soon first (most overdue first), then no-owner, then no-due-date. */
@@ -51,7 +54,9 @@ public final class OverdueCollector {
     private final LocalDate asOf;
     private final OverdueFilter filter;
     private final java.util.function.Predicate<String> namesNobody;
+    private final Policies policies;
 
+    /** A collector with the default owner placeholders and the default follow-up policies. */
     public OverdueCollector(PostmortemParser parser, OverdueSettings settings, LocalDate asOf, OverdueFilter filter) {
         this(parser, settings, asOf, filter, Owners::isPlaceholder);
     }
@@ -59,11 +64,18 @@ public final class OverdueCollector {
     /** @param namesNobody which owners count as none (see {@link Owners#placeholders}) */
     public OverdueCollector(PostmortemParser parser, OverdueSettings settings, LocalDate asOf, OverdueFilter filter,
             java.util.function.Predicate<String> namesNobody) {
+        this(parser, settings, asOf, filter, namesNobody, Policies.DEFAULTS);
+    }
+
+    /** @param policies the follow-up policies ({@code policies:} in .pm.yml), which the lint rule reads too */
+    public OverdueCollector(PostmortemParser parser, OverdueSettings settings, LocalDate asOf, OverdueFilter filter,
+            java.util.function.Predicate<String> namesNobody, Policies policies) {
         this.parser = parser;
         this.settings = settings;
         this.asOf = asOf;
         this.filter = filter;
         this.namesNobody = namesNobody;
+        this.policies = policies;
     }
 
     /** What one file gave: its rows, or why it was skipped, and whether it could not be aged. */
@@ -185,17 +197,40 @@ public final class OverdueCollector {
             return ActionStatus.DONE.id().equals(status) || ActionStatus.WONT_DO.id().equals(status);
         }
 
+        /**
+         * The row of one unfinished item, if it has one: at most one an item, the most pressing. Late (past its own
+         * due date, or without one past its policy's), then not started past its policy's start deadline, then
+         * without an owner, then (with --due-within) a policy deadline coming up, then without a due date, then
+         * (with --due-within) its own due date coming up.
+         */
         private void actionItem(ActionItem item) {
             boolean noOwner = namesNobody.test(item.owner());
-            Long days = item.due() == null ? null : ChronoUnit.DAYS.between(item.due(), asOf);
+            LocalDate due = item.due();
+            Long days = due == null ? null : ChronoUnit.DAYS.between(due, asOf);
+            Deadline policy = null;
             Kind kind;
             String note = null;
             if (days != null && days > 0) {
                 kind = Kind.ACTION_ITEM;
+            } else if ((policy = policies.on() ? policies.deadlineFor(item, fm) : null) != null && due == null
+                    && asOf.isAfter(policy.due())) {
+                kind = Kind.POLICY;
+                due = policy.due();
+                note = policyNote(item, policy);
+            } else if (policy != null && policy.startBy() != null && notStarted(item) && asOf.isAfter(policy.startBy())) {
+                kind = Kind.NOT_STARTED;
+                due = policy.startBy();
+                note = (noOwner ? "not started, no owner (policy '" + policy.policy().name() + "'): name one and "
+                        + "start it, or escalate" : "not started (policy '" + policy.policy().name() + "'): start it "
+                        + "or escalate");
             } else if (noOwner) {
                 kind = Kind.NO_OWNER;
                 note = item.hasOwner() ? "owner '" + item.owner().strip() + "' names nobody; name one person"
                         : "no owner; name one person";
+            } else if (policy != null && due == null && soon(policy.due())) {
+                kind = Kind.POLICY;
+                due = policy.due();
+                note = policyNote(item, policy);
             } else if (item.due() == null) {
                 kind = Kind.NO_DUE_DATE;
                 note = item.dueText() == null ? "no due date; agree one with " + item.owner().strip()
@@ -205,12 +240,27 @@ public final class OverdueCollector {
             } else {
                 return;
             }
+            if (kind == Kind.POLICY || kind == Kind.NOT_STARTED) {
+                days = ChronoUnit.DAYS.between(due, asOf);
+            } else {
+                policy = null;
+            }
             String title = item.title() == null || item.title().isBlank() ? "(action item without a title)"
                     : item.title().strip();
             String owner = noOwner ? null : item.owner().strip();
             rows.add(new OverdueItem(kind, file, item.span().line(), name, title, owner,
-                    owner == null ? List.of() : List.of(owner), item.due(), item.priority(), item.status(), days,
-                    note, fm.severity(), fm.services()));
+                    owner == null ? List.of() : List.of(owner), due, item.priority(), item.status(), days,
+                    note, fm.severity(), fm.services(), policy == null ? null : policy.policy().name()));
+        }
+
+        /** Open, or no status at all: nothing says the item has started. */
+        private boolean notStarted(ActionItem item) {
+            return item.status() == null || ActionStatus.OPEN.id().equals(item.status());
+        }
+
+        private String policyNote(ActionItem item, Deadline policy) {
+            return (item.dueText() == null ? "no due date" : "due '" + item.dueText().strip() + "' is not a date")
+                    + " (policy '" + policy.policy().name() + "')";
         }
 
         /** The deadlines of the postmortem itself, counted from its incident date, as set for its severity. */
@@ -256,7 +306,11 @@ public final class OverdueCollector {
         }
 
         private boolean soon(int days) {
-            LocalDate due = fm.date().plusDays(days);
+            return soon(fm.date().plusDays(days));
+        }
+
+        /** Due today or in the next --due-within days. */
+        private boolean soon(LocalDate due) {
             return filter.dueWithin() != null && !asOf.isAfter(due)
                     && ChronoUnit.DAYS.between(asOf, due) <= filter.dueWithin();
         }

@@ -24,7 +24,7 @@ public record OverdueReport(LocalDate asOf, Integer dueWithin, List<OverdueItem>
         return where(i -> i.kind() == kind);
     }
 
-    /** Rows past their due date (action items and lifecycle). */
+    /** Rows past their due date (action items, lifecycle, policy and not-started rows). */
     public List<OverdueItem> overdue() {
         return where(OverdueItem::overdue);
     }

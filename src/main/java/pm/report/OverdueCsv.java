@@ -19,13 +19,33 @@ final class OverdueCsv {
     private OverdueCsv() {
     }
 
-    /** @param raw text cells as written, without the {@code '} before a formula */
+    /**
+     * @param raw text cells as written, without the {@code '} before a formula. A report with a row a follow-up
+     *            policy made late has a tenth column, {@code policy}, naming the policy on those rows.
+     */
     static void write(OverdueReport report, PrintWriter out, boolean raw) {
-        line(out, HEADER);
+        boolean policies = false;
         for (OverdueItem i : report.items()) {
-            line(out, List.of(text(i.file(), raw), text(i.postmortem(), raw), text(i.title(), raw),
+            if (i.policy() != null) {
+                policies = true;
+                break;
+            }
+        }
+        List<String> header = HEADER;
+        if (policies) {
+            header = new java.util.ArrayList<>(HEADER);
+            header.add("policy");
+        }
+        line(out, header);
+        for (OverdueItem i : report.items()) {
+            List<String> cells = List.of(text(i.file(), raw), text(i.postmortem(), raw), text(i.title(), raw),
                     text(i.owner(), raw), i.due() == null ? "" : i.due().toString(), text(i.priority(), raw),
-                    text(i.status(), raw), i.daysOverdue() == null ? "" : i.daysOverdue().toString(), i.kind().id()));
+                    text(i.status(), raw), i.daysOverdue() == null ? "" : i.daysOverdue().toString(), i.kind().id());
+            if (policies) {
+                cells = new java.util.ArrayList<>(cells);
+                cells.add(text(i.policy(), raw));
+            }
+            line(out, cells);
         }
     }
 

@@ -10,7 +10,8 @@ import pm.overdue.OverdueReport;
 
 /**
  * The report as a JSON array, one object per row with exactly these fields: file, postmortem, title, owner,
- * due, priority, status, daysOverdue, kind. Missing values are {@code null}.
+ * due, priority, status, daysOverdue, kind; and on a row a follow-up policy made late (kind policy or not-started)
+ * one more, policy, naming it. Missing values are {@code null}.
  */
 final class OverdueJson {
     private OverdueJson() {
@@ -36,6 +37,9 @@ final class OverdueJson {
                     g.writeNumberField("daysOverdue", i.daysOverdue());
                 }
                 g.writeStringField("kind", i.kind().id());
+                if (i.policy() != null) {
+                    g.writeStringField("policy", i.policy()); // only on the rows a policy made late
+                }
                 g.writeEndObject();
             }
             g.writeEndArray();

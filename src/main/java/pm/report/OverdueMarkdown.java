@@ -34,7 +34,7 @@ final class OverdueMarkdown {
         for (Map.Entry<String, List<OverdueItem>> g : OverdueText.byOwner(report).entrySet()) {
             String owner = cell(g.getKey());
             for (OverdueItem i : g.getValue()) {
-                row(out, owner, late(i), i, cell(i.title()));
+                row(out, owner, late(i), i, OverdueText.what(i, cell(i.title()), OverdueMarkdown::cell));
             }
         }
         for (OverdueItem i : report.of(Kind.NO_OWNER)) {

@@ -22,6 +22,8 @@ import pm.overdue.OverdueReport;
 final class OverdueTable {
     private static final int ITEM_WIDTH = 72;
     private static final int TITLE_WIDTH = 40;
+    /** The least of an item's title a row a policy made late shows beside why. */
+    private static final int MIN_TITLE = 20;
 
     /** Reports this long are formatted on all cores; shorter ones are not worth the threads. */
     static final int PARALLEL_FROM = 2048;
@@ -51,7 +53,7 @@ final class OverdueTable {
         List<OverdueItem> grouped = new ArrayList<>();
         groups.values().forEach(grouped::addAll);
         List<String> lines = lines(header, grouped, i -> new String[] {late(i), orDash(i.due()),
-            orDash(oneLine(i.priority())), orDash(oneLine(i.status())), item(i), where(i)}, true);
+            orDash(oneLine(i.priority())), orDash(oneLine(i.status())), dated(i), where(i)}, true);
         int next = 1; // lines.get(0) is the header
         for (Map.Entry<String, List<OverdueItem>> g : groups.entrySet()) {
             long overdue = 0;
@@ -91,6 +93,19 @@ final class OverdueTable {
 
     private static String item(OverdueItem i) {
         return clip(oneLine(i.title()), ITEM_WIDTH);
+    }
+
+    /**
+     * The item of a dated row: its title, and for a row a policy made late, why, the title shortened so that both fit
+     * the column's usual width.
+     */
+    private static String dated(OverdueItem i) {
+        if (i.policy() == null || i.note() == null) {
+            return item(i);
+        }
+        String why = oneLine(i.note());
+        int room = Math.max(MIN_TITLE, ITEM_WIDTH - 3 - why.codePointCount(0, why.length()));
+        return OverdueText.what(i, clip(oneLine(i.title()), room), n -> why);
     }
 
     private static String where(OverdueItem i) {

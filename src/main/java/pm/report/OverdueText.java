@@ -58,7 +58,7 @@ final class OverdueText {
     /** Files one row in its owner's group: a method, so the JIT compiler takes it (see OverdueReport.tally). */
     private static void group(OverdueItem i, Map<String, List<OverdueItem>> groups, Map<String, String> labels,
             Map<String, Long> latest, Map<String, String> keyOf) {
-        if (i.kind() == Kind.ACTION_ITEM || i.kind() == Kind.LIFECYCLE) {
+        if (i.kind().dated()) {
             String key = i.owner() == null ? "" : keyOf.computeIfAbsent(i.owner(), OverdueFilter::ownerKey);
             labels.putIfAbsent(key, i.owner() == null ? NO_OWNER_LABEL : i.owner());
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
@@ -66,11 +66,17 @@ final class OverdueText {
         }
     }
 
-    /** "5 overdue (4 action items, 1 lifecycle) · 2 due within 7 days · 1 without an owner · …". */
+    /**
+     * "5 overdue (4 action items, 1 lifecycle) · 2 due within 7 days · 1 without an owner · …"; the rows a policy made
+     * late are counted after lifecycle when there are any ("…, 1 lifecycle, 2 policy deadlines, 1 not started)").
+     */
     static String totals(OverdueReport r, OverdueReport.Tally t) {
         List<String> parts = new ArrayList<>();
+        long policy = t.overdueCount(Kind.POLICY);
+        long notStarted = t.overdueCount(Kind.NOT_STARTED);
         parts.add(t.overdue() + " overdue (" + plural(t.overdueCount(Kind.ACTION_ITEM), "action item") + ", "
-                + t.overdueCount(Kind.LIFECYCLE) + " lifecycle)");
+                + t.overdueCount(Kind.LIFECYCLE) + " lifecycle" + (policy > 0 ? ", " + plural(policy,
+                        "policy deadline") : "") + (notStarted > 0 ? ", " + notStarted + " not started" : "") + ")");
         if (r.dueWithin() != null) {
             parts.add(t.upcoming() + " due within " + plural(r.dueWithin(), "day"));
         }
@@ -98,6 +104,15 @@ final class OverdueText {
                     + "(named on stderr).";
         }
         return s;
+    }
+
+    /**
+     * What a dated row is about: its title, and for a row a policy made late, why (the policy and what it asks),
+     * as "Load test — no due date; policy 'P1' gives 14 days from the incident". {@code title} is the title as the
+     * format shows it, {@code note} turns the note into the format's text.
+     */
+    static String what(OverdueItem i, String title, java.util.function.UnaryOperator<String> note) {
+        return i.policy() == null || i.note() == null ? title : title + " — " + note.apply(i.note());
     }
 
     /** Shortens text to {@code max} characters with an ellipsis. */

@@ -64,9 +64,13 @@ class OverdueCommandTest {
         return rows.stream().map(n -> n.get("title").asText()).toList();
     }
 
-    /** A published postmortem whose follow-up review is done, so only its action items can be late. */
+    /**
+     * A published postmortem whose follow-up review is done, so only its action items can be late; its incident was
+     * the day before the report, so no follow-up policy's deadline has passed yet either (PolicyOverdueTest shows
+     * what an older one gives).
+     */
     private static PostmortemText pm(String title) {
-        return PostmortemText.of(title, "2025-01-10").with("follow_up_reviewed", "2025-02-10");
+        return PostmortemText.of(title, "2025-03-19").with("follow_up_reviewed", "2025-03-19");
     }
 
     // --- what is read -------------------------------------------------------------------------------------
@@ -600,37 +604,35 @@ class OverdueCommandTest {
         sprintRepo();
         Cli.Result r = run("overdue");
         assertThat(r.code()).as(r.toString()).isZero();
+        // Load test is a P1 item still open ten days after its incident: its policy wanted it started within 7
         assertThat(r.out()).isEqualTo("""
                 Follow-ups as of 2025-03-20 (UTC)
 
                 @lee — 2 overdue
-                  LATE  DUE         PRI  STATUS       ITEM                                                   POSTMORTEM
-                    91  2024-12-19  P3   open         Capacity review                                        Database failover  postmortems/2025-02-01-db.md:25
-                     8  2025-03-12  P2   open         Coalesce requests, with "jitter"                       Cache stampede, "again"  postmortems/2025-03-10-cache.md:9
+                  LATE  DUE         PRI  STATUS       ITEM                                                         POSTMORTEM
+                    91  2024-12-19  P3   open         Capacity review                                              Database failover  postmortems/2025-02-01-db.md:25
+                     8  2025-03-12  P2   open         Coalesce requests, with "jitter"                             Cache stampede, "again"  postmortems/2025-03-10-cache.md:9
 
                 @Maria — 2 overdue
-                  LATE  DUE         PRI  STATUS       ITEM                                                   POSTMORTEM
-                    90  2024-12-20  P1   open         Chaos drill                                            Database failover  postmortems/2025-02-01-db.md:20
-                     7  2025-03-13  P1   open         Alert on WAL volume                                    Database failover  postmortems/2025-02-01-db.md:10
+                  LATE  DUE         PRI  STATUS       ITEM                                                         POSTMORTEM
+                    90  2024-12-20  P1   open         Chaos drill                                                  Database failover  postmortems/2025-02-01-db.md:20
+                     7  2025-03-13  P1   open         Alert on WAL volume                                          Database failover  postmortems/2025-02-01-db.md:10
 
-                @sam — 1 overdue
-                  LATE  DUE         PRI  STATUS       ITEM                                                   POSTMORTEM
-                    30  2025-02-18  P2   in-progress  Runbook for failover                                   Database failover  postmortems/2025-02-01-db.md:15
+                @sam — 2 overdue
+                  LATE  DUE         PRI  STATUS       ITEM                                                         POSTMORTEM
+                    30  2025-02-18  P2   in-progress  Runbook for failover                                         Database failover  postmortems/2025-02-01-db.md:15
+                     3  2025-03-17  P1   open         Load test — not started (policy 'P1'): start it or escalate  Cache stampede, "again"  postmortems/2025-03-10-cache.md:18
 
                 Lee Park — 1 overdue
-                  LATE  DUE         PRI  STATUS       ITEM                                                   POSTMORTEM
-                     7  2025-03-13  -    in-review    Not reviewed after 3 days: hold the postmortem review  Cache stampede, "again"  postmortems/2025-03-10-cache.md:6
+                  LATE  DUE         PRI  STATUS       ITEM                                                         POSTMORTEM
+                     7  2025-03-13  -    in-review    Not reviewed after 3 days: hold the postmortem review        Cache stampede, "again"  postmortems/2025-03-10-cache.md:6
 
                 No owner — nobody will do these (1)
                   DUE  PRI  ITEM                 WHY                                        POSTMORTEM
                   -    P3   Document cache keys  owner 'n/a' names nobody; name one person  Cache stampede, "again"  postmortems/2025-03-10-cache.md:14
 
-                No due date — these can never be late (1)
-                  OWNER  PRI  ITEM       WHY                               POSTMORTEM
-                  @sam   P1   Load test  no due date; agree one with @sam  Cache stampede, "again"  postmortems/2025-03-10-cache.md:18
-
-                Aging (days late): 1–7 days: 2 · 8–30 days: 2 · 31–90 days: 1 · 90+ days: 1
-                Total: 6 overdue (5 action items, 1 lifecycle) · 1 without an owner · 1 without a due date
+                Aging (days late): 1–7 days: 3 · 8–30 days: 2 · 31–90 days: 1 · 90+ days: 1
+                Total: 7 overdue (5 action items, 1 lifecycle, 1 not started) · 1 without an owner · 0 without a due date
                 Read 2 postmortems, skipped 0.
                 """);
     }
@@ -642,8 +644,12 @@ class OverdueCommandTest {
         for (JsonNode n : rows) {
             List<String> names = new ArrayList<>();
             n.fieldNames().forEachRemaining(names::add);
-            assertThat(names).containsExactly("file", "postmortem", "title", "owner", "due", "priority", "status",
-                    "daysOverdue", "kind");
+            List<String> documented = new ArrayList<>(List.of("file", "postmortem", "title", "owner", "due",
+                    "priority", "status", "daysOverdue", "kind"));
+            if (n.get("kind").asText().equals("not-started") || n.get("kind").asText().equals("policy")) {
+                documented.add("policy"); // only on the rows a policy made late
+            }
+            assertThat(names).containsExactlyElementsOf(documented);
         }
         JsonNode first = rows.get(0);
         assertThat(first.get("file").asText()).isEqualTo("postmortems/2025-02-01-db.md");
@@ -656,12 +662,17 @@ class OverdueCommandTest {
         assertThat(first.get("daysOverdue").isInt()).isTrue();
         assertThat(first.get("daysOverdue").asInt()).isEqualTo(91);
         assertThat(first.get("kind").asText()).isEqualTo("action-item");
-        JsonNode noDue = rows.get(rows.size() - 1);
-        assertThat(noDue.get("kind").asText()).isEqualTo("no-due-date");
-        assertThat(noDue.get("due").isNull()).isTrue();
-        assertThat(noDue.get("daysOverdue").isNull()).isTrue();
+        JsonNode noOwner = rows.get(rows.size() - 1);
+        assertThat(noOwner.get("kind").asText()).isEqualTo("no-owner");
+        assertThat(noOwner.get("due").isNull()).isTrue();
+        assertThat(noOwner.get("daysOverdue").isNull()).isTrue();
+        JsonNode notStarted = rows.get(rows.size() - 2);
+        assertThat(notStarted.get("title").asText()).isEqualTo("Load test");
+        assertThat(notStarted.get("due").asText()).as("the policy's start deadline").isEqualTo("2025-03-17");
+        assertThat(notStarted.get("daysOverdue").asInt()).isEqualTo(3);
+        assertThat(notStarted.get("policy").asText()).isEqualTo("P1");
         assertThat(rows).extracting(n -> n.get("kind").asText()).containsExactly("action-item", "action-item",
-                "action-item", "action-item", "action-item", "lifecycle", "no-owner", "no-due-date");
+                "action-item", "action-item", "action-item", "lifecycle", "not-started", "no-owner");
     }
 
     @Test
@@ -670,18 +681,21 @@ class OverdueCommandTest {
         Cli.Result r = run("overdue", "--format", "csv");
         assertThat(r.code()).isZero();
         String[] lines = r.out().split("\r\n", -1);
-        assertThat(lines[0]).isEqualTo("file,postmortem,title,owner,due,priority,status,daysOverdue,kind");
+        // a row a policy made late adds the policy column
+        assertThat(lines[0]).isEqualTo("file,postmortem,title,owner,due,priority,status,daysOverdue,kind,policy");
         assertThat(lines).hasSize(1 + 8 + 1);
         assertThat(lines[lines.length - 1]).isEmpty();
         assertThat(r.out()).doesNotContain("\n\n").doesNotContainPattern("[^\r]\n");
         // an @handle starts with '@', which a spreadsheet reads as a formula: it gets a ' (see --csv-raw)
         assertThat(lines[1]).isEqualTo("postmortems/2025-02-01-db.md,Database failover,Capacity review,'@lee,"
-                + "2024-12-19,P3,open,91,action-item");
+                + "2024-12-19,P3,open,91,action-item,");
         assertThat(lines).contains("postmortems/2025-03-10-cache.md,\"Cache stampede, \"\"again\"\"\","
-                + "\"Coalesce requests, with \"\"jitter\"\"\",'@lee,2025-03-12,P2,open,8,action-item");
+                + "\"Coalesce requests, with \"\"jitter\"\"\",'@lee,2025-03-12,P2,open,8,action-item,");
         assertThat(lines).contains("postmortems/2025-03-10-cache.md,\"Cache stampede, \"\"again\"\"\","
-                + "Load test,'@sam,,P1,open,,no-due-date");
-        assertThat(r.err()).isEqualTo("pm overdue: read 2, skipped 0, 6 overdue\n");
+                + "Load test,'@sam,2025-03-17,P1,open,3,not-started,P1");
+        assertThat(lines).contains("postmortems/2025-03-10-cache.md,\"Cache stampede, \"\"again\"\"\","
+                + "Document cache keys,,,P3,open,,no-owner,");
+        assertThat(r.err()).isEqualTo("pm overdue: read 2, skipped 0, 7 overdue\n");
     }
 
     @Test
@@ -731,11 +745,11 @@ class OverdueCommandTest {
                 "| @kim | 5 | 2025-03-15 | P1 | open | Fix a\\|b | [A \\| B &lt;script&gt;](postmortems/2025-03-11-pipe.md) |",
                 "| **no owner** |  | - | P3 | open | Document cache keys — owner 'n/a' names nobody; name one person | "
                         + "[Cache stampede, \"again\"](postmortems/2025-03-10-cache.md) |",
-                "| @sam | **no due date** | - | P1 | open | Load test — no due date; agree one with @sam | "
+                "| @sam | 3 | 2025-03-17 | P1 | open | Load test — not started (policy 'P1'): start it or escalate | "
                         + "[Cache stampede, \"again\"](postmortems/2025-03-10-cache.md) |");
-        assertThat(lines.get(2)).isEqualTo("7 overdue (6 action items, 1 lifecycle) · 1 without an owner · "
-                + "1 without a due date.");
-        assertThat(lines.get(lines.size() - 1)).isEqualTo("Aging (days late): 1–7 days: 3 · 8–30 days: 2 · "
+        assertThat(lines.get(2)).isEqualTo("8 overdue (6 action items, 1 lifecycle, 1 not started) · 1 without an "
+                + "owner · 0 without a due date.");
+        assertThat(lines.get(lines.size() - 1)).isEqualTo("Aging (days late): 1–7 days: 4 · 8–30 days: 2 · "
                 + "31–90 days: 1 · 90+ days: 1. Read 3 postmortems, skipped 0.");
         assertThat(lines.stream().filter(l -> l.startsWith("| ")).map(l -> l.split("(?<!\\\\)\\|", -1).length))
                 .allMatch(n -> n == 9);
@@ -791,7 +805,7 @@ class OverdueCommandTest {
         sprintRepo();
         assertThat(titles(json(run("overdue", "--format", "json", "--severity", "sev3")))).containsExactly(
                 "Coalesce requests, with \"jitter\"", "Not reviewed after 3 days: hold the postmortem review",
-                "Document cache keys", "Load test");
+                "Load test", "Document cache keys");
         Cli.Result bad = run("overdue", "--severity", "critical");
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).isEqualTo("pm: --severity 'critical' is not one of SEV1, SEV2, SEV3, SEV4 (set "
@@ -830,7 +844,7 @@ class OverdueCommandTest {
         assertThat(next.get("daysOverdue").asInt()).isEqualTo(-5);
         assertThat(next.get("kind").asText()).isEqualTo("action-item");
         Cli.Result table = run("overdue", "--due-within", "5");
-        assertThat(table.out()).contains("@sam — 1 overdue, 1 due soon").containsPattern("in 5 +2025-03-25 +P2")
+        assertThat(table.out()).contains("@sam — 2 overdue, 1 due soon").containsPattern("in 5 +2025-03-25 +P2")
                 .contains("· 1 due within 5 days ·");
         write("postmortems/today.md", pm("Today").item("Due today", "@kim", "2025-03-20", null, null));
         commitAll("today");

@@ -63,6 +63,19 @@ class OverdueFormatTest {
     }
 
     @Test
+    void aPolicysNameIsTextFromPmYmlAndIsDefusedLikeEveryOtherCell() {
+        OverdueItem row = new OverdueItem(Kind.POLICY, "pm/a.md", 5, "P", "Load test", "@sam", List.of("@sam"),
+                LocalDate.of(2025, 3, 20), "P1", "open", 1L, "no due date (policy '=cmd')", "SEV2", List.of(),
+                "=cmd");
+        assertThat(write(OverdueFormat.CSV, row)).isEqualTo(
+                "file,postmortem,title,owner,due,priority,status,daysOverdue,kind,policy\r\n"
+                        + "pm/a.md,P,Load test,'@sam,2025-03-20,P1,open,1,policy,'=cmd\r\n");
+        assertThat(write(OverdueFormat.CSV, true, row)).endsWith(",1,policy,=cmd\r\n");
+        assertThat(write(OverdueFormat.JSON, row)).contains("\"kind\" : \"policy\",\n  \"policy\" : \"=cmd\"");
+        assertThat(write(OverdueFormat.MARKDOWN, row)).contains("| Load test — no due date (policy '=cmd') |");
+    }
+
+    @Test
     void csvLeavesCellsThatDoNotStartAFormulaAsTheyAre() {
         assertThat(OverdueCsv.text("a=b+c-d@e", false)).isEqualTo("a=b+c-d@e");
         assertThat(OverdueCsv.text(" =1", false)).isEqualTo(" =1");

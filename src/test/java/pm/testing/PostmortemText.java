@@ -48,6 +48,12 @@ public final class PostmortemText {
         return this;
     }
 
+    /** A waiver for the last item, as YAML flow fields: {@code reason: …, by: …, date: …}. */
+    public PostmortemText waiver(String fields) {
+        items.set(items.size() - 1, items.get(items.size() - 1) + "    waiver: {" + fields + "}\n");
+        return this;
+    }
+
     public String text() {
         StringBuilder sb = new StringBuilder("---\n");
         for (String f : fields) {
