@@ -216,7 +216,7 @@ public final class OverdueCollector {
                     && asOf.isAfter(policy.due())) {
                 kind = Kind.POLICY;
                 due = policy.due();
-                note = policyNote(item, policy);
+                note = policyNote(item, policy, noOwner);
             } else if (policy != null && policy.startBy() != null && notStarted(item) && asOf.isAfter(policy.startBy())) {
                 kind = Kind.NOT_STARTED;
                 due = policy.startBy();
@@ -230,7 +230,7 @@ public final class OverdueCollector {
             } else if (policy != null && due == null && soon(policy.due())) {
                 kind = Kind.POLICY;
                 due = policy.due();
-                note = policyNote(item, policy);
+                note = policyNote(item, policy, noOwner);
             } else if (item.due() == null) {
                 kind = Kind.NO_DUE_DATE;
                 note = item.dueText() == null ? "no due date; agree one with " + item.owner().strip()
@@ -258,9 +258,9 @@ public final class OverdueCollector {
             return item.status() == null || ActionStatus.OPEN.id().equals(item.status());
         }
 
-        private String policyNote(ActionItem item, Deadline policy) {
+        private String policyNote(ActionItem item, Deadline policy, boolean noOwner) {
             return (item.dueText() == null ? "no due date" : "due '" + item.dueText().strip() + "' is not a date")
-                    + " (policy '" + policy.policy().name() + "')";
+                    + (noOwner ? ", no owner" : "") + " (policy '" + policy.policy().name() + "')";
         }
 
         /** The deadlines of the postmortem itself, counted from its incident date, as set for its severity. */

@@ -128,7 +128,7 @@ class PolicyRowsTest {
         assertThat(rows(collect(day("2025-04-06"), p))).containsExactly(
                 "No due, not started: policy 2025-03-20 17 P1 no due date (policy 'P1')",
                 "Nobody, not started: action-item 2025-03-20 17 null null",
-                "Nobody, no due: policy 2025-04-05 1 P2 no due date (policy 'P2')");
+                "Nobody, no due: policy 2025-04-05 1 P2 no due date, no owner (policy 'P2')");
         assertThat(collect(day("2025-04-06"), p).items()).extracting(OverdueItem::owner)
                 .containsExactly("@a", null, null);
     }
