@@ -58,9 +58,16 @@ final class PostmortemArbitraries {
     }
 
     private static Arbitrary<String> frontMatter() {
+        // a waiver, well formed or not, on some items
+        Arbitrary<String> waiver = Arbitraries.oneOf(Arbitraries.just(""),
+                yamlValue().map(v -> "    waiver: " + v + "\n"),
+                Combinators.combine(yamlValue(), yamlValue(), yamlValue()).as((r, b, d) -> "    waiver: {reason: " + r
+                        + ", by: " + b + ", date: " + d + "}\n"),
+                Combinators.combine(yamlValue(), yamlValue(), yamlValue()).as((r, b, d) -> "    waiver:\n      reason: "
+                        + r + "\n      by: " + b + "\n      date: " + d + "\n"));
         Arbitrary<String> actionItem = Combinators.combine(yamlValue(), yamlValue(), yamlValue(), yamlValue(),
-                yamlValue()).as((t, o, d, p, s) -> "  - title: " + t + "\n    owner: " + o + "\n    due: " + d
-                        + "\n    priority: " + p + "\n    status: " + s + "\n");
+                yamlValue(), waiver).as((t, o, d, p, s, w) -> "  - title: " + t + "\n    owner: " + o + "\n    due: "
+                        + d + "\n    priority: " + p + "\n    status: " + s + "\n" + w);
         return Combinators.combine(yamlValue(), yamlValue(), yamlValue(), yamlValue(), yamlValue(), yamlValue(),
                 actionItem.list().ofMaxSize(4))
                 .as((title, date, sev, status, started, resolved, items) -> "---\ntitle: " + title + "\ndate: " + date
