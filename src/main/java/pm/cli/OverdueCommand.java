@@ -36,10 +36,10 @@ import pm.source.Sources;
 /** {@code pm overdue [DIR]}: the follow-ups that are late, from the front matter of the postmortems git tracks. */
 @Command(name = "overdue",
         description = {"List late follow-ups: action items past their due date, open ones with no owner or no due "
-                + "date, and postmortems behind their draft/review/publish/30-day follow-up deadlines. The follow-up "
-                + "policies of .pm.yml (default: P0 due within 7 days of the incident, P1 14, P2 30, P3 90) make an item "
-                + "without a due date late once its policy's deadline has passed, and list a P0/P1 item still open "
-                + "after 2/7 days as not started.",
+                + "date, and postmortems behind their draft/review/publish/30-day follow-up deadlines.",
+                "The follow-up policies of .pm.yml (default: P0 due within 7 days of the incident, P1 14, P2 30, P3 "
+                + "90) make an item without a due date late once its policy's deadline has passed, and list a P0/P1 "
+                + "item still open after 2/7 days as not started.",
                 "Reads the front matter of the *.md files git tracks under DIR (not untracked or ignored ones)."},
         footer = {"", "Exit status: 0 report printed; 1 something is overdue and --fail-on-overdue was given; "
                 + "2 usage or input error, or, with --fail-on-overdue, a file that could not be read.",
