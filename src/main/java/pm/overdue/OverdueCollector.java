@@ -216,13 +216,11 @@ public final class OverdueCollector {
                     && asOf.isAfter(policy.due())) {
                 kind = Kind.POLICY;
                 due = policy.due();
-                note = policyNote(item, policy, noOwner);
+                note = policyNote(item, policy);
             } else if (policy != null && policy.startBy() != null && notStarted(item) && asOf.isAfter(policy.startBy())) {
                 kind = Kind.NOT_STARTED;
                 due = policy.startBy();
-                note = (noOwner ? "not started, no owner (policy '" + policy.policy().name() + "'): name one and "
-                        + "start it, or escalate" : "not started (policy '" + policy.policy().name() + "'): start it "
-                        + "or escalate");
+                note = "not started (policy '" + policy.policy().name() + "'): start it or escalate";
             } else if (noOwner) {
                 kind = Kind.NO_OWNER;
                 note = item.hasOwner() ? "owner '" + item.owner().strip() + "' names nobody; name one person"
@@ -230,7 +228,7 @@ public final class OverdueCollector {
             } else if (policy != null && due == null && soon(policy.due())) {
                 kind = Kind.POLICY;
                 due = policy.due();
-                note = policyNote(item, policy, noOwner);
+                note = policyNote(item, policy);
             } else if (item.due() == null) {
                 kind = Kind.NO_DUE_DATE;
                 note = item.dueText() == null ? "no due date; agree one with " + item.owner().strip()
@@ -258,9 +256,10 @@ public final class OverdueCollector {
             return item.status() == null || ActionStatus.OPEN.id().equals(item.status());
         }
 
-        private String policyNote(ActionItem item, Deadline policy, boolean noOwner) {
+        /** Why a policy row is late; the owner group ("(no owner)") says when it has nobody. */
+        private String policyNote(ActionItem item, Deadline policy) {
             return (item.dueText() == null ? "no due date" : "due '" + item.dueText().strip() + "' is not a date")
-                    + (noOwner ? ", no owner" : "") + " (policy '" + policy.policy().name() + "')";
+                    + " (policy '" + policy.policy().name() + "')";
         }
 
         /** The deadlines of the postmortem itself, counted from its incident date, as set for its severity. */

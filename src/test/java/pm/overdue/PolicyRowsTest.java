@@ -122,13 +122,12 @@ class PolicyRowsTest {
                 .item("Nobody, no due", null, null, "P2", "in-progress");
         assertThat(rows(collect(day("2025-03-14"), p))).containsExactly(
                 "No due, not started: not-started 2025-03-13 1 P1 not started (policy 'P1'): start it or escalate",
-                "Nobody, not started: not-started 2025-03-13 1 P1 not started, no owner (policy 'P1'): name one and "
-                        + "start it, or escalate",
+                "Nobody, not started: not-started 2025-03-13 1 P1 not started (policy 'P1'): start it or escalate",
                 "Nobody, no due: no-owner null null null no owner; name one person");
         assertThat(rows(collect(day("2025-04-06"), p))).containsExactly(
                 "No due, not started: policy 2025-03-20 17 P1 no due date (policy 'P1')",
                 "Nobody, not started: action-item 2025-03-20 17 null null",
-                "Nobody, no due: policy 2025-04-05 1 P2 no due date, no owner (policy 'P2')");
+                "Nobody, no due: policy 2025-04-05 1 P2 no due date (policy 'P2')");
         assertThat(collect(day("2025-04-06"), p).items()).extracting(OverdueItem::owner)
                 .containsExactly("@a", null, null);
     }
