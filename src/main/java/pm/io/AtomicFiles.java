@@ -2,6 +2,8 @@ package pm.io;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -11,11 +13,17 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
+import java.security.SecureRandom;
 import java.util.Set;
 
 /**
  * Writes that never leave a half-written or clobbered file: content goes to a temporary file in the
  * same directory first, then takes the target's name in one step.
+ *
+ * <p>A new file gets the permissions the user's umask gives (0666 &amp; ~umask, and a directory's default ACL),
+ * as an editor's or git's would: the temporary file is created without asking for any, so the system applies
+ * them ({@code Files.createTempFile} asked for 0600 whatever the umask). Java cannot read the umask; it need not.
+ * The temporary file is pm's own: {@code .<name>.pm-<12 letters or digits>.tmp}, hidden.
  */
 public final class AtomicFiles {
     /** How bytes reach a new file. Tests in this package replace it to simulate a full disk. */
@@ -24,6 +32,10 @@ public final class AtomicFiles {
     }
 
     static volatile Sink sink = OutputStream::write;
+
+    /** The most of a target's name a temporary file repeats, so that its name stays within 255 bytes. */
+    private static final int NAME_IN_TEMPORARY = 100;
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private AtomicFiles() {
     }
@@ -114,20 +126,39 @@ public final class AtomicFiles {
     }
 
     private static Path writeTemp(Path dir, Path target, byte[] content) throws IOException {
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                sink.write(out, content);
-            }
-            try (var ch = java.nio.channels.FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                ch.force(true);
-            }
-            return tmp;
-        } catch (IOException | RuntimeException e) {
-            deleteQuietly(tmp);
-            throw e;
+        String name = target.getFileName().toString();
+        if (name.length() > NAME_IN_TEMPORARY) {
+            name = name.substring(0, NAME_IN_TEMPORARY);
         }
+        for (int attempt = 0; ; attempt++) {
+            Path tmp = dir.resolve("." + name + ".pm-" + randomLetters() + ".tmp");
+            FileChannel ch;
+            try {
+                // no permissions asked for: the system applies the umask (and a default ACL), as for any new file
+                ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt < 16) {
+                    continue;
+                }
+                throw e;
+            }
+            try (ch) {
+                sink.write(Channels.newOutputStream(ch), content);
+                ch.force(true);
+                return tmp;
+            } catch (IOException | RuntimeException e) {
+                deleteQuietly(tmp);
+                throw e;
+            }
+        }
+    }
+
+    private static String randomLetters() {
+        char[] c = new char[12];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = Character.forDigit(RANDOM.nextInt(36), 36);
+        }
+        return new String(c);
     }
 
     private static InputException writeFailure(Path target, IOException e) {
