@@ -9,12 +9,13 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.security.SecureRandom;
-import java.util.Set;
 
 /**
  * Writes that never leave a half-written or clobbered file: content goes to a temporary file in the
@@ -23,7 +24,8 @@ import java.util.Set;
  * <p>A new file gets the permissions the user's umask gives (0666 &amp; ~umask, and a directory's default ACL),
  * as an editor's or git's would: the temporary file is created without asking for any, so the system applies
  * them ({@code Files.createTempFile} asked for 0600 whatever the umask). Java cannot read the umask; it need not.
- * The temporary file is pm's own: {@code .<name>.pm-<12 letters or digits>.tmp}, hidden.
+ * A replaced file keeps its owner, group and permissions. The temporary file is pm's own:
+ * {@code .<name>.pm-<12 letters or digits>.tmp}, hidden.
  */
 public final class AtomicFiles {
     /** How bytes reach a new file. Tests in this package replace it to simulate a full disk. */
@@ -49,7 +51,7 @@ public final class AtomicFiles {
         Path dir = parent(target);
         Path tmp = null;
         try {
-            tmp = writeTemp(dir, target, content);
+            tmp = writeTemp(dir, target, content, null);
             try {
                 Files.createLink(target, tmp);
             } catch (UnsupportedOperationException | FileSystemException e) {
@@ -76,18 +78,21 @@ public final class AtomicFiles {
         }
     }
 
-    /** Replaces {@code target} with {@code content}, keeping its permissions; the old file stays whole on failure. */
+    /**
+     * Replaces {@code target} with {@code content}, keeping its owner and group (where this process may set them)
+     * and its permissions; the old file stays whole on failure.
+     */
     public static void replace(Path target, byte[] content) throws InputException {
         Path dir = parent(target);
         Path tmp = null;
         try {
-            tmp = writeTemp(dir, target, content);
+            PosixFileAttributes like = null;
             try {
-                Set<PosixFilePermission> perms = Files.getPosixFilePermissions(target);
-                Files.setPosixFilePermissions(tmp, perms);
-            } catch (UnsupportedOperationException | IOException ignored) {
-                // not a POSIX file system, or the target is gone: keep the temporary file's defaults
+                like = Files.readAttributes(target, PosixFileAttributes.class);
+            } catch (NoSuchFileException | UnsupportedOperationException ignored) {
+                // a new file, or no POSIX attributes here: what the system gives a new file
             }
+            tmp = writeTemp(dir, target, content, like);
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -125,7 +130,13 @@ public final class AtomicFiles {
         return p == null ? Path.of(".").toAbsolutePath() : p;
     }
 
-    private static Path writeTemp(Path dir, Path target, byte[] content) throws IOException {
+    /**
+     * Writes {@code content} to a new temporary file next to {@code target}.
+     *
+     * @param like the owner, group and permissions to give the file; null for what a new file gets
+     */
+    private static Path writeTemp(Path dir, Path target, byte[] content, PosixFileAttributes like)
+            throws IOException {
         String name = target.getFileName().toString();
         if (name.length() > NAME_IN_TEMPORARY) {
             name = name.substring(0, NAME_IN_TEMPORARY);
@@ -143,6 +154,9 @@ public final class AtomicFiles {
                 throw e;
             }
             try (ch) {
+                if (like != null) {
+                    keep(tmp, like); // before any byte is written: the content is never more readable than before
+                }
                 sink.write(Channels.newOutputStream(ch), content);
                 ch.force(true);
                 return tmp;
@@ -151,6 +165,34 @@ public final class AtomicFiles {
                 throw e;
             }
         }
+    }
+
+    /**
+     * Gives {@code file} the owner and group of {@code like} where this process may (root may; others may set a
+     * group they are in), then its permissions, which must take: a file pm writes never loses its mode. The
+     * permissions come last since a change of owner may clear some.
+     */
+    private static void keep(Path file, PosixFileAttributes like) throws IOException {
+        PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class);
+        if (view == null) {
+            return;
+        }
+        PosixFileAttributes now = view.readAttributes();
+        if (!like.owner().equals(now.owner())) {
+            try {
+                view.setOwner(like.owner());
+            } catch (IOException notPermitted) {
+                // best effort: only root may give a file away
+            }
+        }
+        if (!like.group().equals(now.group())) {
+            try {
+                view.setGroup(like.group());
+            } catch (IOException notPermitted) {
+                // best effort: a group this process is not in
+            }
+        }
+        view.setPermissions(like.permissions());
     }
 
     private static String randomLetters() {
