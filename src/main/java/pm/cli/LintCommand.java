@@ -158,8 +158,9 @@ public final class LintCommand implements Callable<Integer> {
     public int run(Context ctx) throws InputException {
         Config config = Config.load(ctx.cwd());
         LintSettings settings = LintSettings.of(config, Rules.metas());
-        LintRun run = new LintRun(new PostmortemParser(config.schema()), settings, Rules.ALL, fix);
         Names names = ctx.names();
+        LintRun run = new LintRun(new PostmortemParser(config.schema()), settings, Rules.ALL, fix)
+                .fixingIn(config.root(), names);
         List<Path> targets = new ArrayList<>();
         for (String p : paths) {
             targets.add(ctx.resolve(p));

@@ -80,7 +80,8 @@ public final class AtomicFiles {
 
     /**
      * Replaces {@code target} with {@code content}, keeping its owner and group (where this process may set them)
-     * and its permissions; the old file stays whole on failure.
+     * and its permissions; the old file stays whole on failure. The name is replaced: a symbolic link there is
+     * replaced by the new file (write to {@link #linkTarget} to keep it a link).
      */
     public static void replace(Path target, byte[] content) throws InputException {
         Path dir = parent(target);
@@ -103,6 +104,19 @@ public final class AtomicFiles {
             throw writeFailure(target, e);
         } finally {
             deleteQuietly(tmp);
+        }
+    }
+
+    /** The real file a symbolic link at {@code file} leads to, or {@code file} when it is no link. */
+    public static Path linkTarget(Path file) throws InputException {
+        if (!Files.isSymbolicLink(file)) {
+            return file;
+        }
+        try {
+            return file.toRealPath();
+        } catch (IOException e) {
+            throw new InputException(file, 0, "is a broken symbolic link; fix or remove the link (nothing was "
+                    + "changed)");
         }
     }
 

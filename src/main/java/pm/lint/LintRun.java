@@ -1,6 +1,10 @@
 package pm.lint;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
+import java.util.function.Function;
 import pm.io.AtomicFiles;
 import pm.io.InputException;
 import pm.io.TextFiles;
@@ -52,6 +57,8 @@ public final class LintRun {
     private final FutureTask<Linter> linterReady;
     private Linter linter;
     private LintCache cache;
+    private Path root;
+    private Function<Path, String> names = Path::toString;
 
     /**
      * Starts making the enabled rules of {@code rules} on another thread.
@@ -73,6 +80,16 @@ public final class LintRun {
      */
     public LintRun withCache(LintCache cache) {
         this.cache = fix ? null : cache;
+        return this;
+    }
+
+    /**
+     * Where --fix may write through a symbolic link: the link's git work tree, or {@code root} (the folder of
+     * {@code .pm.yml}, else the current directory) for a link outside git; and how to name the file it leads to.
+     */
+    public LintRun fixingIn(Path root, Function<Path, String> names) {
+        this.root = root;
+        this.names = names;
         return this;
     }
 
@@ -122,9 +139,16 @@ public final class LintRun {
                     fixed = "--fix left the file alone: " + r.reason();
                 } else if (outcome instanceof ActionTableFix.Fixed f) {
                     String rewritten = pm.source().hasBom() ? "\uFEFF" + f.text() : f.text();
-                    AtomicFiles.replace(in.path(), rewritten.getBytes(StandardCharsets.UTF_8));
-                    fixed = "rewrote the Action items table from the front matter";
-                    pm = parser.parse(in.path(), SourceText.of(rewritten));
+                    Path target = AtomicFiles.linkTarget(in.path());
+                    if (!target.equals(in.path()) && !target.startsWith(repository(in.path()))) {
+                        fixed = "--fix left the file alone: it is a symbolic link to " + target + ", outside the "
+                                + "repository; run pm lint --fix on that file where it lives";
+                    } else {
+                        AtomicFiles.replace(target, rewritten.getBytes(StandardCharsets.UTF_8));
+                        fixed = "rewrote the Action items table from the front matter" + (target.equals(in.path())
+                                ? "" : ", in " + names.apply(target) + " (where the link leads)");
+                        pm = parser.parse(in.path(), SourceText.of(rewritten));
+                    }
                 }
             }
             List<Finding> findings = linter.lint(pm, in.name());
@@ -136,6 +160,26 @@ public final class LintRun {
             return new Outcome(in.name(), null, e, null, fixed);
         } catch (Linter.RuleFailure e) {
             return new Outcome(in.name(), null, null, e, fixed);
+        }
+    }
+
+    /**
+     * The real path of the git work tree {@code link} is in (its nearest folder with a {@code .git}), else of the
+     * run's root, else of the link's folder.
+     */
+    private Path repository(Path link) throws InputException {
+        Path folder = link.toAbsolutePath().normalize().getParent();
+        Path top = root != null ? root : folder;
+        for (Path d = folder; d != null; d = d.getParent()) {
+            if (Files.exists(d.resolve(".git"), LinkOption.NOFOLLOW_LINKS)) {
+                top = d;
+                break;
+            }
+        }
+        try {
+            return top.toRealPath();
+        } catch (IOException e) {
+            throw new InputException(link, 0, "cannot tell which repository the link is in: " + e.getMessage());
         }
     }
 
