@@ -48,31 +48,78 @@ public final class AtomicFiles {
      * refuses atomically when the name is taken.
      */
     public static void createNew(Path target, byte[] content) throws InputException {
-        Path dir = parent(target);
-        Path tmp = null;
         try {
-            tmp = writeTemp(dir, target, content, null);
-            try {
-                Files.createLink(target, tmp);
-            } catch (UnsupportedOperationException | FileSystemException e) {
-                if (e instanceof FileAlreadyExistsException) {
-                    throw e;
-                }
-                // no hard links here (some network or FAT file systems): O_EXCL create, then write
-                OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW,
-                        StandardOpenOption.WRITE);
-                try (out) {
-                    sink.write(out, content);
-                } catch (IOException | RuntimeException partial) {
-                    deleteQuietly(target); // ours, created just above: never leave half a file
-                    throw partial;
-                }
+            if (!claim(target, content, null)) {
+                throw new FileAlreadyExistsException(target.toString());
             }
         } catch (FileAlreadyExistsException e) {
             throw new InputException(target, 0, "already exists; pm never overwrites a postmortem "
                     + "(choose another title or --date, or edit the existing file)");
         } catch (IOException e) {
             throw writeFailure(target, e);
+        }
+    }
+
+    /**
+     * Writes a copy of {@code source} (its bytes, permissions, and owner and group where this process may set
+     * them) as {@code copy}, unless a file of that name is there: then nothing is written and the answer is false.
+     * A symbolic link at {@code source} is followed.
+     */
+    public static boolean copyNew(Path source, Path copy) throws InputException {
+        byte[] content;
+        PosixFileAttributes like = null;
+        try {
+            content = Files.readAllBytes(source);
+            try {
+                like = posixAttributes(source);
+            } catch (UnsupportedOperationException e) {
+                // no POSIX attributes here: what the system gives a new file
+            }
+        } catch (IOException e) {
+            throw new InputException(source, 0, "cannot be read to keep a copy: " + reason(e) + " (nothing was "
+                    + "changed)");
+        }
+        try {
+            return claim(copy, content, like);
+        } catch (IOException e) {
+            throw writeFailure(copy, e);
+        }
+    }
+
+    /**
+     * Writes {@code content} to a temporary file and gives it the name {@code target} unless that is taken.
+     *
+     * @param like the owner, group and permissions to give the file; null for what a new file gets
+     * @return false when {@code target} exists (a dangling link included); nothing is written then
+     */
+    private static boolean claim(Path target, byte[] content, PosixFileAttributes like) throws IOException {
+        Path tmp = null;
+        try {
+            tmp = writeTemp(parent(target), target, content, like);
+            try {
+                Files.createLink(target, tmp);
+                return true;
+            } catch (FileAlreadyExistsException e) {
+                return false;
+            } catch (UnsupportedOperationException | FileSystemException e) {
+                // no hard links here (some network or FAT file systems): O_EXCL create, then write
+                OutputStream out;
+                try {
+                    out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                } catch (FileAlreadyExistsException taken) {
+                    return false;
+                }
+                try (out) {
+                    if (like != null) {
+                        keep(target, like);
+                    }
+                    sink.write(out, content);
+                } catch (IOException | RuntimeException partial) {
+                    deleteQuietly(target); // ours, created just above: never leave half a file
+                    throw partial;
+                }
+                return true;
+            }
         } finally {
             deleteQuietly(tmp);
         }
@@ -89,7 +136,7 @@ public final class AtomicFiles {
         try {
             PosixFileAttributes like = null;
             try {
-                like = Files.readAttributes(target, PosixFileAttributes.class);
+                like = posixAttributes(target);
             } catch (NoSuchFileException | UnsupportedOperationException ignored) {
                 // a new file, or no POSIX attributes here: what the system gives a new file
             }
@@ -142,6 +189,10 @@ public final class AtomicFiles {
     private static Path parent(Path target) {
         Path p = target.toAbsolutePath().getParent();
         return p == null ? Path.of(".").toAbsolutePath() : p;
+    }
+
+    private static PosixFileAttributes posixAttributes(Path file) throws IOException {
+        return Files.readAttributes(file, PosixFileAttributes.class);
     }
 
     /**
@@ -215,6 +266,11 @@ public final class AtomicFiles {
             c[i] = Character.forDigit(RANDOM.nextInt(36), 36);
         }
         return new String(c);
+    }
+
+    private static String reason(IOException e) {
+        String reason = e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : e.getMessage();
+        return reason == null ? e.getClass().getSimpleName() : reason;
     }
 
     private static InputException writeFailure(Path target, IOException e) {
