@@ -42,6 +42,12 @@ public final class LintRun {
         /** {@code --fix} changed a file, or left it alone: a line about the file, said before its findings. */
         void fixed(String name, String message);
 
+        /**
+         * {@code --fix} could not write a file's fix (a read-only folder, a full disk): said before its findings,
+         * which are those of the file as it still is.
+         */
+        void unwritten(InputException e);
+
         /** A rule threw: a bug in pm. */
         void failed(Linter.RuleFailure failure);
     }
@@ -106,9 +112,16 @@ public final class LintRun {
         }
     }
 
-    /** What one entry gave: its findings, why it could not be read, or a rule's failure; and a --fix note. */
+    /**
+     * What one entry gave: its findings, why it could not be read, or a rule's failure; and a --fix note or why the
+     * fix could not be written.
+     */
     private record Outcome(String name, List<Finding> findings, InputException unreadable,
-                           Linter.RuleFailure failure, String fixed) {
+                           Linter.RuleFailure failure, String fixed, InputException unwritten) {
+        Outcome(String name, List<Finding> findings, InputException unreadable, Linter.RuleFailure failure,
+                String fixed) {
+            this(name, findings, unreadable, failure, fixed, null);
+        }
     }
 
     /** Reads, parses (and fixes) and lints one entry; safe on several threads at once when not fixing. */
@@ -118,6 +131,7 @@ public final class LintRun {
         }
         Input in = (Input) entry;
         String fixed = null;
+        InputException unwritten = null;
         try {
             String key = null;
             SourceText text;
@@ -144,10 +158,14 @@ public final class LintRun {
                         fixed = "--fix left the file alone: it is a symbolic link to " + target + ", outside the "
                                 + "repository; run pm lint --fix on that file where it lives";
                     } else {
-                        AtomicFiles.replace(target, rewritten.getBytes(StandardCharsets.UTF_8));
-                        fixed = "rewrote the Action items table from the front matter" + (target.equals(in.path())
-                                ? "" : ", in " + names.apply(target) + " (where the link leads)");
-                        pm = parser.parse(in.path(), SourceText.of(rewritten));
+                        try {
+                            AtomicFiles.replace(target, rewritten.getBytes(StandardCharsets.UTF_8));
+                            fixed = "rewrote the Action items table from the front matter" + (target.equals(in.path())
+                                    ? "" : ", in " + names.apply(target) + " (where the link leads)");
+                            pm = parser.parse(in.path(), SourceText.of(rewritten));
+                        } catch (InputException e) {
+                            unwritten = new InputException(in.path(), 0, "could not write the fix: " + e.getMessage());
+                        }
                     }
                 }
             }
@@ -155,7 +173,7 @@ public final class LintRun {
             if (key != null) {
                 cache.put(key, findings);
             }
-            return new Outcome(in.name(), findings, null, null, fixed);
+            return new Outcome(in.name(), findings, null, null, fixed, unwritten);
         } catch (InputException e) {
             return new Outcome(in.name(), null, e, null, fixed);
         } catch (Linter.RuleFailure e) {
@@ -186,6 +204,9 @@ public final class LintRun {
     private static void emit(Outcome o, Listener out) {
         if (o.fixed() != null) {
             out.fixed(o.name(), o.fixed());
+        }
+        if (o.unwritten() != null) {
+            out.unwritten(o.unwritten());
         }
         if (o.unreadable() != null) {
             out.unreadable(o.unreadable());
