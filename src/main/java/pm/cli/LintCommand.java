@@ -35,7 +35,7 @@ import pm.source.Sources;
         description = {"Check postmortems for blame language, incomplete or vague action items, missing "
                 + "sections, bad front matter and an out-of-order timeline.",
                 "Prints file:line:col: severity rule-id message. Exit status: 0 no errors, 1 errors found, "
-                        + "2 usage or unreadable file."},
+                        + "2 usage, unreadable file or a fix that could not be written."},
         footer = {"", "Examples:", "  pm lint                       # the postmortems directory",
                 "  pm lint postmortems/2025-03-14-payment-api-outage.md",
                 "  pm lint --staged              # what is staged for commit (the pre-commit hook)",
@@ -160,8 +160,9 @@ public final class LintCommand implements Callable<Integer> {
         Settings all = Settings.load(ctx.cwd());
         Config config = all.config();
         LintSettings settings = all.lint();
-        LintRun run = new LintRun(new PostmortemParser(config.schema()), settings, Rules.ALL, fix);
         Names names = ctx.names();
+        LintRun run = new LintRun(new PostmortemParser(config.schema()), settings, Rules.ALL, fix)
+                .fixingIn(config.root(), names);
         List<Path> targets = new ArrayList<>();
         for (String p : paths) {
             targets.add(ctx.resolve(p));
@@ -192,10 +193,10 @@ public final class LintCommand implements Callable<Integer> {
                             + " (the cache was not written; the findings stand)");
                 }
             }
-            report.finish(outcomes.unreadable);
+            report.finish(outcomes.unreadable, outcomes.unwritten);
             ctx.err().flush();
-            return outcomes.internal ? ExitStatus.INTERNAL : outcomes.unreadable > 0 ? ExitStatus.USAGE
-                    : outcomes.errors ? ExitStatus.FINDINGS : 0;
+            return outcomes.internal ? ExitStatus.INTERNAL : outcomes.unreadable + outcomes.unwritten > 0
+                    ? ExitStatus.USAGE : outcomes.errors ? ExitStatus.FINDINGS : 0;
         }
     }
 
@@ -231,6 +232,7 @@ public final class LintCommand implements Callable<Integer> {
         private final Context ctx;
         private final Report report;
         private int unreadable;
+        private int unwritten;
         private boolean errors;
         private boolean internal;
 
@@ -250,6 +252,13 @@ public final class LintCommand implements Callable<Integer> {
         @Override
         public void unreadable(InputException e) {
             unreadable++;
+            ctx.err().println("pm: " + Visible.of(e.oneLine(ctx.names())));
+            ctx.err().flush();
+        }
+
+        @Override
+        public void unwritten(InputException e) {
+            unwritten++;
             ctx.err().println("pm: " + Visible.of(e.oneLine(ctx.names())));
             ctx.err().flush();
         }

@@ -50,8 +50,8 @@ final class GithubReport implements Report {
     }
 
     @Override
-    public void finish(int unreadable) {
-        out.println("pm lint: " + tally.summary(unreadable));
+    public void finish(int unreadable, int unwritten) {
+        out.println("pm lint: " + tally.summary(unreadable, unwritten));
         out.flush();
     }
 }

@@ -57,7 +57,7 @@ final class JsonReport implements Report {
     }
 
     @Override
-    public void finish(int unreadable) {
+    public void finish(int unreadable, int unwritten) {
         try {
             gen.writeEndArray();
             gen.close();

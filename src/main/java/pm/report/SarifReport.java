@@ -157,7 +157,7 @@ final class SarifReport implements Report {
     }
 
     @Override
-    public void finish(int unreadable) {
+    public void finish(int unreadable, int unwritten) {
         try {
             gen.writeEndArray();
             gen.writeEndObject();

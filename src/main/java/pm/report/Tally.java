@@ -26,7 +26,7 @@ final class Tally {
     }
 
     /** "2 errors and 1 warning in 1 of 3 files" or "3 files checked: no problems found". */
-    String summary(int unreadable) {
+    String summary(int unreadable, int unwritten) {
         StringBuilder sb = new StringBuilder();
         if (errors + warnings + infos == 0) {
             sb.append(plural(files, "file")).append(" checked: no problems found");
@@ -39,6 +39,9 @@ final class Tally {
         }
         if (unreadable > 0) {
             sb.append("; ").append(plural(unreadable, "file")).append(" could not be read");
+        }
+        if (unwritten > 0) {
+            sb.append("; ").append(unwritten).append(unwritten == 1 ? " fix" : " fixes").append(" could not be written");
         }
         return sb.toString();
     }

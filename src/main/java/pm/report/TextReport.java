@@ -54,8 +54,8 @@ final class TextReport implements Report {
     }
 
     @Override
-    public void finish(int unreadable) {
-        String line = tally.summary(unreadable);
+    public void finish(int unreadable, int unwritten) {
+        String line = tally.summary(unreadable, unwritten);
         out.println(color ? BOLD + line + RESET : line);
         out.flush();
     }
