@@ -77,6 +77,10 @@ public final class LintCommand implements Callable<Integer> {
             + "action_items; nothing else in the file changes.")
     boolean fix;
 
+    @Option(names = "--strict", description = "Lint every file as if it were in review: no rule is relaxed for "
+            + "drafts (for CI on the main branch).")
+    boolean strict;
+
     @Option(names = "--cache", description = "Keep findings in a cache file and reuse them for files whose content "
             + "has not changed (a new pm build or .pm.yml starts it afresh).")
     boolean cache;
@@ -114,6 +118,12 @@ public final class LintCommand implements Callable<Integer> {
         cmd.cache = cache;
         cmd.color = color;
         return cmd;
+    }
+
+    /** {@link #of}, linting every file as if it were in review ({@code --strict}). */
+    public LintCommand strict(boolean on) {
+        this.strict = on;
+        return this;
     }
 
     @Override
@@ -161,7 +171,7 @@ public final class LintCommand implements Callable<Integer> {
         Config config = all.config();
         LintSettings settings = all.lint();
         Names names = ctx.names();
-        LintRun run = new LintRun(new PostmortemParser(config.schema()), settings, Rules.ALL, fix)
+        LintRun run = new LintRun(new PostmortemParser(config.schema()), settings, Rules.ALL, fix, strict)
                 .fixingIn(config.root(), names);
         List<Path> targets = new ArrayList<>();
         for (String p : paths) {
@@ -174,7 +184,7 @@ public final class LintCommand implements Callable<Integer> {
         Report.Format format = format(formatName);
         LintCache lintCache = null;
         if ((cache || cacheLocation != null) && !fix) { // --fix reads every file: the cache is left as it is
-            lintCache = LintCache.open(cacheFile(ctx), cacheKey(config));
+            lintCache = LintCache.open(cacheFile(ctx), cacheKey(config) + (strict ? " strict" : ""));
             run.withCache(lintCache);
         }
         try (Listing listing = staged ? Sources.staged(ctx.cwd(), ctx.env(), targets, names)
@@ -183,7 +193,7 @@ public final class LintCommand implements Callable<Integer> {
             // pm's version is named only in SARIF output: the others need not read it
             Report report = format.create(ctx.out(), useColor(ctx, format), format == Report.Format.SARIF
                     ? VersionProvider.version() : "", Rules.metas());
-            Outcomes outcomes = new Outcomes(ctx, report);
+            Outcomes outcomes = new Outcomes(ctx, report, settings.drafts().keySet());
             run.lint(listing, outcomes);
             if (lintCache != null) {
                 try {
@@ -194,6 +204,10 @@ public final class LintCommand implements Callable<Integer> {
                 }
             }
             report.finish(outcomes.unreadable, outcomes.unwritten);
+            if (staged && outcomes.errors) {
+                ctx.out().flush();
+                ctx.err().println(outcomes.refusal());
+            }
             ctx.err().flush();
             return outcomes.internal ? ExitStatus.INTERNAL : outcomes.unreadable + outcomes.unwritten > 0
                     ? ExitStatus.USAGE : outcomes.errors ? ExitStatus.FINDINGS : 0;
@@ -235,18 +249,42 @@ public final class LintCommand implements Callable<Integer> {
         private int unwritten;
         private boolean errors;
         private boolean internal;
+        /** The rules a draft relaxes; errors of theirs in a file that is not a draft could wait in one. */
+        private final java.util.Set<String> relaxable;
+        private int errorCount;
+        private boolean draftWouldDo;
 
-        Outcomes(Context ctx, Report report) {
+        Outcomes(Context ctx, Report report, java.util.Set<String> relaxable) {
             this.ctx = ctx;
             this.report = report;
+            this.relaxable = relaxable;
+        }
+
+        /**
+         * The last line of a refused commit: what to do. Keeping a postmortem a draft is offered only when that would
+         * let these errors wait; --no-verify is named with what it costs.
+         */
+        String refusal() {
+            return "pm: commit refused (" + errorCount + (errorCount == 1 ? " error" : " errors") + "): fix the lines "
+                    + "above" + (draftWouldDo ? ", or keep the postmortem a draft (status: draft) to commit it "
+                    + "unfinished" : "") + "; git commit --no-verify skips every check, the blame check too";
         }
 
         @Override
         public void file(String name, List<Finding> findings) {
+            file(name, findings, false);
+        }
+
+        @Override
+        public void file(String name, List<Finding> findings, boolean draft) {
             for (Finding f : findings) {
-                errors |= f.severity() == Severity.ERROR;
+                if (f.severity() == Severity.ERROR) {
+                    errors = true;
+                    errorCount++;
+                    draftWouldDo |= !draft && !f.firm() && relaxable.contains(f.rule());
+                }
             }
-            report.file(name, findings);
+            report.file(name, findings, draft);
         }
 
         @Override

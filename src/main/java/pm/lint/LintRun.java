@@ -36,6 +36,11 @@ public final class LintRun {
         /** A file was linted (with or without findings). */
         void file(String name, List<Finding> findings);
 
+        /** A file was linted; {@code draft} when it was linted as a draft ({@link Linter#isDraft}). */
+        default void file(String name, List<Finding> findings, boolean draft) {
+            file(name, findings);
+        }
+
         /** A file could not be read, or could not be offered at all. */
         void unreadable(InputException e);
 
@@ -72,9 +77,14 @@ public final class LintRun {
      * @param fix rewrite each file's Action items table from its front matter before linting it
      */
     public LintRun(PostmortemParser parser, LintSettings settings, List<Rule.Spec> rules, boolean fix) {
+        this(parser, settings, rules, fix, false);
+    }
+
+    /** @param strict lint every file as if it were in review ({@code pm lint --strict}) */
+    public LintRun(PostmortemParser parser, LintSettings settings, List<Rule.Spec> rules, boolean fix, boolean strict) {
         this.parser = parser;
         this.fix = fix;
-        this.linterReady = new FutureTask<>(() -> new Linter(settings, rules));
+        this.linterReady = new FutureTask<>(() -> new Linter(settings, rules, strict));
         Thread t = new Thread(linterReady, "pm-rules");
         t.setDaemon(true);
         t.start();
@@ -117,10 +127,10 @@ public final class LintRun {
      * fix could not be written.
      */
     private record Outcome(String name, List<Finding> findings, InputException unreadable,
-                           Linter.RuleFailure failure, String fixed, InputException unwritten) {
+                           Linter.RuleFailure failure, String fixed, InputException unwritten, boolean draft) {
         Outcome(String name, List<Finding> findings, InputException unreadable, Linter.RuleFailure failure,
                 String fixed) {
-            this(name, findings, unreadable, failure, fixed, null);
+            this(name, findings, unreadable, failure, fixed, null, false);
         }
     }
 
@@ -138,9 +148,9 @@ public final class LintRun {
             if (cache != null) {
                 byte[] content = in.content();
                 key = LintCache.contentKey(content);
-                List<Finding> known = cache.get(key, in.name());
+                LintCache.Known known = cache.get(key, in.name());
                 if (known != null) {
-                    return new Outcome(in.name(), known, null, null, null);
+                    return new Outcome(in.name(), known.findings(), null, null, null, null, known.draft());
                 }
                 text = TextFiles.decode(in.path(), content);
             } else {
@@ -170,10 +180,11 @@ public final class LintRun {
                 }
             }
             List<Finding> findings = linter.lint(pm, in.name());
+            boolean draft = linter.isDraft(pm);
             if (key != null) {
-                cache.put(key, findings);
+                cache.put(key, findings, draft);
             }
-            return new Outcome(in.name(), findings, null, null, fixed, unwritten);
+            return new Outcome(in.name(), findings, null, null, fixed, unwritten, draft);
         } catch (InputException e) {
             return new Outcome(in.name(), null, e, null, fixed);
         } catch (pm.parse.UnreadableBody e) {
@@ -215,7 +226,7 @@ public final class LintRun {
         } else if (o.failure() != null) {
             out.failed(o.failure());
         } else {
-            out.file(o.name(), o.findings());
+            out.file(o.name(), o.findings(), o.draft());
         }
     }
 

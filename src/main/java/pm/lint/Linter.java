@@ -3,6 +3,7 @@ package pm.lint;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import pm.model.Postmortem;
 
 /**
@@ -28,9 +29,20 @@ public final class Linter {
     }
 
     private final List<Enabled> rules;
+    private final Map<String, Severity> drafts;
+    private final boolean strict;
 
     /** Makes the rules of {@code rules} that {@code settings} turn on, configured by them. */
     public Linter(LintSettings settings, List<Rule.Spec> rules) {
+        this(settings, rules, false);
+    }
+
+    /**
+     * @param strict lint every file as if it were in review: no rule is relaxed for drafts ({@code pm lint --strict})
+     */
+    public Linter(LintSettings settings, List<Rule.Spec> rules, boolean strict) {
+        this.drafts = settings.drafts();
+        this.strict = strict;
         List<Enabled> enabled = new ArrayList<>();
         for (Rule.Spec spec : rules) {
             String id = spec.meta().id();
@@ -70,7 +82,34 @@ public final class Linter {
         }
         Suppressions suppressions = Suppressions.of(pm);
         found.removeIf(suppressions::suppresses);
+        if (isDraft(pm)) {
+            relax(found);
+        }
         found.sort(ORDER);
         return found;
+    }
+
+    /**
+     * Whether the postmortem is linted as a draft: its status is {@code draft} and the run is not strict. A draft
+     * may be unfinished, so the rules about completeness report at most at their draft level
+     * ({@link LintSettings#drafts}); what is written wrong, and blame, keep their severity.
+     */
+    public boolean isDraft(Postmortem pm) {
+        return !strict && !drafts.isEmpty() && "draft".equalsIgnoreCase(pm.frontMatter().status());
+    }
+
+    private void relax(List<Finding> found) {
+        for (int i = found.size() - 1; i >= 0; i--) {
+            Finding f = found.get(i);
+            if (f.firm() || !drafts.containsKey(f.rule())) {
+                continue;
+            }
+            Severity level = drafts.get(f.rule());
+            if (level == null) {
+                found.remove(i); // off while a draft
+            } else if (level.compareTo(f.severity()) > 0) {
+                found.set(i, f.relaxedTo(level));
+            }
+        }
     }
 }

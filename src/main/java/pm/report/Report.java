@@ -13,6 +13,11 @@ import pm.lint.RuleMeta;
 public interface Report {
     void file(String file, List<Finding> findings);
 
+    /** {@link #file(String, List)} for a file linted as a draft ({@code draft}), which a summary counts apart. */
+    default void file(String file, List<Finding> findings, boolean draft) {
+        file(file, findings);
+    }
+
     /** @param unreadable how many files could not be read (already reported on stderr) */
     default void finish(int unreadable) {
         finish(unreadable, 0);
