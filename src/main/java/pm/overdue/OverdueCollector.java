@@ -16,6 +16,7 @@ import pm.model.Owners;
 import pm.model.Problem;
 import pm.model.SourceText;
 import pm.parse.PostmortemParser;
+import pm.parse.Schema;
 import pm.source.Input;
 import pm.source.Listing;
 import pm.source.Names;
@@ -169,7 +170,7 @@ public final class OverdueCollector {
             }
             Skipped undated = null;
             if (fm.date() == null) {
-                if (open > 0 || !"published".equals(fm.status())) {
+                if (open > 0 || !Schema.reached(fm.status(), Schema.PUBLISHED)) {
                     undated = new Skipped(file, fm.lineOf("date"), "no incident date, so its review, publish and "
                             + "follow-up deadlines cannot be checked; add 'date: YYYY-MM-DD'");
                 }
@@ -215,17 +216,20 @@ public final class OverdueCollector {
 
         /** The deadlines of the postmortem itself, counted from its incident date. */
         private void lifecycle(int open) {
+            // each deadline ends when its step is reached, in draft → in-review → reviewed → published; a missing or
+            // unknown status is only reminded to publish
             String status = fm.status();
+            boolean known = status != null;
             List<Step> steps = new ArrayList<>();
-            if ("draft".equals(status)) {
+            if (known && !Schema.reached(status, Schema.IN_REVIEW)) {
                 steps.add(new Step(settings.draftDays(), "Still a draft after " + days(settings.draftDays())
                         + ": send it for review"));
             }
-            if ("draft".equals(status) || "in-review".equals(status)) {
+            if (known && !Schema.reached(status, Schema.REVIEWED)) {
                 steps.add(new Step(settings.reviewDays(), "Not reviewed after " + days(settings.reviewDays())
                         + ": hold the postmortem review"));
             }
-            if (!"published".equals(status)) {
+            if (!Schema.reached(status, Schema.PUBLISHED)) {
                 steps.add(new Step(settings.publishDays(), "Not published after " + days(settings.publishDays())
                         + ": set status: published"));
             }

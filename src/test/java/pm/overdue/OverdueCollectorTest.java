@@ -92,6 +92,57 @@ class OverdueCollectorTest {
         assertThat(r.undated()).isEmpty();
     }
 
+    // --- the lifecycle: draft → in-review → reviewed → published ------------------------------------------------
+
+    /** The lifecycle rows of one postmortem with this status, as of {@link #AS_OF}, its incident on {@code date}. */
+    private static List<String> lifecycle(String date, String status) {
+        OverdueReport r = collect(OverdueFilter.NONE, List.of(input("pm/a.md",
+                PostmortemText.of("P", date).with("status", status))));
+        return r.items().stream().filter(i -> i.kind() == Kind.LIFECYCLE).map(OverdueItem::title).toList();
+    }
+
+    @Test
+    void aReviewedPostmortemIsNoLongerRemindedOfItsReview() {
+        // 4 days after the incident: past the draft (2) and review (3) deadlines, not the publish one (7)
+        assertThat(lifecycle("2025-03-16", "in-review")).singleElement().asString().startsWith("Not reviewed after 3 days");
+        assertThat(lifecycle("2025-03-16", "reviewed")).isEmpty();
+        assertThat(lifecycle("2025-03-16", "Reviewed")).isEmpty();
+    }
+
+    @Test
+    void aReviewedPostmortemIsStillRemindedToPublish() {
+        // 10 days after: every deadline has passed; a review does not stand for publishing
+        assertThat(lifecycle("2025-03-10", "reviewed")).singleElement().asString()
+                .startsWith("Not published after 7 days");
+        assertThat(lifecycle("2025-03-10", "published")).isEmpty();
+        // the row shows where the postmortem stands: reviewed, not an unknown status
+        OverdueReport r = collect(OverdueFilter.NONE, List.of(input("pm/a.md",
+                PostmortemText.of("P", "2025-03-10").with("status", "reviewed"))));
+        assertThat(r.items()).singleElement().extracting(OverdueItem::status).isEqualTo("reviewed");
+    }
+
+    @Test
+    void eachStatusIsRemindedOfTheFirstStepItHasNotReached() {
+        assertThat(lifecycle("2025-03-10", "draft")).singleElement().asString().startsWith("Still a draft after");
+        assertThat(lifecycle("2025-03-10", "in-review")).singleElement().asString().startsWith("Not reviewed after");
+        assertThat(lifecycle("2025-03-10", "reviewed")).singleElement().asString().startsWith("Not published after");
+        assertThat(lifecycle("2025-03-10", null)).singleElement().asString().startsWith("Not published after");
+        // an unknown status is no step: only publishing is asked for, as when it is missing
+        assertThat(lifecycle("2025-03-10", "approved")).singleElement().asString().startsWith("Not published after");
+    }
+
+    @Test
+    void aReviewedPostmortemWithoutADateIsNamedAsUndatedAsADraftIs() {
+        // only published with nothing open may go without a date unnamed
+        for (String status : List.of("draft", "in-review", "reviewed")) {
+            OverdueReport r = collect(OverdueFilter.NONE, List.of(input("pm/a.md",
+                    PostmortemText.of("P", "null").with("status", status))));
+            assertThat(r.undated()).as(status).hasSize(1);
+        }
+        assertThat(collect(OverdueFilter.NONE, List.of(input("pm/a.md", PostmortemText.of("P", "null"))))
+                .undated()).isEmpty();
+    }
+
     @Test
     void agingBucketsCountOnlyOverdueRows() {
         PostmortemText p = PostmortemText.of("P", "2025-03-19");

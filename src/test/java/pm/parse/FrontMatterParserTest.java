@@ -108,7 +108,8 @@ class FrontMatterParserTest {
                 "title must be text, not a list",
                 "date: '20250314' is not a date; write it as YYYY-MM-DD",
                 "severity must be one of SEV1, SEV2, SEV3, SEV4, not the number 3",
-                "status must be one of draft, in-review, published, not true",
+                "status must be one of draft, in-review, reviewed, published, not true; set status: <the step it "
+                        + "has reached> (line 5)",
                 "authors must be a list of names, not a mapping",
                 "incident must be fields (started, detected, resolved), not 'yesterday'",
                 "action_items must be a list of items (- title: …, owner: …, due: …, priority: …), not 'x'");
@@ -116,6 +117,33 @@ class FrontMatterParserTest {
         assertThat(f.title()).isNull();
         assertThat(f.severity()).isNull();
         assertThat(f.actionItems()).isEmpty();
+    }
+
+    @Test
+    void reviewedIsAStatusBetweenInReviewAndPublishedInAnyCase() {
+        for (String written : java.util.List.of("reviewed", "Reviewed", " REVIEWED ")) {
+            FrontMatter f = parse(fm("status: \"" + written + "\"\n"));
+            assertThat(f.problems()).as(written).isEmpty();
+            assertThat(f.status()).as(written).isEqualTo("reviewed");
+        }
+        assertThat(Schema.STATUSES).containsExactly("draft", "in-review", "reviewed", "published");
+        for (String old : Schema.STATUSES) {
+            assertThat(parse(fm("status: " + old + "\n")).status()).isEqualTo(old);
+        }
+    }
+
+    @Test
+    void anUnknownStatusSaysWhichValuesThereAreAndWhichLineToSet() {
+        FrontMatter f = parse(fm("title: x\nstatus: approved\n"));
+        assertThat(f.status()).isNull();
+        assertThat(f.problems()).singleElement().satisfies(p -> {
+            assertThat(p.message()).isEqualTo("status 'approved' is not one of draft, in-review, reviewed, published; "
+                    + "set status: <the step it has reached> (line 3)");
+            assertThat(p.line()).isEqualTo(3);
+        });
+        // near misses of reviewed are not read as it: a typo is named, not guessed
+        assertThat(parse(fm("status: review\n")).status()).isNull();
+        assertThat(parse(fm("status: re-viewed\n")).status()).isNull();
     }
 
     @Test
