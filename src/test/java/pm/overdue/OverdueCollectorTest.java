@@ -143,6 +143,54 @@ class OverdueCollectorTest {
                 .undated()).isEmpty();
     }
 
+    /** The lifecycle rows of one file, as of {@link #AS_OF}. */
+    private static List<OverdueItem> lifecycleRows(String text) {
+        return collect(OverdueFilter.NONE, List.of(input("pm/a.md", text))).items().stream()
+                .filter(i -> i.kind() == Kind.LIFECYCLE).toList();
+    }
+
+    @Test
+    void eachReminderSaysWhichLineToSetToWhat() {
+        String draft = "---\ntitle: P\ndate: 2025-03-10\nstatus: draft\n---\n";
+        assertThat(lifecycleRows(draft)).extracting(OverdueItem::title).containsExactly(
+                "Still a draft after 2 days: send it for review and set status: in-review (line 4)");
+        assertThat(lifecycleRows(draft.replace("draft\n", "in-review\n"))).extracting(OverdueItem::title)
+                .containsExactly("Not reviewed after 3 days: hold the postmortem review, then set status: reviewed "
+                        + "(line 4)");
+        assertThat(lifecycleRows("---\ntitle: P\n\nstatus: reviewed\ndate: 2025-03-10\n---\n"))
+                .extracting(OverdueItem::title, OverdueItem::line).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("Not published after 7 days: set status: published (line 4)",
+                                4));
+    }
+
+    @Test
+    void aStatusWrittenWrongOrEmptyIsToBeSetOnItsLineAndAMissingOneAddedToTheFrontMatter() {
+        assertThat(lifecycleRows("---\ntitle: P\ndate: 2025-03-10\nstatus: approved\n---\n"))
+                .extracting(OverdueItem::title)
+                .containsExactly("Not published after 7 days: set status: published (line 4)");
+        assertThat(lifecycleRows("---\ntitle: P\nstatus:\ndate: 2025-03-10\n---\n"))
+                .extracting(OverdueItem::title)
+                .containsExactly("Not published after 7 days: set status: published (line 3)");
+        // no status line to change: where the line goes, before the front matter's closing line
+        assertThat(lifecycleRows("---\ntitle: P\ndate: 2025-03-10\nauthors: [Ann]\n---\n\n# P\n"))
+                .extracting(OverdueItem::title).containsExactly(
+                        "Not published after 7 days: add status: published to the front matter (before line 5)");
+    }
+
+    @Test
+    void theFollowUpReminderSaysToAddTheDateOrToFixTheOneWritten() {
+        String open = "---\ntitle: P\ndate: 2025-01-10\nstatus: published\naction_items:\n  - title: Fix it\n"
+                + "    owner: \"@a\"\n    due: 2025-12-01\n";
+        assertThat(lifecycleRows(open + "---\n")).extracting(OverdueItem::title, OverdueItem::line).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("30-day follow-up review: 1 item open; then add follow_up_reviewed: "
+                        + "YYYY-MM-DD to the front matter (before line 9)", 5));
+        // written, but not a date: that line is the one to set
+        assertThat(lifecycleRows(open + "follow_up_reviewed: after the sprint\n---\n")).extracting(OverdueItem::title)
+                .containsExactly("30-day follow-up review: 1 item open; then set follow_up_reviewed: YYYY-MM-DD "
+                        + "(line 9)");
+        assertThat(lifecycleRows(open + "follow_up_reviewed: 2025-02-11\n---\n")).isEmpty();
+    }
+
     @Test
     void agingBucketsCountOnlyOverdueRows() {
         PostmortemText p = PostmortemText.of("P", "2025-03-19");
