@@ -104,6 +104,14 @@ public record ActionItem(
         return origin != Origin.CHECKLIST && origin != Origin.SENTENCE && origin != Origin.NESTED;
     }
 
+    /**
+     * Whether nothing more is expected of it: its status is done or wont-do in any spelling {@link ActionStatus}
+     * knows (a ticked checkbox is done). No status, or a word it does not know, is unfinished.
+     */
+    public boolean finished() {
+        return status != null && ActionStatus.parse(status).map(ActionStatus::finished).orElse(false);
+    }
+
     public boolean hasOwner() {
         return owner != null && !owner.isBlank();
     }
