@@ -2,7 +2,9 @@ package pm.lint;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import pm.model.Postmortem;
 
 /**
@@ -28,10 +30,13 @@ public final class Linter {
     }
 
     private final List<Enabled> rules;
+    /** The enabled rules that only a {@code pm-disable} comment naming them silences. */
+    private final Set<String> namedOnly;
 
     /** Makes the rules of {@code rules} that {@code settings} turn on, configured by them. */
     public Linter(LintSettings settings, List<Rule.Spec> rules) {
         List<Enabled> enabled = new ArrayList<>();
+        Set<String> named = new HashSet<>();
         for (Rule.Spec spec : rules) {
             String id = spec.meta().id();
             Severity severity = settings.severities().get(id);
@@ -41,9 +46,13 @@ public final class Linter {
                     throw new IllegalStateException("the rule made for " + id + " holds another rule's metadata");
                 }
                 enabled.add(new Enabled(rule, id, severity));
+                if (rule.silencedOnlyByName()) {
+                    named.add(id);
+                }
             }
         }
         this.rules = List.copyOf(enabled);
+        this.namedOnly = Set.copyOf(named);
     }
 
     /** A rule threw on a file: a bug in pm, reported with the rule and the file so it can be reproduced. */
@@ -68,7 +77,7 @@ public final class Linter {
         if (found.isEmpty()) {
             return found;
         }
-        Suppressions suppressions = Suppressions.of(pm);
+        Suppressions suppressions = Suppressions.of(pm, namedOnly);
         found.removeIf(suppressions::suppresses);
         found.sort(ORDER);
         return found;
