@@ -55,7 +55,9 @@ public record ActionItem(
 
     /** The fields of an action item, by the names the front matter gives them. */
     public enum Field {
-        TITLE("title"), OWNER("owner"), DUE("due"), PRIORITY("priority"), STATUS("status"), LINK("link");
+        TITLE("title"), OWNER("owner"), DUE("due"), PRIORITY("priority"), STATUS("status"), LINK("link"),
+        /** Why an item is wont-do (optional; accepted on any item). */
+        REASON("reason");
 
         private final String key;
 
@@ -110,6 +112,14 @@ public record ActionItem(
      */
     public boolean finished() {
         return status != null && ActionStatus.parse(status).map(ActionStatus::finished).orElse(false);
+    }
+
+    /**
+     * Why the item will not be done, as its front matter's {@code reason} says ({@code reason: Superseded by the
+     * queue migration}), or {@code null}. Meant for wont-do items; on any other it is kept all the same.
+     */
+    public String reason() {
+        return writtenText(Field.REASON);
     }
 
     public boolean hasOwner() {

@@ -323,6 +323,7 @@ public final class FrontMatterParser {
                 }
             }
             String link = text(m, "link");
+            text(m, "reason"); // kept in written (ActionItem.reason); text, or a problem at its line
             java.util.Map<ActionItem.Field, ActionItem.Written> written = new java.util.EnumMap<>(ActionItem.Field.class);
             for (ActionItem.Field f : ActionItem.Field.values()) {
                 YamlNode v = m.get(f.key());

@@ -192,6 +192,18 @@ class OverdueCollectorTest {
     }
 
     @Test
+    void aWontDoItemWithAReasonIsFinishedAndListedNowhere() {
+        String text = "---\ntitle: P\ndate: 2025-03-19\nstatus: published\naction_items:\n"
+                + "  - title: Shard the sessions table\n    due: 2025-03-01\n    status: wont-do\n"
+                + "    reason: Superseded by moving sessions to Redis\n"
+                + "  - title: Page on WAL lag\n    due: 2025-03-01\n    status: open\n"
+                + "    reason: Waiting for the new pager\n---\n";
+        OverdueReport r = collect(OverdueFilter.NONE, List.of(input("pm/a.md", text)));
+        // the open item is late (no owner: still an action-item row); the wont-do one is in no row of any kind
+        assertThat(r.items()).extracting(OverdueItem::title).containsExactly("Page on WAL lag");
+    }
+
+    @Test
     void agingBucketsCountOnlyOverdueRows() {
         PostmortemText p = PostmortemText.of("P", "2025-03-19");
         for (String due : List.of("2025-03-19", "2025-03-13", "2025-03-12", "2025-02-18", "2025-02-17",

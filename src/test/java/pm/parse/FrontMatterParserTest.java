@@ -180,6 +180,63 @@ class FrontMatterParserTest {
     }
 
     @Test
+    void aWontDoItemKeepsItsReason() {
+        FrontMatter f = parse(fm("""
+                action_items:
+                  - title: Shard the sessions table
+                    status: wont-do
+                    reason: Superseded by moving sessions to Redis (INC-1207)
+                  - title: Rewrite the cache client
+                    status: cancelled
+                    reason: >
+                      The vendor client 4.2 ships the fix;
+                      we upgrade instead.
+                  - title: Add a disk alert
+                    status: wont-do
+                """));
+        assertThat(f.problems()).isEmpty();
+        assertThat(f.actionItems()).extracting(ActionItem::status, ActionItem::reason).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("wont-do", "Superseded by moving sessions to Redis (INC-1207)"),
+                org.assertj.core.groups.Tuple.tuple("wont-do", "The vendor client 4.2 ships the fix; we upgrade instead."),
+                org.assertj.core.groups.Tuple.tuple("wont-do", null));
+        assertThat(f.actionItems().get(0).spanOf(ActionItem.Field.REASON).line()).isEqualTo(5);
+    }
+
+    @Test
+    void aReasonOnAnItemThatIsNotWontDoIsKeptWithoutAProblem() {
+        FrontMatter f = parse(fm("""
+                action_items:
+                  - title: Add a disk alert
+                    status: done
+                    reason: Shipped with the 85% threshold instead of 80%
+                  - title: Page on WAL lag
+                    reason: Postponed until the new pager
+                """));
+        assertThat(f.problems()).isEmpty();
+        assertThat(f.actionItems()).extracting(ActionItem::reason).containsExactly(
+                "Shipped with the 85% threshold instead of 80%", "Postponed until the new pager");
+    }
+
+    @Test
+    void aReasonThatIsNotTextIsAProblemAtItsLine() {
+        FrontMatter f = parse(fm("""
+                action_items:
+                  - title: Shard the sessions table
+                    status: wont-do
+                    reason: [too costly, superseded]
+                """));
+        assertThat(f.problems()).singleElement().satisfies(p -> {
+            assertThat(p.message()).isEqualTo("reason must be text, not a list");
+            assertThat(p.line()).isEqualTo(5);
+        });
+        assertThat(f.actionItems()).singleElement().extracting(ActionItem::reason).isNull();
+        // an empty reason is no reason, and no problem
+        FrontMatter empty = parse(fm("action_items:\n  - title: t\n    status: wont-do\n    reason:\n"));
+        assertThat(empty.problems()).isEmpty();
+        assertThat(empty.actionItems()).singleElement().extracting(ActionItem::reason).isNull();
+    }
+
+    @Test
     void actionItemProblemsKeepTheItemAndSayWhy() {
         FrontMatter f = parse(fm("""
                 action_items:
