@@ -2,8 +2,10 @@ package pm.lint;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import pm.model.Postmortem;
 
 /**
@@ -31,6 +33,8 @@ public final class Linter {
     private final List<Enabled> rules;
     private final Map<String, Severity> drafts;
     private final boolean strict;
+    /** The enabled rules that only a {@code pm-disable} comment naming them silences. */
+    private final Set<String> namedOnly;
 
     /** Makes the rules of {@code rules} that {@code settings} turn on, configured by them. */
     public Linter(LintSettings settings, List<Rule.Spec> rules) {
@@ -44,6 +48,7 @@ public final class Linter {
         this.drafts = settings.drafts();
         this.strict = strict;
         List<Enabled> enabled = new ArrayList<>();
+        Set<String> named = new HashSet<>();
         for (Rule.Spec spec : rules) {
             String id = spec.meta().id();
             Severity severity = settings.severities().get(id);
@@ -53,9 +58,13 @@ public final class Linter {
                     throw new IllegalStateException("the rule made for " + id + " holds another rule's metadata");
                 }
                 enabled.add(new Enabled(rule, id, severity));
+                if (rule.silencedOnlyByName()) {
+                    named.add(id);
+                }
             }
         }
         this.rules = List.copyOf(enabled);
+        this.namedOnly = Set.copyOf(named);
     }
 
     /** A rule threw on a file: a bug in pm, reported with the rule and the file so it can be reproduced. */
@@ -80,7 +89,7 @@ public final class Linter {
         if (found.isEmpty()) {
             return found;
         }
-        Suppressions suppressions = Suppressions.of(pm);
+        Suppressions suppressions = Suppressions.of(pm, namedOnly);
         found.removeIf(suppressions::suppresses);
         if (isDraft(pm)) {
             relax(found);

@@ -30,7 +30,8 @@ class LintSettingsTest {
     void withoutALintSectionEveryRuleRunsAtItsDefaultSeverity() throws Exception {
         LintSettings s = read("postmortems_dir: pms\n");
         assertThat(s.severities()).containsEntry("blame-language", Severity.ERROR)
-                .containsEntry("timeline-order", Severity.WARNING).hasSize(11);
+                .containsEntry("timeline-order", Severity.WARNING)
+                .containsEntry("disabled-in-published", Severity.INFO).hasSize(12);
         assertThat(s.requiredSections()).containsExactly(SectionKind.values());
         assertThat(s.ownerPlaceholders()).contains("tbd", "?", "none", "n/a", "the team", "everyone");
     }
