@@ -48,7 +48,7 @@ public final class HookCommand implements Runnable {
         HookCommand hook;
 
         @Option(names = "--force", description = "Replace a pre-commit hook pm did not write; the old one is kept "
-                + "as pre-commit.pm-backup.")
+                + "as pre-commit.pm-backup (or .pm-backup.1, .2 and so on when that name is taken).")
         boolean force;
 
         @Mixin
@@ -74,10 +74,10 @@ public final class HookCommand implements Runnable {
                         if (!force) {
                             throw new InputException(file, 0, "a pre-commit hook pm did not write is already "
                                     + "there; add 'pm lint --staged' to it, or run 'pm hook install --force' to "
-                                    + "replace it (the old one is kept as pre-commit.pm-backup)");
+                                    + "replace it (the old one is kept as "
+                                    + Hooks.freeBackupName(file).getFileName() + ")");
                         }
-                        Path backup = dir.resolve("pre-commit.pm-backup");
-                        AtomicFiles.replace(backup, Files.readAllBytes(file));
+                        Path backup = Hooks.keep(file);
                         ctx.out().println("Kept the old hook as " + ctx.names().of(backup));
                     }
                     AtomicFiles.replace(file, script.getBytes(StandardCharsets.UTF_8));

@@ -35,7 +35,7 @@ import pm.source.Sources;
         description = {"Check postmortems for blame language, incomplete or vague action items, missing "
                 + "sections, bad front matter and an out-of-order timeline.",
                 "Prints file:line:col: severity rule-id message. Exit status: 0 no errors, 1 errors found, "
-                        + "2 usage or unreadable file."},
+                        + "2 usage, unreadable file or a fix that could not be written."},
         footer = {"", "Examples:", "  pm lint                       # the postmortems directory",
                 "  pm lint postmortems/2025-03-14-payment-api-outage.md",
                 "  pm lint --staged              # what is staged for commit (the pre-commit hook)",
@@ -77,6 +77,10 @@ public final class LintCommand implements Callable<Integer> {
             + "action_items; nothing else in the file changes.")
     boolean fix;
 
+    @Option(names = "--strict", description = "Lint every file as if it were in review: no rule is relaxed for "
+            + "drafts (for CI on the main branch).")
+    boolean strict;
+
     @Option(names = "--cache", description = "Keep findings in a cache file and reuse them for files whose content "
             + "has not changed (a new pm build or .pm.yml starts it afresh).")
     boolean cache;
@@ -114,6 +118,12 @@ public final class LintCommand implements Callable<Integer> {
         cmd.cache = cache;
         cmd.color = color;
         return cmd;
+    }
+
+    /** {@link #of}, linting every file as if it were in review ({@code --strict}). */
+    public LintCommand strict(boolean on) {
+        this.strict = on;
+        return this;
     }
 
     @Override
@@ -160,8 +170,9 @@ public final class LintCommand implements Callable<Integer> {
         Settings all = Settings.load(ctx.cwd());
         Config config = all.config();
         LintSettings settings = all.lint();
-        LintRun run = new LintRun(new PostmortemParser(config.schema()), settings, Rules.ALL, fix);
         Names names = ctx.names();
+        LintRun run = new LintRun(new PostmortemParser(config.schema()), settings, Rules.ALL, fix, strict)
+                .fixingIn(config.root(), names);
         List<Path> targets = new ArrayList<>();
         for (String p : paths) {
             targets.add(ctx.resolve(p));
@@ -173,7 +184,7 @@ public final class LintCommand implements Callable<Integer> {
         Report.Format format = format(formatName);
         LintCache lintCache = null;
         if ((cache || cacheLocation != null) && !fix) { // --fix reads every file: the cache is left as it is
-            lintCache = LintCache.open(cacheFile(ctx), cacheKey(config));
+            lintCache = LintCache.open(cacheFile(ctx), cacheKey(config) + (strict ? " strict" : ""));
             run.withCache(lintCache);
         }
         try (Listing listing = staged ? Sources.staged(ctx.cwd(), ctx.env(), targets, names)
@@ -182,7 +193,7 @@ public final class LintCommand implements Callable<Integer> {
             // pm's version is named only in SARIF output: the others need not read it
             Report report = format.create(ctx.out(), useColor(ctx, format), format == Report.Format.SARIF
                     ? VersionProvider.version() : "", Rules.metas());
-            Outcomes outcomes = new Outcomes(ctx, report);
+            Outcomes outcomes = new Outcomes(ctx, report, settings.drafts().keySet());
             run.lint(listing, outcomes);
             if (lintCache != null) {
                 try {
@@ -192,10 +203,14 @@ public final class LintCommand implements Callable<Integer> {
                             + " (the cache was not written; the findings stand)");
                 }
             }
-            report.finish(outcomes.unreadable);
+            report.finish(outcomes.unreadable, outcomes.unwritten);
+            if (staged && outcomes.errors) {
+                ctx.out().flush();
+                ctx.err().println(outcomes.refusal());
+            }
             ctx.err().flush();
-            return outcomes.internal ? ExitStatus.INTERNAL : outcomes.unreadable > 0 ? ExitStatus.USAGE
-                    : outcomes.errors ? ExitStatus.FINDINGS : 0;
+            return outcomes.internal ? ExitStatus.INTERNAL : outcomes.unreadable + outcomes.unwritten > 0
+                    ? ExitStatus.USAGE : outcomes.errors ? ExitStatus.FINDINGS : 0;
         }
     }
 
@@ -231,25 +246,57 @@ public final class LintCommand implements Callable<Integer> {
         private final Context ctx;
         private final Report report;
         private int unreadable;
+        private int unwritten;
         private boolean errors;
         private boolean internal;
+        /** The rules a draft relaxes; errors of theirs in a file that is not a draft could wait in one. */
+        private final java.util.Set<String> relaxable;
+        private int errorCount;
+        private boolean draftWouldDo;
 
-        Outcomes(Context ctx, Report report) {
+        Outcomes(Context ctx, Report report, java.util.Set<String> relaxable) {
             this.ctx = ctx;
             this.report = report;
+            this.relaxable = relaxable;
+        }
+
+        /**
+         * The last line of a refused commit: what to do. Keeping a postmortem a draft is offered only when that would
+         * let these errors wait; --no-verify is named with what it costs.
+         */
+        String refusal() {
+            return "pm: commit refused (" + errorCount + (errorCount == 1 ? " error" : " errors") + "): fix the lines "
+                    + "above" + (draftWouldDo ? ", or keep the postmortem a draft (status: draft) to commit it "
+                    + "unfinished" : "") + "; git commit --no-verify skips every check, the blame check too";
         }
 
         @Override
         public void file(String name, List<Finding> findings) {
+            file(name, findings, false);
+        }
+
+        @Override
+        public void file(String name, List<Finding> findings, boolean draft) {
             for (Finding f : findings) {
-                errors |= f.severity() == Severity.ERROR;
+                if (f.severity() == Severity.ERROR) {
+                    errors = true;
+                    errorCount++;
+                    draftWouldDo |= !draft && !f.firm() && relaxable.contains(f.rule());
+                }
             }
-            report.file(name, findings);
+            report.file(name, findings, draft);
         }
 
         @Override
         public void unreadable(InputException e) {
             unreadable++;
+            ctx.err().println("pm: " + Visible.of(e.oneLine(ctx.names())));
+            ctx.err().flush();
+        }
+
+        @Override
+        public void unwritten(InputException e) {
+            unwritten++;
             ctx.err().println("pm: " + Visible.of(e.oneLine(ctx.names())));
             ctx.err().flush();
         }

@@ -45,6 +45,7 @@ final class FastPath {
         boolean staged = false;
         boolean fix = false;
         boolean cache = false;
+        boolean strict = false;
         List<String> paths = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
             String a = args[i];
@@ -89,6 +90,11 @@ final class FastPath {
                     return null;
                 }
                 cache = true;
+            } else if (a.equals("--strict")) {
+                if (strict) {
+                    return null;
+                }
+                strict = true;
             } else if (a.startsWith("-") || a.indexOf('=') >= 0) {
                 return null;
             } else {
@@ -99,7 +105,8 @@ final class FastPath {
         if (mode == null) {
             return null;
         }
-        LintCommand cmd = LintCommand.of(paths, format != null ? format : LintCommand.DEFAULT_FORMAT, staged, fix, cache, mode);
+        LintCommand cmd = LintCommand.of(paths, format != null ? format : LintCommand.DEFAULT_FORMAT, staged, fix, cache, mode)
+                .strict(strict);
         if (cmd.problem() != null) {
             return null; // picocli says what is wrong
         }

@@ -20,4 +20,12 @@ public interface FindingSink {
      * make about themselves. The message says why.
      */
     void reportLowered(Span span, String message, String suggestion);
+
+    /**
+     * A finding about something written wrong rather than not yet written (YAML that does not parse, an unknown
+     * value, an impossible date): it keeps the rule's severity in a draft too.
+     */
+    default void reportFirm(Span span, String message) {
+        report(span, message);
+    }
 }

@@ -22,17 +22,17 @@ import pm.model.Span;
  * anew: it never changes what pm reports.
  */
 public final class LintCache {
-    private static final String HEADER = "pm lint cache 1";
+    private static final String HEADER = "pm lint cache 2";
     /** An entry's header starts so; its findings follow, one a line. */
     private static final char ENTRY = 'E';
     private static final String NO_SUGGESTION = "\\N";
 
     private final Path file;
     private final String key;
-    private final Map<String, List<Finding>> known;
-    private final Map<String, List<Finding>> used = new ConcurrentHashMap<>();
+    private final Map<String, Known> known;
+    private final Map<String, Known> used = new ConcurrentHashMap<>();
 
-    private LintCache(Path file, String key, Map<String, List<Finding>> known) {
+    private LintCache(Path file, String key, Map<String, Known> known) {
         this.file = file;
         this.key = key;
         this.known = known;
@@ -43,7 +43,7 @@ public final class LintCache {
      * configuration); empty when the file is missing, unreadable, damaged or of another key.
      */
     public static LintCache open(Path file, String key) {
-        Map<String, List<Finding>> known = new ConcurrentHashMap<>();
+        Map<String, Known> known = new ConcurrentHashMap<>();
         try {
             if (Files.isRegularFile(file)) {
                 read(Files.readString(file, StandardCharsets.UTF_8), key, known);
@@ -65,23 +65,32 @@ public final class LintCache {
                 + content.length;
     }
 
+    /** What a run found in content it has seen: the findings, and whether the file was linted as a draft. */
+    public record Known(List<Finding> findings, boolean draft) {
+    }
+
     /** The findings kept for content of this key, named for {@code file}; null when there are none. */
-    public List<Finding> get(String contentKey, String file) {
-        List<Finding> found = known.get(contentKey);
+    public Known get(String contentKey, String file) {
+        Known found = known.get(contentKey);
         if (found == null) {
             return null;
         }
         used.put(contentKey, found);
-        List<Finding> named = new ArrayList<>(found.size());
-        for (Finding f : found) {
-            named.add(new Finding(file, f.span(), f.rule(), f.severity(), f.message(), f.suggestion()));
+        List<Finding> named = new ArrayList<>(found.findings().size());
+        for (Finding f : found.findings()) {
+            named.add(f.in(file));
         }
-        return named;
+        return new Known(named, found.draft());
     }
 
     /** Keeps the findings of content of this key. */
     public void put(String contentKey, List<Finding> findings) {
-        used.put(contentKey, List.copyOf(findings));
+        put(contentKey, findings, false);
+    }
+
+    /** Keeps the findings of content of this key, and whether it was linted as a draft. */
+    public void put(String contentKey, List<Finding> findings, boolean draft) {
+        used.put(contentKey, new Known(List.copyOf(findings), draft));
     }
 
     /**
@@ -90,14 +99,17 @@ public final class LintCache {
      */
     public void save() throws InputException {
         StringBuilder out = new StringBuilder(HEADER).append('\n').append(escape(key)).append('\n');
-        for (Map.Entry<String, List<Finding>> e : used.entrySet()) {
-            out.append(ENTRY).append('\t').append(e.getKey()).append('\t').append(e.getValue().size()).append('\n');
-            for (Finding f : e.getValue()) {
+        for (Map.Entry<String, Known> e : used.entrySet()) {
+            out.append(ENTRY).append('\t').append(e.getKey()).append('\t').append(e.getValue().findings().size())
+                    .append('\t').append(e.getValue().draft() ? 'd' : '-').append('\n');
+            for (Finding f : e.getValue().findings()) {
                 Span s = f.span();
                 out.append(s.line()).append('\t').append(s.column()).append('\t').append(s.endLine()).append('\t')
                         .append(s.endColumn()).append('\t').append(f.rule()).append('\t').append(f.severity().name())
                         .append('\t').append(escape(f.message())).append('\t')
-                        .append(f.suggestion() == null ? NO_SUGGESTION : escape(f.suggestion())).append('\n');
+                        .append(f.suggestion() == null ? NO_SUGGESTION : escape(f.suggestion())).append('\t')
+                        .append(f.relaxedFrom() == null ? "-" : f.relaxedFrom().name()).append('\t')
+                        .append(f.firm() ? 'f' : '-').append('\n');
             }
         }
         Path parent = file.toAbsolutePath().getParent();
@@ -107,7 +119,7 @@ public final class LintCache {
         AtomicFiles.replace(file, out.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    private static void read(String text, String key, Map<String, List<Finding>> into) {
+    private static void read(String text, String key, Map<String, Known> into) {
         String[] lines = text.split("\n", -1);
         if (lines.length < 2 || !lines[0].equals(HEADER) || !lines[1].equals(escape(key))) {
             return; // another build or configuration made it: it says nothing about this one
@@ -115,21 +127,22 @@ public final class LintCache {
         int i = 2;
         while (i < lines.length && !lines[i].isEmpty()) {
             String[] head = lines[i].split("\t", -1);
-            if (head.length != 3 || head[0].length() != 1 || head[0].charAt(0) != ENTRY) {
+            if (head.length != 4 || head[0].length() != 1 || head[0].charAt(0) != ENTRY) {
                 throw new IllegalArgumentException("not an entry: " + lines[i]);
             }
             int count = Integer.parseInt(head[2]);
             List<Finding> findings = new ArrayList<>(count);
             for (int k = 1; k <= count; k++) {
                 String[] f = lines[i + k].split("\t", -1);
-                if (f.length != 8) {
+                if (f.length != 10) {
                     throw new IllegalArgumentException("not a finding: " + lines[i + k]);
                 }
                 findings.add(new Finding("", new Span(Integer.parseInt(f[0]), Integer.parseInt(f[1]),
                         Integer.parseInt(f[2]), Integer.parseInt(f[3])), f[4], Severity.valueOf(f[5]), unescape(f[6]),
-                        f[7].equals(NO_SUGGESTION) ? null : unescape(f[7])));
+                        f[7].equals(NO_SUGGESTION) ? null : unescape(f[7]), f[8].equals("-") ? null
+                        : Severity.valueOf(f[8]), f[9].equals("f")));
             }
-            into.put(head[1], List.copyOf(findings));
+            into.put(head[1], new Known(List.copyOf(findings), head[3].equals("d")));
             i += count + 1;
         }
     }

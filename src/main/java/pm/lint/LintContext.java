@@ -45,6 +45,11 @@ public final class LintContext implements FindingSink {
     }
 
     @Override
+    public void reportFirm(Span span, String message) {
+        found.add(new Finding(file, span, rule, severity, message, null, null, true));
+    }
+
+    @Override
     public void reportLowered(Span span, String message, String suggestion) {
         found.add(new Finding(file, span, rule, severity.lower(), message, suggestion));
     }

@@ -1,6 +1,10 @@
 package pm.lint;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
+import java.util.function.Function;
 import pm.io.AtomicFiles;
 import pm.io.InputException;
 import pm.io.TextFiles;
@@ -31,11 +36,22 @@ public final class LintRun {
         /** A file was linted (with or without findings). */
         void file(String name, List<Finding> findings);
 
+        /** A file was linted; {@code draft} when it was linted as a draft ({@link Linter#isDraft}). */
+        default void file(String name, List<Finding> findings, boolean draft) {
+            file(name, findings);
+        }
+
         /** A file could not be read, or could not be offered at all. */
         void unreadable(InputException e);
 
         /** {@code --fix} changed a file, or left it alone: a line about the file, said before its findings. */
         void fixed(String name, String message);
+
+        /**
+         * {@code --fix} could not write a file's fix (a read-only folder, a full disk): said before its findings,
+         * which are those of the file as it still is.
+         */
+        void unwritten(InputException e);
 
         /** A rule threw: a bug in pm. */
         void failed(Linter.RuleFailure failure);
@@ -52,6 +68,8 @@ public final class LintRun {
     private final FutureTask<Linter> linterReady;
     private Linter linter;
     private LintCache cache;
+    private Path root;
+    private Function<Path, String> names = Path::toString;
 
     /**
      * Starts making the enabled rules of {@code rules} on another thread.
@@ -59,9 +77,14 @@ public final class LintRun {
      * @param fix rewrite each file's Action items table from its front matter before linting it
      */
     public LintRun(PostmortemParser parser, LintSettings settings, List<Rule.Spec> rules, boolean fix) {
+        this(parser, settings, rules, fix, false);
+    }
+
+    /** @param strict lint every file as if it were in review ({@code pm lint --strict}) */
+    public LintRun(PostmortemParser parser, LintSettings settings, List<Rule.Spec> rules, boolean fix, boolean strict) {
         this.parser = parser;
         this.fix = fix;
-        this.linterReady = new FutureTask<>(() -> new Linter(settings, rules));
+        this.linterReady = new FutureTask<>(() -> new Linter(settings, rules, strict));
         Thread t = new Thread(linterReady, "pm-rules");
         t.setDaemon(true);
         t.start();
@@ -73,6 +96,16 @@ public final class LintRun {
      */
     public LintRun withCache(LintCache cache) {
         this.cache = fix ? null : cache;
+        return this;
+    }
+
+    /**
+     * Where --fix may write through a symbolic link: the link's git work tree, or {@code root} (the folder of
+     * {@code .pm.yml}, else the current directory) for a link outside git; and how to name the file it leads to.
+     */
+    public LintRun fixingIn(Path root, Function<Path, String> names) {
+        this.root = root;
+        this.names = names;
         return this;
     }
 
@@ -89,9 +122,16 @@ public final class LintRun {
         }
     }
 
-    /** What one entry gave: its findings, why it could not be read, or a rule's failure; and a --fix note. */
+    /**
+     * What one entry gave: its findings, why it could not be read, or a rule's failure; and a --fix note or why the
+     * fix could not be written.
+     */
     private record Outcome(String name, List<Finding> findings, InputException unreadable,
-                           Linter.RuleFailure failure, String fixed) {
+                           Linter.RuleFailure failure, String fixed, InputException unwritten, boolean draft) {
+        Outcome(String name, List<Finding> findings, InputException unreadable, Linter.RuleFailure failure,
+                String fixed) {
+            this(name, findings, unreadable, failure, fixed, null, false);
+        }
     }
 
     /** Reads, parses (and fixes) and lints one entry; safe on several threads at once when not fixing. */
@@ -101,15 +141,16 @@ public final class LintRun {
         }
         Input in = (Input) entry;
         String fixed = null;
+        InputException unwritten = null;
         try {
             String key = null;
             SourceText text;
             if (cache != null) {
                 byte[] content = in.content();
                 key = LintCache.contentKey(content);
-                List<Finding> known = cache.get(key, in.name());
+                LintCache.Known known = cache.get(key, in.name());
                 if (known != null) {
-                    return new Outcome(in.name(), known, null, null, null);
+                    return new Outcome(in.name(), known.findings(), null, null, null, null, known.draft());
                 }
                 text = TextFiles.decode(in.path(), content);
             } else {
@@ -122,16 +163,28 @@ public final class LintRun {
                     fixed = "--fix left the file alone: " + r.reason();
                 } else if (outcome instanceof ActionTableFix.Fixed f) {
                     String rewritten = pm.source().hasBom() ? "\uFEFF" + f.text() : f.text();
-                    AtomicFiles.replace(in.path(), rewritten.getBytes(StandardCharsets.UTF_8));
-                    fixed = "rewrote the Action items table from the front matter";
-                    pm = parser.parse(in.path(), SourceText.of(rewritten));
+                    Path target = AtomicFiles.linkTarget(in.path());
+                    if (!target.equals(in.path()) && !target.startsWith(repository(in.path()))) {
+                        fixed = "--fix left the file alone: it is a symbolic link to " + target + ", outside the "
+                                + "repository; run pm lint --fix on that file where it lives";
+                    } else {
+                        try {
+                            AtomicFiles.replace(target, rewritten.getBytes(StandardCharsets.UTF_8));
+                            fixed = "rewrote the Action items table from the front matter" + (target.equals(in.path())
+                                    ? "" : ", in " + names.apply(target) + " (where the link leads)");
+                            pm = parser.parse(in.path(), SourceText.of(rewritten));
+                        } catch (InputException e) {
+                            unwritten = new InputException(in.path(), 0, "could not write the fix: " + e.getMessage());
+                        }
+                    }
                 }
             }
             List<Finding> findings = linter.lint(pm, in.name());
+            boolean draft = linter.isDraft(pm);
             if (key != null) {
-                cache.put(key, findings);
+                cache.put(key, findings, draft);
             }
-            return new Outcome(in.name(), findings, null, null, fixed);
+            return new Outcome(in.name(), findings, null, null, fixed, unwritten, draft);
         } catch (InputException e) {
             return new Outcome(in.name(), null, e, null, fixed);
         } catch (pm.parse.UnreadableBody e) {
@@ -141,16 +194,39 @@ public final class LintRun {
         }
     }
 
+    /**
+     * The real path of the git work tree {@code link} is in (its nearest folder with a {@code .git}), else of the
+     * run's root, else of the link's folder.
+     */
+    private Path repository(Path link) throws InputException {
+        Path folder = link.toAbsolutePath().normalize().getParent();
+        Path top = root != null ? root : folder;
+        for (Path d = folder; d != null; d = d.getParent()) {
+            if (Files.exists(d.resolve(".git"), LinkOption.NOFOLLOW_LINKS)) {
+                top = d;
+                break;
+            }
+        }
+        try {
+            return top.toRealPath();
+        } catch (IOException e) {
+            throw new InputException(link, 0, "cannot tell which repository the link is in: " + e.getMessage());
+        }
+    }
+
     private static void emit(Outcome o, Listener out) {
         if (o.fixed() != null) {
             out.fixed(o.name(), o.fixed());
+        }
+        if (o.unwritten() != null) {
+            out.unwritten(o.unwritten());
         }
         if (o.unreadable() != null) {
             out.unreadable(o.unreadable());
         } else if (o.failure() != null) {
             out.failed(o.failure());
         } else {
-            out.file(o.name(), o.findings());
+            out.file(o.name(), o.findings(), o.draft());
         }
     }
 

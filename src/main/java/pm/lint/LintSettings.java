@@ -27,11 +27,15 @@ import pm.yaml.YamlNode.Scalar;
  *   allowed_phrases: [blameless]            # never flag text containing these
  *   owner_placeholders: [TBD, "?", none]    # owners that count as missing
  *   required_sections: [Summary, Timeline]  # default: all eight
+ *   drafts:                      # while status: draft, these rules report at most at this level (or off)
+ *     missing-section: warning   # default: the completeness rules at warning; 'drafts: off' relaxes none
  * </pre>
  *
  * @param severities     the severity of each enabled rule, by id; a rule turned off is absent
  * @param severityValues the incident severities front matter may use ({@code severities} in .pm.yml)
  * @param people         the handles and names of the team's people ({@code people:} in .pm.yml)
+ * @param drafts         for a rule relaxed while a postmortem is a draft, the most it reports there ({@code null}:
+ *                       nothing, the rule is off for drafts); a rule absent reports as configured
  * @param policies       the follow-up policies ({@code policies:} in .pm.yml), which due-date-policy applies
  */
 public record LintSettings(
@@ -42,25 +46,54 @@ public record LintSettings(
         List<SectionKind> requiredSections,
         List<String> severityValues,
         List<String> people,
+        Map<String, Severity> drafts,
         Policies policies) {
-
-    /** Settings with the default follow-up policies. */
-    public LintSettings(Map<String, Severity> severities, List<String> blamePhrases, List<String> allowedPhrases,
-            List<String> ownerPlaceholders, List<SectionKind> requiredSections, List<String> severityValues,
-            List<String> people) {
-        this(severities, blamePhrases, allowedPhrases, ownerPlaceholders, requiredSections, severityValues, people,
-                Policies.DEFAULTS);
-    }
 
     /** Settings that name no people ({@code people:} in .pm.yml). */
     public LintSettings(Map<String, Severity> severities, List<String> blamePhrases, List<String> allowedPhrases,
             List<String> ownerPlaceholders, List<SectionKind> requiredSections, List<String> severityValues) {
-        this(severities, blamePhrases, allowedPhrases, ownerPlaceholders, requiredSections, severityValues, List.of());
+        this(severities, blamePhrases, allowedPhrases, ownerPlaceholders, requiredSections, severityValues, List.of(),
+                DEFAULT_DRAFTS, Policies.DEFAULTS);
     }
+
+    /** Settings with the default draft relaxations. */
+    public LintSettings(Map<String, Severity> severities, List<String> blamePhrases, List<String> allowedPhrases,
+            List<String> ownerPlaceholders, List<SectionKind> requiredSections, List<String> severityValues,
+            List<String> people) {
+        this(severities, blamePhrases, allowedPhrases, ownerPlaceholders, requiredSections, severityValues, people,
+                DEFAULT_DRAFTS, Policies.DEFAULTS);
+    }
+
+    /** Settings with the default follow-up policies. */
+    public LintSettings(Map<String, Severity> severities, List<String> blamePhrases, List<String> allowedPhrases,
+            List<String> ownerPlaceholders, List<SectionKind> requiredSections, List<String> severityValues,
+            List<String> people, Map<String, Severity> drafts) {
+        this(severities, blamePhrases, allowedPhrases, ownerPlaceholders, requiredSections, severityValues, people,
+                drafts, Policies.DEFAULTS);
+    }
+
+    /**
+     * What a draft may leave unfinished, and so reports as warnings: sections still empty or holding the template's
+     * prompts, action items without an owner, a due date or a priority, items not yet in the body, and front matter
+     * not yet filled in (an empty severity). Blame is never relaxed: a draft is shared too.
+     */
+    public static final Map<String, Severity> DEFAULT_DRAFTS = defaultDrafts();
+
+    private static Map<String, Severity> defaultDrafts() {
+        Map<String, Severity> m = new LinkedHashMap<>();
+        for (String id : List.of("missing-section", "action-item-owner", "action-item-due", "action-item-priority",
+                "action-items-untracked", "front-matter")) {
+            m.put(id, Severity.WARNING);
+        }
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    /** The rules no draft relaxes. */
+    public static final Set<String> NEVER_RELAXED = Set.of("blame-language", "no-secrets");
 
     public static final List<String> DEFAULT_OWNER_PLACEHOLDERS = pm.model.Owners.DEFAULT_PLACEHOLDERS;
     private static final Set<String> KEYS = Set.of("rules", "section_synonyms", "blame_phrases", "allowed_phrases",
-            "owner_placeholders", "required_sections");
+            "owner_placeholders", "required_sections", "drafts");
 
     public LintSettings {
         severities = Map.copyOf(severities);
@@ -70,6 +103,7 @@ public record LintSettings(
         requiredSections = List.copyOf(requiredSections);
         severityValues = List.copyOf(severityValues);
         people = List.copyOf(people);
+        drafts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(drafts)); // a null value: off in drafts
         java.util.Objects.requireNonNull(policies, "policies");
     }
 
@@ -137,7 +171,48 @@ public record LintSettings(
         return new LintSettings(sev,
                 Config.strings(file, lint, "blame_phrases", List.of()),
                 Config.strings(file, lint, "allowed_phrases", List.of()),
-                placeholders, sections, config.schema().severities(), config.people(), Policies.from(config));
+                placeholders, sections, config.schema().severities(), config.people(), drafts(file, lint, rules),
+                Policies.from(config));
+    }
+
+    /**
+     * {@code lint.drafts}: a mapping from rule id to the most it reports in a draft (error, warning, info or off), or
+     * {@code off} for no relaxation; the defaults when absent. A rule not named keeps its default relaxation.
+     */
+    private static Map<String, Severity> drafts(Path file, Mapping lint, List<RuleMeta> rules) throws InputException {
+        YamlNode node = lint.get("drafts");
+        if (node == null || node instanceof Scalar s && s.isNull()) {
+            return DEFAULT_DRAFTS;
+        }
+        if (node instanceof Scalar s && (s.text().strip().equalsIgnoreCase("off")
+                || s.text().strip().equalsIgnoreCase("false"))) {
+            return Map.of();
+        }
+        if (!(node instanceof Mapping m)) {
+            throw new InputException(file, node.line(), "lint.drafts must map rule ids to the most they report in a "
+                    + "draft (error, warning, info or off), e.g. 'missing-section: warning', or be 'off'");
+        }
+        Map<String, Severity> out = new LinkedHashMap<>(DEFAULT_DRAFTS);
+        for (YamlNode.Entry e : m.entries().values()) {
+            if (!isRule(rules, e.key())) {
+                throw new InputException(file, e.keyLine(), "unknown rule '" + e.key() + "' in lint.drafts; rules: "
+                        + String.join(", ", ids(rules)));
+            }
+            if (NEVER_RELAXED.contains(e.key())) {
+                throw new InputException(file, e.keyLine(), "lint.drafts cannot relax " + e.key() + ": a draft is "
+                        + "shared too; remove the line");
+            }
+            String value = e.value() instanceof Scalar s && !s.isNull() ? s.text().strip() : "";
+            if (value.equalsIgnoreCase("off") || value.equalsIgnoreCase("false")) {
+                out.put(e.key(), null);
+            } else {
+                Severity level = Severity.parse(value).orElseThrow(() -> new InputException(file,
+                        e.value() == null ? e.keyLine() : e.value().line(), "lint.drafts." + e.key() + ": '" + value
+                                + "' is not a severity; use error, warning, info or off"));
+                out.put(e.key(), level);
+            }
+        }
+        return out;
     }
 
     private static boolean isRule(List<RuleMeta> rules, String id) {
@@ -159,17 +234,17 @@ public record LintSettings(
 
     private LintSettings withSeverityValues(List<String> values) {
         return new LintSettings(severities, blamePhrases, allowedPhrases, ownerPlaceholders, requiredSections,
-                values, people, policies);
+                values, people, drafts, policies);
     }
 
     private LintSettings withPeople(List<String> names) {
         return new LintSettings(severities, blamePhrases, allowedPhrases, ownerPlaceholders, requiredSections,
-                severityValues, names, policies);
+                severityValues, names, drafts, policies);
     }
 
     /** The same settings with other follow-up policies. */
     public LintSettings withPolicies(Policies other) {
         return new LintSettings(severities, blamePhrases, allowedPhrases, ownerPlaceholders, requiredSections,
-                severityValues, people, other);
+                severityValues, people, drafts, other);
     }
 }

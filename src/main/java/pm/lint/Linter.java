@@ -2,7 +2,10 @@ package pm.lint;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import pm.model.Postmortem;
 
 /**
@@ -28,10 +31,24 @@ public final class Linter {
     }
 
     private final List<Enabled> rules;
+    private final Map<String, Severity> drafts;
+    private final boolean strict;
+    /** The enabled rules that only a {@code pm-disable} comment naming them silences. */
+    private final Set<String> namedOnly;
 
     /** Makes the rules of {@code rules} that {@code settings} turn on, configured by them. */
     public Linter(LintSettings settings, List<Rule.Spec> rules) {
+        this(settings, rules, false);
+    }
+
+    /**
+     * @param strict lint every file as if it were in review: no rule is relaxed for drafts ({@code pm lint --strict})
+     */
+    public Linter(LintSettings settings, List<Rule.Spec> rules, boolean strict) {
+        this.drafts = settings.drafts();
+        this.strict = strict;
         List<Enabled> enabled = new ArrayList<>();
+        Set<String> named = new HashSet<>();
         for (Rule.Spec spec : rules) {
             String id = spec.meta().id();
             Severity severity = settings.severities().get(id);
@@ -41,9 +58,13 @@ public final class Linter {
                     throw new IllegalStateException("the rule made for " + id + " holds another rule's metadata");
                 }
                 enabled.add(new Enabled(rule, id, severity));
+                if (rule.silencedOnlyByName()) {
+                    named.add(id);
+                }
             }
         }
         this.rules = List.copyOf(enabled);
+        this.namedOnly = Set.copyOf(named);
     }
 
     /** A rule threw on a file: a bug in pm, reported with the rule and the file so it can be reproduced. */
@@ -68,9 +89,36 @@ public final class Linter {
         if (found.isEmpty()) {
             return found;
         }
-        Suppressions suppressions = Suppressions.of(pm);
+        Suppressions suppressions = Suppressions.of(pm, namedOnly);
         found.removeIf(suppressions::suppresses);
+        if (isDraft(pm)) {
+            relax(found);
+        }
         found.sort(ORDER);
         return found;
+    }
+
+    /**
+     * Whether the postmortem is linted as a draft: its status is {@code draft} and the run is not strict. A draft
+     * may be unfinished, so the rules about completeness report at most at their draft level
+     * ({@link LintSettings#drafts}); what is written wrong, and blame, keep their severity.
+     */
+    public boolean isDraft(Postmortem pm) {
+        return !strict && !drafts.isEmpty() && "draft".equalsIgnoreCase(pm.frontMatter().status());
+    }
+
+    private void relax(List<Finding> found) {
+        for (int i = found.size() - 1; i >= 0; i--) {
+            Finding f = found.get(i);
+            if (f.firm() || !drafts.containsKey(f.rule())) {
+                continue;
+            }
+            Severity level = drafts.get(f.rule());
+            if (level == null) {
+                found.remove(i); // off while a draft
+            } else if (level.compareTo(f.severity()) > 0) {
+                found.set(i, f.relaxedTo(level));
+            }
+        }
     }
 }

@@ -14,6 +14,14 @@ public interface Rule {
     void check(Postmortem pm, LintContext ctx);
 
     /**
+     * Whether only a {@code pm-disable…} comment that names this rule silences it, not one without ids: for a rule
+     * that reports the comments themselves, which a blanket {@code <!-- pm-disable-file -->} would otherwise hide.
+     */
+    default boolean silencedOnlyByName() {
+        return false;
+    }
+
+    /**
      * A rule as a rule set lists it: what it is, and how to make it for a configuration.
      *
      * @param make builds the rule; the rule it builds holds {@code meta}

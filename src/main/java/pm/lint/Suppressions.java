@@ -3,46 +3,63 @@ package pm.lint;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import pm.model.HtmlComment;
 import pm.model.Postmortem;
+import pm.model.Span;
 
 /**
  * The markdownlint-style switches written as HTML comments in a postmortem:
  * {@code <!-- pm-disable [rule-id…] -->}, {@code <!-- pm-enable [rule-id…] -->},
  * {@code <!-- pm-disable-next-line [rule-id…] -->} and {@code <!-- pm-disable-file [rule-id…] -->};
- * without ids they apply to every rule.
+ * without ids they apply to every rule, except the rules that only a comment naming them silences
+ * ({@link Rule#silencedOnlyByName}).
  */
-final class Suppressions {
+public final class Suppressions {
     private static final Pattern DIRECTIVE = Pattern.compile(
             "pm-(disable-next-line|disable-file|disable|enable)(?:\\s+([\\s\\S]*))?");
     private static final Pattern IDS = Pattern.compile("[\\s,]+");
 
     private enum Kind { DISABLE, ENABLE, NEXT_LINE, FILE }
 
-    private record Directive(Kind kind, Set<String> rules, int line, int column, int endLine) {
-        boolean covers(String rule) {
-            return rules.isEmpty() || rules.contains(rule);
+    /** @param rules the ids as written, in order; empty for every rule */
+    private record Directive(Kind kind, Set<String> rules, Span span) {
+        boolean covers(String rule, Set<String> namedOnly) {
+            return rules.isEmpty() ? !namedOnly.contains(rule) : rules.contains(rule);
         }
 
         boolean before(Finding f) {
-            return line < f.line() || line == f.line() && column < f.column();
+            return span.line() < f.line() || span.line() == f.line() && span.column() < f.column();
         }
     }
 
-    private static final Suppressions NONE = new Suppressions(List.of());
+    private static final Suppressions NONE = new Suppressions(List.of(), Set.of());
 
     private final List<Directive> directives;
+    private final Set<String> namedOnly;
 
-    private Suppressions(List<Directive> directives) {
+    private Suppressions(List<Directive> directives, Set<String> namedOnly) {
         this.directives = directives;
+        this.namedOnly = namedOnly;
     }
 
+    /** The switches of a file, for rules that every switch covers. */
     static Suppressions of(Postmortem pm) {
+        return of(pm, Set.of());
+    }
+
+    /** @param namedOnly the rules a switch without ids leaves on: only a switch naming them covers them */
+    static Suppressions of(Postmortem pm, Set<String> namedOnly) {
+        List<Directive> out = directives(pm);
+        return out == null ? NONE : new Suppressions(out, namedOnly);
+    }
+
+    /** The file's switches in file order, or {@code null} when it has none. */
+    private static List<Directive> directives(Postmortem pm) {
         List<Directive> out = null;
         for (HtmlComment c : pm.comments()) {
             if (!c.text().startsWith("pm-")) {
@@ -59,17 +76,73 @@ final class Suppressions {
                 default -> Kind.FILE;
             };
             String ids = m.group(2) == null ? "" : m.group(2).strip();
-            Set<String> rules = ids.isEmpty() ? Set.of() : new HashSet<>(Arrays.asList(IDS.split(ids)));
+            Set<String> rules = ids.isEmpty() ? Set.of() : new LinkedHashSet<>(Arrays.asList(IDS.split(ids)));
             if (out == null) {
                 out = new ArrayList<>();
             }
-            out.add(new Directive(kind, rules, c.span().line(), c.span().column(), c.span().endLine()));
+            out.add(new Directive(kind, rules, c.span()));
         }
-        if (out == null) {
-            return NONE;
+        if (out != null) {
+            out.sort(Comparator.comparingInt((Directive d) -> d.span().line()).thenComparingInt(d -> d.span().column()));
         }
-        out.sort(Comparator.comparingInt(Directive::line).thenComparingInt(Directive::column));
-        return new Suppressions(out);
+        return out;
+    }
+
+    /**
+     * A switch that keeps rules off for the whole file, or from where it stands to the end of it.
+     *
+     * @param directive {@code pm-disable-file}, or {@code pm-disable} when no {@code pm-enable} after it switches its
+     *                  rules back on
+     * @param rules     the rules it keeps off, as written; empty for every rule
+     * @param except    for a switch of every rule, the rules a later {@code pm-enable} named (switched on again)
+     * @param span      the comment
+     */
+    public record FileWide(String directive, List<String> rules, List<String> except, Span span) {
+        public FileWide {
+            rules = List.copyOf(rules);
+            except = List.copyOf(except);
+        }
+
+        /** Whether it keeps every rule off (but {@link #except}). */
+        public boolean everyRule() {
+            return rules.isEmpty();
+        }
+    }
+
+    /**
+     * The switches that keep rules off to the end of the file, in file order: every {@code pm-disable-file}, and each
+     * {@code pm-disable} with the rules of it that no later {@code pm-enable} switches back on.
+     */
+    public static List<FileWide> fileWide(Postmortem pm) {
+        List<Directive> all = directives(pm);
+        if (all == null) {
+            return List.of();
+        }
+        List<FileWide> out = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            Directive d = all.get(i);
+            if (d.kind == Kind.FILE) {
+                out.add(new FileWide("pm-disable-file", List.copyOf(d.rules), List.of(), d.span));
+            } else if (d.kind == Kind.DISABLE) {
+                Set<String> still = new LinkedHashSet<>(d.rules); // for a switch of every rule: those enabled again
+                Set<String> enabled = new LinkedHashSet<>();
+                boolean closed = false;
+                for (int j = i + 1; j < all.size() && !closed; j++) {
+                    Directive e = all.get(j);
+                    if (e.kind == Kind.ENABLE) {
+                        closed = e.rules.isEmpty();
+                        still.removeAll(e.rules);
+                        enabled.addAll(e.rules);
+                        closed |= !d.rules.isEmpty() && still.isEmpty();
+                    }
+                }
+                if (!closed) {
+                    out.add(new FileWide("pm-disable", List.copyOf(still),
+                            d.rules.isEmpty() ? List.copyOf(enabled) : List.of(), d.span));
+                }
+            }
+        }
+        return out;
     }
 
     boolean suppresses(Finding f) {
@@ -77,22 +150,22 @@ final class Suppressions {
         for (Directive d : directives) {
             switch (d.kind) {
                 case FILE -> {
-                    if (d.covers(f.rule())) {
+                    if (d.covers(f.rule(), namedOnly)) {
                         return true;
                     }
                 }
                 case NEXT_LINE -> {
-                    if (d.endLine + 1 == f.line() && d.covers(f.rule())) {
+                    if (d.span.endLine() + 1 == f.line() && d.covers(f.rule(), namedOnly)) {
                         return true;
                     }
                 }
                 case DISABLE -> {
-                    if (d.before(f) && d.covers(f.rule())) {
+                    if (d.before(f) && d.covers(f.rule(), namedOnly)) {
                         off = true;
                     }
                 }
-                case ENABLE -> {
-                    if (d.before(f) && d.covers(f.rule())) {
+                case ENABLE -> { // switching every rule back on includes those only a name switches off
+                    if (d.before(f) && (d.rules.isEmpty() || d.rules.contains(f.rule()))) {
                         off = false;
                     }
                 }

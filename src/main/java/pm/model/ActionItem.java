@@ -58,7 +58,9 @@ public record ActionItem(
 
     /** The fields of an action item, by the names the front matter gives them. */
     public enum Field {
-        TITLE("title"), OWNER("owner"), DUE("due"), PRIORITY("priority"), STATUS("status"), LINK("link");
+        TITLE("title"), OWNER("owner"), DUE("due"), PRIORITY("priority"), STATUS("status"), LINK("link"),
+        /** Why an item is wont-do (optional; accepted on any item). */
+        REASON("reason");
 
         private final String key;
 
@@ -111,6 +113,22 @@ public record ActionItem(
     /** Whether it is an item of a list or table of follow-ups, or of the front matter: one to track. */
     public boolean tracked() {
         return origin != Origin.CHECKLIST && origin != Origin.SENTENCE && origin != Origin.NESTED;
+    }
+
+    /**
+     * Whether nothing more is expected of it: its status is done or wont-do in any spelling {@link ActionStatus}
+     * knows (a ticked checkbox is done). No status, or a word it does not know, is unfinished.
+     */
+    public boolean finished() {
+        return status != null && ActionStatus.parse(status).map(ActionStatus::finished).orElse(false);
+    }
+
+    /**
+     * Why the item will not be done, as its front matter's {@code reason} says ({@code reason: Superseded by the
+     * queue migration}), or {@code null}. Meant for wont-do items; on any other it is kept all the same.
+     */
+    public String reason() {
+        return writtenText(Field.REASON);
     }
 
     public boolean hasOwner() {

@@ -16,6 +16,7 @@ import pm.model.Owners;
 import pm.model.Problem;
 import pm.model.SourceText;
 import pm.parse.PostmortemParser;
+import pm.parse.Schema;
 import pm.policy.Deadline;
 import pm.policy.Policies;
 import pm.source.Input;
@@ -181,7 +182,7 @@ public final class OverdueCollector {
             }
             Skipped undated = null;
             if (fm.date() == null) {
-                if (open > 0 || !"published".equals(fm.status())) {
+                if (open > 0 || !Schema.reached(fm.status(), Schema.PUBLISHED)) {
                     undated = new Skipped(file, fm.lineOf("date"), "no incident date, so its review, publish and "
                             + "follow-up deadlines cannot be checked; add 'date: YYYY-MM-DD'");
                 }
@@ -264,20 +265,26 @@ public final class OverdueCollector {
 
         /** The deadlines of the postmortem itself, counted from its incident date, as set for its severity. */
         private void lifecycle(int open) {
+            // each deadline ends when its step is reached, in draft → in-review → reviewed → published; a missing or
+            // unknown status is only reminded to publish
             String status = fm.status();
+            boolean known = status != null;
             OverdueSettings own = settings.forSeverity(fm.severity());
             List<Step> steps = new ArrayList<>();
-            if ("draft".equals(status)) {
+            if (known && !Schema.reached(status, Schema.IN_REVIEW)) {
                 steps.add(new Step(own.draftDays(), "Still a draft after " + days(own.draftDays())
-                        + bySeverity(own.draftDays(), settings.draftDays()) + ": send it for review"));
+                        + bySeverity(own.draftDays(), settings.draftDays()) + ": send it for review and "
+                        + write("status", Schema.IN_REVIEW)));
             }
-            if ("draft".equals(status) || "in-review".equals(status)) {
+            if (known && !Schema.reached(status, Schema.REVIEWED)) {
                 steps.add(new Step(own.reviewDays(), "Not reviewed after " + days(own.reviewDays())
-                        + bySeverity(own.reviewDays(), settings.reviewDays()) + ": hold the postmortem review"));
+                        + bySeverity(own.reviewDays(), settings.reviewDays()) + ": hold the postmortem review, then "
+                        + write("status", Schema.REVIEWED)));
             }
-            if (!"published".equals(status)) {
+            if (!Schema.reached(status, Schema.PUBLISHED)) {
                 steps.add(new Step(own.publishDays(), "Not published after " + days(own.publishDays())
-                        + bySeverity(own.publishDays(), settings.publishDays()) + ": set status: published"));
+                        + bySeverity(own.publishDays(), settings.publishDays()) + ": "
+                        + write("status", Schema.PUBLISHED)));
             }
             // one reminder for where the postmortem stands: the earliest deadline it has missed (or, with
             // --due-within, the next one coming up)
@@ -288,7 +295,7 @@ public final class OverdueCollector {
             if (open > 0 && fm.followUpReviewed() == null) {
                 Step followUp = new Step(own.followUpDays(), own.followUpDays() + "-day follow-up review"
                         + bySeverity(own.followUpDays(), settings.followUpDays()) + ": " + open
-                        + (open == 1 ? " item" : " items") + " open; then set follow_up_reviewed");
+                        + (open == 1 ? " item" : " items") + " open; then " + write("follow_up_reviewed", "YYYY-MM-DD"));
                 if (late(followUp.days()) || soon(followUp.days())) {
                     lifecycleRow(followUp, fm.lineOf("action_items"));
                 }
@@ -298,6 +305,17 @@ public final class OverdueCollector {
         /** " (SEV1)" when the postmortem's severity has a deadline of its own that differs from the others'. */
         private String bySeverity(int own, int everyone) {
             return own == everyone ? "" : " (" + fm.severity() + ")";
+        }
+
+        /**
+         * What to write to reach the next step, and where: "set status: reviewed (line 5)" for a key the front matter
+         * has (whatever its value), "add follow_up_reviewed: YYYY-MM-DD to the front matter (before line 12)" for one
+         * it lacks, line 12 being the front matter's closing line.
+         */
+        private String write(String key, String value) {
+            Optional<FrontMatter.Key> k = fm.key(key);
+            return k.isPresent() ? "set " + key + ": " + value + " (line " + k.get().span().line() + ")"
+                    : "add " + key + ": " + value + " to the front matter (before line " + fm.span().endLine() + ")";
         }
 
         private boolean late(int days) {

@@ -20,7 +20,8 @@ import pm.yaml.YamlNode;
  * </pre>
  *
  * @param draftDays    a postmortem still {@code draft} after this many days is late
- * @param reviewDays   one not reviewed yet ({@code draft} or {@code in-review}) after this many days is late
+ * @param reviewDays   one not reviewed yet ({@code draft} or {@code in-review}, not {@code reviewed}) after this many
+ *                     days is late
  * @param publishDays  one not {@code published} after this many days is late
  * @param followUpDays one this old with open action items needs its follow-up review
  * @param bySeverity   the deadlines of the postmortems of a severity (spelled as {@code severities} spells it), where

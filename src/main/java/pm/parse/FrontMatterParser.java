@@ -221,11 +221,17 @@ public final class FrontMatterParser {
                 if (v.isPresent()) {
                     return v.get();
                 }
-                problem(n, key + " '" + s.text().strip() + "' is not one of " + String.join(", ", allowed), subject);
+                problem(n, key + " '" + s.text().strip() + "' is not one of " + String.join(", ", allowed)
+                        + fix(key, n), subject);
                 return null;
             }
-            problem(n, key + " must be one of " + String.join(", ", allowed) + ", not " + a(n), subject);
+            problem(n, key + " must be one of " + String.join(", ", allowed) + ", not " + a(n) + fix(key, n), subject);
             return null;
+        }
+
+        /** What to write for a bad postmortem {@code status}, and on which line; nothing for other keys. */
+        private String fix(String key, YamlNode n) {
+            return key.equals("status") ? "; set status: <the step it has reached> (line " + n.line() + ")" : "";
         }
 
         private List<String> strings(Mapping m, String key) {
@@ -318,6 +324,7 @@ public final class FrontMatterParser {
                 }
             }
             String link = text(m, "link");
+            text(m, "reason"); // kept in written (ActionItem.reason); text, or a problem at its line
             java.util.Map<ActionItem.Field, ActionItem.Written> written = new java.util.EnumMap<>(ActionItem.Field.class);
             for (ActionItem.Field f : ActionItem.Field.values()) {
                 YamlNode v = m.get(f.key());

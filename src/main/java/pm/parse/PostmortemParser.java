@@ -821,12 +821,14 @@ public final class PostmortemParser {
 
         /**
          * A follow-up judged for its words only (a checklist item elsewhere, a nested step): its text is its title,
-         * a checkbox aside; owners and dates in it are not read.
+         * a checkbox aside (its status: ticked is done, unticked open); owners and dates in it are not read.
          */
         private static ActionItem mention(String text, Span span, ActionItem.Origin origin) {
-            String title = text.startsWith("[") && text.length() > 3 && text.charAt(2) == ']' ? text.substring(3).strip()
-                    : text;
-            return new ActionItem(title, null, null, null, null, null, null, null, origin, span);
+            boolean box = text.startsWith("[") && text.length() > 3 && text.charAt(2) == ']';
+            String title = box ? text.substring(3).strip() : text;
+            String status = !box ? null : text.charAt(1) == ' ' ? pm.model.ActionStatus.OPEN.id()
+                    : pm.model.ActionStatus.DONE.id();
+            return new ActionItem(title, null, null, null, null, null, status, null, origin, span);
         }
 
         /** The sentences of a paragraph in a follow-up section that announce work ("We will …"), as follow-ups. */

@@ -11,7 +11,15 @@ import pm.model.Headings;
  */
 public record Schema(List<String> severities, Headings headings) {
     public static final List<String> DEFAULT_SEVERITIES = List.of("SEV1", "SEV2", "SEV3", "SEV4");
-    public static final List<String> STATUSES = List.of("draft", "in-review", "published");
+    /**
+     * A postmortem's statuses, in the order it goes through them: written, under review, reviewed (the review is
+     * held; clears the review deadline of {@code pm overdue}), published. Compare them with {@link #reached}.
+     */
+    public static final List<String> STATUSES = List.of("draft", "in-review", "reviewed", "published");
+    public static final String DRAFT = "draft";
+    public static final String IN_REVIEW = "in-review";
+    public static final String REVIEWED = "reviewed";
+    public static final String PUBLISHED = "published";
     public static final List<String> PRIORITIES = List.of("P0", "P1", "P2", "P3");
 
     public static final Schema DEFAULT = new Schema(DEFAULT_SEVERITIES, Headings.DEFAULT);
@@ -27,6 +35,19 @@ public record Schema(List<String> severities, Headings headings) {
 
     public static Optional<String> status(String text) {
         return match(STATUSES, text);
+    }
+
+    /**
+     * Whether a postmortem whose status is {@code status} (as {@link #status} spells it) has reached {@code step}
+     * or gone past it in draft → in-review → reviewed → published. A missing or unknown status has reached none.
+     */
+    public static boolean reached(String status, String step) {
+        int at = status == null ? -1 : STATUSES.indexOf(status);
+        int goal = STATUSES.indexOf(step);
+        if (goal < 0) {
+            throw new IllegalArgumentException("not a status: " + step);
+        }
+        return at >= goal;
     }
 
     public static Optional<String> priority(String text) {

@@ -28,8 +28,8 @@ final class GithubReport implements Report {
                 case WARNING -> "warning";
                 case INFO -> "notice";
             };
-            String message = f.suggestion() == null ? Visible.of(f.message())
-                    : Visible.of(f.message()) + "\nSuggestion: " + Visible.of(f.suggestion());
+            String text = f.note() == null ? Visible.of(f.message()) : Visible.of(f.message()) + " (" + f.note() + ")";
+            String message = f.suggestion() == null ? text : text + "\nSuggestion: " + Visible.of(f.suggestion());
             out.println("::" + command + " file=" + name + ",line=" + f.span().line() + ",col="
                     + f.span().column() + ",endLine=" + f.span().endLine() + ",endColumn=" + f.span().endColumn()
                     + ",title=" + property("pm lint: " + f.rule()) + "::" + data(message));
@@ -50,8 +50,8 @@ final class GithubReport implements Report {
     }
 
     @Override
-    public void finish(int unreadable) {
-        out.println("pm lint: " + tally.summary(unreadable));
+    public void finish(int unreadable, int unwritten) {
+        out.println("pm lint: " + tally.summary(unreadable, unwritten));
         out.flush();
     }
 }

@@ -46,6 +46,10 @@ final class JsonReport implements Report {
                 gen.writeStringField("severity", f.severity().id());
                 gen.writeStringField("message", f.message());
                 gen.writeStringField("suggestion", f.suggestion());
+                if (f.relaxedFrom() != null) { // a draft's finding: what it is from in-review, and why it is not yet
+                    gen.writeStringField("configuredSeverity", f.relaxedFrom().id());
+                    gen.writeStringField("note", f.note());
+                }
                 gen.writeEndObject();
             }
             if (!findings.isEmpty()) {
@@ -57,7 +61,7 @@ final class JsonReport implements Report {
     }
 
     @Override
-    public void finish(int unreadable) {
+    public void finish(int unreadable, int unwritten) {
         try {
             gen.writeEndArray();
             gen.close();

@@ -91,8 +91,12 @@ final class OverdueTable {
         out.println(OverdueText.files(report));
     }
 
+    /**
+     * The item's title, clipped; a lifecycle step whole: it is pm's own text, of bounded length, and ends with the line
+     * to change.
+     */
     private static String item(OverdueItem i) {
-        return clip(oneLine(i.title()), ITEM_WIDTH);
+        return i.kind() == Kind.LIFECYCLE ? oneLine(i.title()) : clip(oneLine(i.title()), ITEM_WIDTH);
     }
 
     /**

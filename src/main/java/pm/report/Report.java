@@ -13,8 +13,21 @@ import pm.lint.RuleMeta;
 public interface Report {
     void file(String file, List<Finding> findings);
 
+    /** {@link #file(String, List)} for a file linted as a draft ({@code draft}), which a summary counts apart. */
+    default void file(String file, List<Finding> findings, boolean draft) {
+        file(file, findings);
+    }
+
     /** @param unreadable how many files could not be read (already reported on stderr) */
-    void finish(int unreadable);
+    default void finish(int unreadable) {
+        finish(unreadable, 0);
+    }
+
+    /**
+     * @param unreadable how many files could not be read (already reported on stderr)
+     * @param unwritten  how many fixes ({@code pm lint --fix}) could not be written (already reported on stderr)
+     */
+    void finish(int unreadable, int unwritten);
 
     /** The output formats of {@code pm lint --format}. */
     enum Format {

@@ -114,9 +114,16 @@ final class SarifReport implements Report {
                 gen.writeNumberField("ruleIndex", ruleIndex.get(f.rule()));
                 gen.writeStringField("level", level(f.severity()));
                 gen.writeObjectFieldStart("message");
-                gen.writeStringField("text", f.suggestion() == null ? f.message()
-                        : f.message() + "\nSuggestion: " + f.suggestion());
+                String message = f.note() == null ? f.message() : f.message() + " (" + f.note() + ")";
+                gen.writeStringField("text", f.suggestion() == null ? message
+                        : message + "\nSuggestion: " + f.suggestion());
                 gen.writeEndObject();
+                if (f.relaxedFrom() != null) {
+                    gen.writeObjectFieldStart("properties");
+                    gen.writeStringField("pm.configuredLevel", level(f.relaxedFrom()));
+                    gen.writeStringField("pm.note", f.note());
+                    gen.writeEndObject();
+                }
                 gen.writeArrayFieldStart("locations");
                 gen.writeStartObject();
                 gen.writeObjectFieldStart("physicalLocation");
@@ -157,7 +164,7 @@ final class SarifReport implements Report {
     }
 
     @Override
-    public void finish(int unreadable) {
+    public void finish(int unreadable, int unwritten) {
         try {
             gen.writeEndArray();
             gen.writeEndObject();

@@ -27,12 +27,18 @@ final class TextReport implements Report {
     }
 
     @Override
+    public void file(String file, List<Finding> findings, boolean draft) {
+        tally.addDraft(draft, findings);
+        file(file, findings);
+    }
+
+    @Override
     public void file(String file, List<Finding> findings) {
         tally.add(findings);
         String name = Visible.of(file);
         for (Finding f : findings) {
             String where = name + ":" + f.line() + ":" + f.column() + ":";
-            String message = Visible.of(f.message());
+            String message = f.note() == null ? Visible.of(f.message()) : Visible.of(f.message()) + " (" + f.note() + ")";
             String sev = f.severity().id();
             if (color) {
                 String c = switch (f.severity()) {
@@ -54,8 +60,8 @@ final class TextReport implements Report {
     }
 
     @Override
-    public void finish(int unreadable) {
-        String line = tally.summary(unreadable);
+    public void finish(int unreadable, int unwritten) {
+        String line = tally.summary(unreadable, unwritten);
         out.println(color ? BOLD + line + RESET : line);
         out.flush();
     }

@@ -123,6 +123,54 @@ class ArtifactIT {
         assertThat(atHead.code()).as("what was committed is clean: " + atHead).isZero();
     }
 
+    /**
+     * The lifecycle through the hook: a fresh scaffold commits as a draft (its warnings print), blame in a draft is
+     * refused, a review request with a section still empty is refused with what to do, and the finished one goes in.
+     */
+    @Test
+    void theHookLetsADraftInKeepsBlameOutAndIsStrictFromReview(@TempDir Path repo) throws Exception {
+        assertThat(run(repo, "git", "init", "-q", "-b", "main").code()).isZero();
+        run(repo, "git", "config", "user.name", "Ada Lovelace");
+        run(repo, "git", "config", "user.email", "ada@example.com");
+        run(repo, "git", "config", "commit.gpgsign", "false");
+        assertThat(pm(repo, "init").code()).isZero();
+        assertThat(pm(repo, "hook", "install").code()).isZero();
+        Run made = pm(repo, "new", "Payment API outage", "--severity", "SEV2", "--date", "2025-03-14");
+        Path file = repo.resolve(made.out().strip());
+        run(repo, "git", "add", "-A");
+        Run draft = run(repo, "git", "commit", "-q", "-m", "draft");
+        assertThat(draft.code()).as("the scaffold commits as a draft: " + draft).isZero();
+        assertThat(draft.out() + draft.err()).contains("warning missing-section")
+                .contains("(draft; an error from in-review)").contains("in 1 draft");
+
+        String scaffold = Files.readString(file);
+        Files.writeString(file, scaffold + "\nThe on-call engineer should have noticed the alert.\n");
+        run(repo, "git", "add", "-A");
+        Run blame = run(repo, "git", "commit", "-q", "-m", "blame");
+        assertThat(blame.code()).as("blame is refused in a draft too: " + blame).isNotZero();
+        assertThat(blame.out() + blame.err()).contains("error blame-language")
+                .contains("pm: commit refused (1 error): fix the lines above; git commit --no-verify skips every "
+                        + "check, the blame check too");
+
+        String finished = Files.readString(EXAMPLES.resolve("2025-03-14-payment-api-outage.md"))
+                .replace("status: published", "status: in-review");
+        String oneEmpty = finished.replaceAll("(?s)(## What went well\n).*?(\n## )",
+                "$1\n<!-- What helped detection and recovery? -->\n$2");
+        assertThat(oneEmpty).isNotEqualTo(finished);
+        Files.writeString(file, oneEmpty);
+        run(repo, "git", "add", "-A");
+        Run review = run(repo, "git", "commit", "-q", "-m", "review");
+        assertThat(review.code()).as("a review request with an empty section is refused: " + review).isNotZero();
+        assertThat(review.out() + review.err()).contains("error missing-section section 'What went well'")
+                .contains("or keep the postmortem a draft (status: draft) to commit it unfinished");
+
+        Files.writeString(file, finished);
+        run(repo, "git", "add", "-A");
+        Run done = run(repo, "git", "commit", "-q", "-m", "review");
+        assertThat(done.code()).as("the finished postmortem goes to review: " + done).isZero();
+        assertThat(run(repo, "git", "log", "--oneline").out().strip().lines()).hasSize(2);
+    }
+
     /** The same hook in a repository made with {@code git init --separate-git-dir}: its .git is a "gitdir:" file. */
     @Test
     void theHookKeepsBlameOutOfARepositoryWithASeparateGitDir(@TempDir Path dir) throws Exception {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.StoredConfig;
 import org.junit.jupiter.api.BeforeEach;
@@ -80,5 +82,38 @@ class HookCommandTest {
         Cli.Result r = Cli.in(plain).run("hook", "install");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).startsWith("pm: not in a git repository: run pm hook install inside the repository");
+    }
+
+    @Test
+    void aSecondForcedInstallKeepsBothEarlierHooksUnderNumberedNamesWithTheirModes() throws Exception {
+        Path hooks = repo.resolve(".git/hooks");
+        Path hook = Files.createDirectories(hooks).resolve("pre-commit");
+        Files.writeString(hook, "#!/bin/sh\nrun-my-checks\n");
+        Files.setPosixFilePermissions(hook, PosixFilePermissions.fromString("rwxr-x---"));
+
+        Cli.Result first = Cli.in(repo).run("hook", "install", "--force");
+        assertThat(first.code()).as(first.toString()).isZero();
+        assertThat(first.out()).startsWith("Kept the old hook as .git/hooks/pre-commit.pm-backup\n");
+
+        // another tool (or a colleague) puts its own hook back; pm is asked to take over again
+        Files.writeString(hook, "#!/bin/sh\nrun-their-checks\n");
+        Files.setPosixFilePermissions(hook, PosixFilePermissions.fromString("rwx------"));
+        Cli.Result refused = Cli.in(repo).run("hook", "install");
+        assertThat(refused.err()).endsWith("(the old one is kept as pre-commit.pm-backup.1)\n");
+        Cli.Result second = Cli.in(repo).run("hook", "install", "--force");
+        assertThat(second.code()).as(second.toString()).isZero();
+        assertThat(second.out()).startsWith("Kept the old hook as .git/hooks/pre-commit.pm-backup.1\n");
+
+        assertThat(Files.readString(hooks.resolve("pre-commit.pm-backup"))).isEqualTo("#!/bin/sh\nrun-my-checks\n");
+        assertThat(Files.readString(hooks.resolve("pre-commit.pm-backup.1"))).isEqualTo("#!/bin/sh\nrun-their-checks\n");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(hooks.resolve("pre-commit.pm-backup"))))
+                .isEqualTo("rwxr-x---");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(hooks.resolve("pre-commit.pm-backup.1"))))
+                .isEqualTo("rwx------");
+        assertThat(Files.readString(hook)).contains(HookCommand.MARKER);
+        try (Stream<Path> files = Files.list(hooks)) {
+            assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("pre-commit")))
+                    .containsExactlyInAnyOrder("pre-commit", "pre-commit.pm-backup", "pre-commit.pm-backup.1");
+        }
     }
 }

@@ -70,10 +70,11 @@ class LintCacheTest {
     void aDamagedCacheIsIgnoredAndWrittenAnew() throws Exception {
         write("postmortems/a.md", BLAMING);
         Cli.Result clean = Cli.in(dir).run("lint");
-        for (String damage : new String[] {"garbage", "pm lint cache 1\n", "", "pm lint cache 1\nkey\nE\tx\t5\n1\t2\n"}) {
+        for (String damage : new String[] {"garbage", "pm lint cache 2\n", "", "pm lint cache 2\nkey\nE\tx\t5\t-\n1\t2\n",
+                "pm lint cache 1\nkey\nE\tx\t5\n1\t2\n"}) {
             Files.writeString(dir.resolve(".pm-cache"), damage);
             assertThat(lint()).as(damage).isEqualTo(clean);
-            assertThat(Files.readString(dir.resolve(".pm-cache"))).startsWith("pm lint cache 1\n");
+            assertThat(Files.readString(dir.resolve(".pm-cache"))).startsWith("pm lint cache 2\n");
         }
         // a cache of another configuration holding a wrong finding for this very content is not believed
         String cache = Files.readString(dir.resolve(".pm-cache"));

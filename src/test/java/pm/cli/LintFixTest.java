@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import pm.lint.LintFixture;
 import pm.testing.Cli;
+import pm.testing.TempGit;
 
 /** pm lint --fix rewrites the Action items table from the front matter and touches nothing else. */
 class LintFixTest {
@@ -121,5 +123,63 @@ class LintFixTest {
         Cli.in(dir).run("lint", "--fix");
         assertThat(Files.readString(p)).contains("| Status | Link                  |\n")
                 .contains("| P2       |        | https://tracker/PAY-9 |\n");
+    }
+
+    @Test
+    void aLinkIsWrittenThroughToItsFileInsideTheRepositoryAndStaysALink() throws Exception {
+        TempGit.init(dir, "Ada").close();
+        Path real = Files.createDirectories(dir.resolve("docs")).resolve("real.md");
+        Files.writeString(real, BEHIND);
+        Path link = Files.createDirectories(dir.resolve("postmortems")).resolve("a.md");
+        Files.createSymbolicLink(link, Path.of("../docs/real.md"));
+
+        Cli.Result r = Cli.in(dir).run("lint", "--fix", "postmortems/a.md");
+
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.err()).isEqualTo("postmortems/a.md: rewrote the Action items table from the front matter, in "
+                + "docs/real.md (where the link leads)\n");
+        assertThat(r.out()).isEqualTo("1 file checked: no problems found\n");
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(Files.readSymbolicLink(link)).isEqualTo(Path.of("../docs/real.md"));
+        assertThat(Files.readString(real)).isEqualTo(BEHIND.replace(TABLE, FIXED_TABLE));
+        try (Stream<Path> files = Files.list(dir.resolve("postmortems"))) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("a.md");
+        }
+    }
+
+    @Test
+    void aLinkFoundInTheFolderBeforeItsFileIsWrittenThroughAndTheFileIsThenInStep() throws Exception {
+        Path real = Files.createDirectories(dir.resolve("postmortems/2025")).resolve("real.md");
+        Files.writeString(real, BEHIND);
+        Path link = Files.createSymbolicLink(dir.resolve("postmortems/0-latest.md"), Path.of("2025/real.md"));
+
+        Cli.Result r = Cli.in(dir).run("lint", "--fix");
+
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.err()).isEqualTo("postmortems/0-latest.md: rewrote the Action items table from the front matter, "
+                + "in postmortems/2025/real.md (where the link leads)\n");
+        assertThat(r.out()).isEqualTo("2 files checked: no problems found\n");
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(Files.readString(real)).isEqualTo(BEHIND.replace(TABLE, FIXED_TABLE));
+    }
+
+    @Test
+    void aLinkToAFileOutsideTheRepositoryIsLeftAloneWithOneLineAndItsFindingsStillShown(@TempDir Path elsewhere)
+            throws Exception {
+        TempGit.init(dir, "Ada").close();
+        Path outside = Files.writeString(elsewhere.resolve("shared.md"), BEHIND);
+        Path link = Files.createDirectories(dir.resolve("postmortems")).resolve("a.md");
+        Files.createSymbolicLink(link, outside);
+
+        Cli.Result r = Cli.in(dir).run("lint", "--fix", "postmortems/a.md");
+
+        assertThat(r.err()).isEqualTo("postmortems/a.md: --fix left the file alone: it is a symbolic link to "
+                + outside.toRealPath() + ", outside the repository; run pm lint --fix on that file where it lives\n");
+        assertThat(r.out()).contains("postmortems/a.md:").contains("action-items-untracked");
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(Files.readString(outside)).isEqualTo(BEHIND);
+        try (Stream<Path> files = Files.list(elsewhere)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("shared.md");
+        }
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -22,6 +23,7 @@ import pm.model.SourceText;
 import pm.parse.PostmortemParser;
 import pm.parse.Schema;
 import pm.testing.Cli;
+import pm.testing.Jvm;
 import pm.testing.TempGit;
 
 class NewCommandTest {
@@ -313,5 +315,33 @@ class NewCommandTest {
         Cli.Result r = Cli.in(repo).run("new", "  ");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("title is empty");
+    }
+
+    /**
+     * A new file is as readable as any other new file the user makes: 0666 less the umask, like an editor's or
+     * git's (it was 0600 whatever the umask). Each umask is set on a pm process of its own, as a shell would.
+     */
+    @Test
+    void newAndInitCreateFilesWithThePermissionsTheUmaskGives() throws Exception {
+        for (String[] umask : new String[][] {{"002", "rw-rw-r--"}, {"027", "rw-r-----"}}) {
+            Path root = Files.createDirectory(repo.resolve("u" + umask[0]));
+            Files.createDirectory(root.resolve(".git")); // its own repository root, for pm init
+            Process init = Jvm.startWithUmask(root, umask[0], pm.launcher.Main.class, "init");
+            assertThat(init.waitFor()).as(new String(init.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+                    .isZero();
+            Process created = Jvm.startWithUmask(root, umask[0], pm.launcher.Main.class, "new", "Disk full", "--date",
+                    "2025-03-20");
+            String out = new String(created.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(created.waitFor()).as(out).isZero();
+            assertThat(out).isEqualTo("postmortems/2025-03-20-disk-full.md\n");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(root.resolve(".pm.yml"))))
+                    .as("pm init under umask " + umask[0]).isEqualTo(umask[1]);
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                    root.resolve("postmortems/2025-03-20-disk-full.md")))).as("pm new under umask " + umask[0])
+                    .isEqualTo(umask[1]);
+            try (Stream<Path> left = Files.list(root.resolve("postmortems"))) {
+                assertThat(left.map(p -> p.getFileName().toString())).containsExactly("2025-03-20-disk-full.md");
+            }
+        }
     }
 }

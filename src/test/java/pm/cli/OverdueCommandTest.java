@@ -457,14 +457,14 @@ class OverdueCommandTest {
         List<JsonNode> late = lifecycle("2025-03-04", draft);
         assertThat(late).hasSize(1);
         assertThat(late.get(0).get("title").asText()).isEqualTo(
-                "Still a draft after 2 days: send it for review");
+                "Still a draft after 2 days: send it for review and set status: in-review (line 4)");
         assertThat(late.get(0).get("due").asText()).isEqualTo("2025-03-03");
         assertThat(late.get(0).get("daysOverdue").asInt()).isEqualTo(1);
         assertThat(late.get(0).get("owner").asText()).isEqualTo("Maria Chen");
         assertThat(late.get(0).get("status").asText()).isEqualTo("draft");
         // later deadlines are missed too, but a draft gets one reminder: the earliest step it missed
         assertThat(lifecycle("2025-03-20", draft)).extracting(n -> n.get("title").asText())
-                .containsExactly("Still a draft after 2 days: send it for review");
+                .containsExactly("Still a draft after 2 days: send it for review and set status: in-review (line 4)");
     }
 
     @Test
@@ -473,7 +473,8 @@ class OverdueCommandTest {
         assertThat(lifecycle("2025-03-04", inReview)).isEmpty();
         assertThat(lifecycle("2025-03-05", inReview)).extracting(n -> n.get("title").asText() + " "
                 + n.get("daysOverdue").asInt())
-                .containsExactly("Not reviewed after 3 days: hold the postmortem review 1");
+                .containsExactly("Not reviewed after 3 days: hold the postmortem review, then set status: reviewed "
+                        + "(line 4) 1");
     }
 
     @Test
@@ -481,11 +482,11 @@ class OverdueCommandTest {
         PostmortemText noStatus = PostmortemText.of("Unpublished", "2025-03-01").with("status", null);
         assertThat(lifecycle("2025-03-08", noStatus)).isEmpty();
         assertThat(lifecycle("2025-03-09", noStatus)).extracting(n -> n.get("title").asText())
-                .containsExactly("Not published after 7 days: set status: published");
+                .containsExactly("Not published after 7 days: add status: published to the front matter (before line 4)");
         write(".pm.yml", "overdue:\n  review_days: 10\n");
         PostmortemText inReview = PostmortemText.of("In review", "2025-03-01").with("status", "in-review");
         assertThat(lifecycle("2025-03-09", inReview)).extracting(n -> n.get("title").asText())
-                .containsExactly("Not published after 7 days: set status: published");
+                .containsExactly("Not published after 7 days: set status: published (line 4)");
         assertThat(lifecycle("2025-03-09", PostmortemText.of("Published", "2025-03-01"))).isEmpty();
     }
 
@@ -497,7 +498,8 @@ class OverdueCommandTest {
         assertThat(lifecycle("2025-01-31", open)).isEmpty(); // due on day 30, late from day 31
         List<JsonNode> late = lifecycle("2025-02-01", open);
         assertThat(late).extracting(n -> n.get("title").asText()).containsExactly(
-                "30-day follow-up review: 1 item open; then set follow_up_reviewed");
+                "30-day follow-up review: 1 item open; then add follow_up_reviewed: YYYY-MM-DD to the front matter "
+                        + "(before line 16)");
         assertThat(late.get(0).get("due").asText()).isEqualTo("2025-01-31");
 
         assertThat(lifecycle("2025-02-01", open.with("follow_up_reviewed", "2025-01-30"))).isEmpty();
@@ -507,15 +509,45 @@ class OverdueCommandTest {
     }
 
     @Test
+    void aReviewClearsTheReviewReminderWithoutPublishing() throws Exception {
+        PostmortemText p = PostmortemText.of("Review", "2025-03-01").with("status", "in-review");
+        assertThat(lifecycle("2025-03-05", p)).extracting(n -> n.get("title").asText()).containsExactly(
+                "Not reviewed after 3 days: hold the postmortem review, then set status: reviewed (line 4)");
+        p.with("status", "reviewed");
+        assertThat(lifecycle("2025-03-05", p)).isEmpty();
+        // still not published: that deadline stands, and the row shows the status it has reached
+        List<JsonNode> late = lifecycle("2025-03-09", p);
+        assertThat(late).extracting(n -> n.get("title").asText()).containsExactly(
+                "Not published after 7 days: set status: published (line 4)");
+        assertThat(late.get(0).get("status").asText()).isEqualTo("reviewed");
+        assertThat(run("lint", "postmortems/p.md").out()).doesNotContain("status");
+    }
+
+    @Test
+    void theLineToChangeIsInTheReminderInEveryFormat() throws Exception {
+        write("postmortems/p.md", PostmortemText.of("Review", "2025-03-01").with("status", "in-review")
+                .with("authors", "[Ann Lee]"));
+        commitAll("in review");
+        String step = "Not reviewed after 3 days: hold the postmortem review, then set status: reviewed (line 4)";
+        assertThat(run("overdue").out()).contains("  " + step + "  Review  postmortems/p.md:4\n");
+        assertThat(run("overdue", "--format", "markdown").out())
+                .contains("| Ann Lee | 16 | 2025-03-04 | - | in-review | " + step + " | [Review](postmortems/p.md) |");
+        assertThat(run("overdue", "--format", "csv").out())
+                .contains("postmortems/p.md,Review,\"" + step + "\",Ann Lee,2025-03-04,,in-review,16,lifecycle\r\n");
+        assertThat(titles(json(run("overdue", "--format", "json")))).containsExactly(step);
+    }
+
+    @Test
     void lifecycleDeadlinesAreConfigurable() throws Exception {
         write(".pm.yml", "overdue:\n  draft_days: 5\n  review_days: 6\n  publish_days: 14\n  follow_up_days: 60\n");
         PostmortemText draft = PostmortemText.of("Draft", "2025-03-01").with("status", "draft")
                 .item("Open", "@ann", "2026-01-01", null, null);
         assertThat(lifecycle("2025-03-06", draft)).isEmpty();
         assertThat(lifecycle("2025-03-07", draft)).extracting(n -> n.get("title").asText())
-                .containsExactly("Still a draft after 5 days: send it for review");
+                .containsExactly("Still a draft after 5 days: send it for review and set status: in-review (line 4)");
         assertThat(lifecycle("2025-05-01", draft)).extracting(n -> n.get("title").asText()).contains(
-                "60-day follow-up review: 1 item open; then set follow_up_reviewed");
+                "60-day follow-up review: 1 item open; then add follow_up_reviewed: YYYY-MM-DD to the front matter "
+                        + "(before line 9)");
     }
 
     @Test
@@ -529,20 +561,23 @@ class OverdueCommandTest {
                 .with("status", "in-review");
         assertThat(lifecycle("2025-03-03", sev1)).as("its review deadline day").isEmpty();
         assertThat(lifecycle("2025-03-04", sev1)).as("the day after").extracting(n -> n.get("title").asText() + " "
-                + n.get("due").asText()).containsExactly("Not reviewed after 2 days (SEV1): hold the postmortem review "
-                        + "2025-03-03");
+                + n.get("due").asText()).containsExactly("Not reviewed after 2 days (SEV1): hold the postmortem review, "
+                        + "then set status: reviewed (line 5) 2025-03-03");
         PostmortemText unpublished = PostmortemText.of("Sev1", "2025-03-01").with("severity", "sev1")
                 .with("status", null).item("Fix", "@ann", "2026-01-01", null, null);
         assertThat(lifecycle("2025-03-05", unpublished)).extracting(n -> n.get("title").asText())
-                .containsExactly("Not published after 3 days (SEV1): set status: published");
+                .containsExactly("Not published after 3 days (SEV1): add status: published to the front matter (before "
+                        + "line 9)");
         assertThat(lifecycle("2025-03-16", unpublished)).extracting(n -> n.get("title").asText()).containsExactly(
-                "Not published after 3 days (SEV1): set status: published",
-                "14-day follow-up review (SEV1): 1 item open; then set follow_up_reviewed");
+                "Not published after 3 days (SEV1): add status: published to the front matter (before line 9)",
+                "14-day follow-up review (SEV1): 1 item open; then add follow_up_reviewed: YYYY-MM-DD to the front "
+                        + "matter (before line 9)");
         PostmortemText sev2 = PostmortemText.of("Sev2", "2025-03-01").with("severity", "SEV2")
                 .with("status", "in-review");
         assertThat(lifecycle("2025-03-04", sev2)).as("another severity: the deadlines above").isEmpty();
         assertThat(lifecycle("2025-03-05", sev2)).extracting(n -> n.get("title").asText())
-                .containsExactly("Not reviewed after 3 days: hold the postmortem review");
+                .containsExactly("Not reviewed after 3 days: hold the postmortem review, then set status: reviewed "
+                        + "(line 5)");
     }
 
     @Test
@@ -609,23 +644,23 @@ class OverdueCommandTest {
                 Follow-ups as of 2025-03-20 (UTC)
 
                 @lee — 2 overdue
-                  LATE  DUE         PRI  STATUS       ITEM                                                         POSTMORTEM
-                    91  2024-12-19  P3   open         Capacity review                                              Database failover  postmortems/2025-02-01-db.md:25
-                     8  2025-03-12  P2   open         Coalesce requests, with "jitter"                             Cache stampede, "again"  postmortems/2025-03-10-cache.md:9
+                  LATE  DUE         PRI  STATUS       ITEM                                                                                       POSTMORTEM
+                    91  2024-12-19  P3   open         Capacity review                                                                            Database failover  postmortems/2025-02-01-db.md:25
+                     8  2025-03-12  P2   open         Coalesce requests, with "jitter"                                                           Cache stampede, "again"  postmortems/2025-03-10-cache.md:9
 
                 @Maria — 2 overdue
-                  LATE  DUE         PRI  STATUS       ITEM                                                         POSTMORTEM
-                    90  2024-12-20  P1   open         Chaos drill                                                  Database failover  postmortems/2025-02-01-db.md:20
-                     7  2025-03-13  P1   open         Alert on WAL volume                                          Database failover  postmortems/2025-02-01-db.md:10
+                  LATE  DUE         PRI  STATUS       ITEM                                                                                       POSTMORTEM
+                    90  2024-12-20  P1   open         Chaos drill                                                                                Database failover  postmortems/2025-02-01-db.md:20
+                     7  2025-03-13  P1   open         Alert on WAL volume                                                                        Database failover  postmortems/2025-02-01-db.md:10
 
                 @sam — 2 overdue
-                  LATE  DUE         PRI  STATUS       ITEM                                                         POSTMORTEM
-                    30  2025-02-18  P2   in-progress  Runbook for failover                                         Database failover  postmortems/2025-02-01-db.md:15
-                     3  2025-03-17  P1   open         Load test — not started (policy 'P1'): start it or escalate  Cache stampede, "again"  postmortems/2025-03-10-cache.md:18
+                  LATE  DUE         PRI  STATUS       ITEM                                                                                       POSTMORTEM
+                    30  2025-02-18  P2   in-progress  Runbook for failover                                                                       Database failover  postmortems/2025-02-01-db.md:15
+                     3  2025-03-17  P1   open         Load test — not started (policy 'P1'): start it or escalate                                Cache stampede, "again"  postmortems/2025-03-10-cache.md:18
 
                 Lee Park — 1 overdue
-                  LATE  DUE         PRI  STATUS       ITEM                                                         POSTMORTEM
-                     7  2025-03-13  -    in-review    Not reviewed after 3 days: hold the postmortem review        Cache stampede, "again"  postmortems/2025-03-10-cache.md:6
+                  LATE  DUE         PRI  STATUS       ITEM                                                                                       POSTMORTEM
+                     7  2025-03-13  -    in-review    Not reviewed after 3 days: hold the postmortem review, then set status: reviewed (line 6)  Cache stampede, "again"  postmortems/2025-03-10-cache.md:6
 
                 No owner — nobody will do these (1)
                   DUE  PRI  ITEM                 WHY                                        POSTMORTEM
@@ -796,16 +831,16 @@ class OverdueCommandTest {
         assertThat(titles(json(run("overdue", "--format", "json", "--owner", "MARIA"))))
                 .containsExactly("Chaos drill", "Alert on WAL volume");
         assertThat(titles(json(run("overdue", "--format", "json", "--owner", "@sam", "--owner", "lee park"))))
-                .containsExactly("Runbook for failover", "Not reviewed after 3 days: hold the postmortem review",
-                        "Load test");
+                .containsExactly("Runbook for failover", "Not reviewed after 3 days: hold the postmortem review, then "
+                        + "set status: reviewed (line 6)", "Load test");
     }
 
     @Test
     void severityFilterMatchesThePostmortemsSeverity() throws Exception {
         sprintRepo();
         assertThat(titles(json(run("overdue", "--format", "json", "--severity", "sev3")))).containsExactly(
-                "Coalesce requests, with \"jitter\"", "Not reviewed after 3 days: hold the postmortem review",
-                "Load test", "Document cache keys");
+                "Coalesce requests, with \"jitter\"", "Not reviewed after 3 days: hold the postmortem review, then set "
+                        + "status: reviewed (line 6)", "Load test", "Document cache keys");
         Cli.Result bad = run("overdue", "--severity", "critical");
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).isEqualTo("pm: --severity 'critical' is not one of SEV1, SEV2, SEV3, SEV4 (set "
@@ -859,7 +894,7 @@ class OverdueCommandTest {
         assertThat(json(run("overdue", "--format", "json"))).isEmpty();
         List<JsonNode> soon = json(run("overdue", "--format", "json", "--due-within", "1"));
         assertThat(soon).extracting(n -> n.get("title").asText() + " " + n.get("daysOverdue").asInt())
-                .containsExactly("Still a draft after 2 days: send it for review -1");
+                .containsExactly("Still a draft after 2 days: send it for review and set status: in-review (line 4) -1");
     }
 
     // --- exit status --------------------------------------------------------------------------------------

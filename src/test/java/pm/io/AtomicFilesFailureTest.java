@@ -148,8 +148,8 @@ class AtomicFilesFailureTest {
         failHalfWay(new IOException("No space left on device"));
         pm.testing.Cli.Result r = pm.testing.Cli.in(dir).run("lint", "--fix");
         assertThat(r.code()).as(r.toString()).isEqualTo(2);
-        assertThat(r.err()).contains("postmortems/a.md: the disk is full; free some space and run again (nothing was "
-                + "changed)").doesNotContain("Exception");
+        assertThat(r.err()).contains("postmortems/a.md: could not write the fix: the disk is full; free some space and "
+                + "run again (nothing was changed)").doesNotContain("Exception");
         assertThat(Files.readAllBytes(file)).isEqualTo(before);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-rw----");
         try (Stream<Path> files = Files.list(file.getParent())) {
@@ -163,5 +163,60 @@ class AtomicFilesFailureTest {
         assertThat(new String(after, StandardCharsets.UTF_8)).startsWith("\uFEFF---\r\n").doesNotContain("\r\r")
                 .doesNotContainPattern("[^\r]\n");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-rw----");
+    }
+
+    /** The clean postmortem with a second front-matter item its table lacks: --fix rewrites it. */
+    private static String behind(String title) {
+        return pm.lint.LintFixture.CLEAN.replace("Payment API outage", title).replace("    status: open\n",
+                "    status: open\n  - title: Move WAL archiving retries behind a circuit breaker\n    owner: \"@sam\"\n"
+                        + "    due: 2025-04-11\n    priority: P2\n");
+    }
+
+    @Test
+    void aFixThatCannotBeWrittenIsSaidAsSuchWithTheFilesFindingsAndTheOtherFilesAreStillFixed() throws IOException {
+        Path pms = Files.createDirectories(dir.resolve("postmortems"));
+        Path a = Files.writeString(pms.resolve("a.md"), behind("Card outage"));
+        Path b = Files.writeString(pms.resolve("b.md"), behind("Queue outage"));
+        byte[] before = Files.readAllBytes(a);
+        AtomicFiles.sink = (out, content) -> { // the folder of a.md refuses writes
+            if (new String(content, StandardCharsets.UTF_8).contains("Card outage")) {
+                throw new AccessDeniedException(a.toString());
+            }
+            out.write(content);
+        };
+
+        pm.testing.Cli.Result r = pm.testing.Cli.in(dir).run("lint", "--fix");
+
+        assertThat(r.code()).as(r.toString()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("pm: postmortems/a.md: could not write the fix: cannot write to " + pms
+                + " (permission denied); check the directory's permissions (nothing was changed)\n"
+                + "postmortems/b.md: rewrote the Action items table from the front matter\n");
+        // a.md's findings, as it still is: its table lacks the second item
+        assertThat(r.out()).isEqualTo("postmortems/a.md:15:5: warning action-items-untracked action item 'Move WAL "
+                + "archiving retries behind a circuit breaker' is in the front matter but not in the body: run 'pm "
+                + "lint --fix' to add it to the Action items table\n"
+                + "1 warning in 1 of 2 files; 1 fix could not be written\n");
+        assertThat(Files.readAllBytes(a)).isEqualTo(before);
+        assertThat(Files.readString(b)).contains("| Move WAL archiving retries behind a circuit breaker ");
+        assertThat(names()).containsExactly("postmortems");
+        try (Stream<Path> files = Files.list(pms)) {
+            assertThat(files.map(p -> p.getFileName().toString()).sorted()).containsExactly("a.md", "b.md");
+        }
+    }
+
+    @Test
+    void aFixThatCannotBeWrittenIsCountedInEveryFormatsSummaryAndExitStatus() throws IOException {
+        Path pms = Files.createDirectories(dir.resolve("postmortems"));
+        Files.writeString(pms.resolve("a.md"), behind("Card outage"));
+        failHalfWay(new FileSystemException("x", null, "No space left on device"));
+
+        pm.testing.Cli.Result github = pm.testing.Cli.in(dir).run("lint", "--fix", "--format", "github");
+        assertThat(github.code()).as(github.toString()).isEqualTo(2);
+        assertThat(github.out()).endsWith("pm lint: 1 warning in 1 of 1 file; 1 fix could not be written\n");
+        pm.testing.Cli.Result json = pm.testing.Cli.in(dir).run("lint", "--fix", "--format", "json");
+        assertThat(json.code()).isEqualTo(2);
+        assertThat(json.out()).contains("\"action-items-untracked\"");
+        assertThat(json.err()).isEqualTo("pm: postmortems/a.md: could not write the fix: the disk is full; free some "
+                + "space and run again (nothing was changed)\n");
     }
 }

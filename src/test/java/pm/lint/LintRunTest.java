@@ -40,6 +40,11 @@ class LintRunTest {
         }
 
         @Override
+        public void unwritten(InputException e) {
+            lines.add("unwritten " + e.getMessage());
+        }
+
+        @Override
         public void failed(Linter.RuleFailure failure) {
             lines.add("failed");
         }
@@ -92,5 +97,25 @@ class LintRunTest {
         assertThat(out.lines).containsExactly("fixed a.md: rewrote the Action items table from the front matter",
                 "a.md 0");
         assertThat(Files.readString(file)).contains("| Alert when the pg_wal volume passes 80%");
+    }
+
+    @Test
+    void aFixThatCannotBeWrittenIsReportedBeforeTheFindingsOfTheFileAsItStillIs(@TempDir Path dir) {
+        String untabled = LintFixture.CLEAN.replace("""
+                | Action item | Owner | Due | Priority | Status |
+                |-------------|-------|-----|----------|--------|
+                | Alert when the pg_wal volume passes 80% on every Postgres primary | @maria | 2025-03-28 | P1 | open |
+                """, "");
+        Path gone = dir.resolve("gone/a.md"); // its folder was removed since it was read: nowhere to write
+        Recorder out = new Recorder();
+        run(true).lint(Listing.of(List.of(text("b.md", LintFixture.CLEAN),
+                new Input("gone/a.md", gone, () -> untabled.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                text("c.md", BLAMING))), out);
+        assertThat(out.lines).hasSize(4);
+        assertThat(out.lines.get(0)).isEqualTo("b.md 0");
+        assertThat(out.lines.get(1)).startsWith("unwritten could not write the fix: cannot be written: ")
+                .endsWith(" (nothing was changed)");
+        // the findings of the file as it is, without its table (fixed, it has none: see the test above)
+        assertThat(out.lines.subList(2, 4)).containsExactly("gone/a.md 2", "c.md 1");
     }
 }

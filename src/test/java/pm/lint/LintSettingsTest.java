@@ -31,7 +31,7 @@ class LintSettingsTest {
         LintSettings s = read("postmortems_dir: pms\n");
         assertThat(s.severities()).containsEntry("blame-language", Severity.ERROR)
                 .containsEntry("timeline-order", Severity.WARNING).containsEntry("due-date-policy", Severity.WARNING)
-                .hasSize(12);
+                .containsEntry("disabled-in-published", Severity.INFO).hasSize(13);
         assertThat(s.requiredSections()).containsExactly(SectionKind.values());
         assertThat(s.ownerPlaceholders()).contains("tbd", "?", "none", "n/a", "the team", "everyone");
     }

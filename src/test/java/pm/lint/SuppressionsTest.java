@@ -33,18 +33,25 @@ class SuppressionsTest {
 
     @Test
     void withoutAnIdEveryRuleIsSilenced() {
+        // every rule but disabled-in-published, which reports such a comment in a published postmortem (the fixture
+        // is published) and which only a comment naming it silences
         String text = rootCause("<!-- pm-disable -->\n\nIt was human error.").replace("| 09:19 |", "| 09:00 |");
-        assertThat(LintFixture.lint(text)).extracting(Finding::rule).containsExactly("timeline-order"); // above it
+        assertThat(LintFixture.lint(text)).extracting(Finding::rule).containsExactly("timeline-order", // above it
+                "disabled-in-published");
         String file = rootCause("It was human error.").replace("# Payment API outage",
                 "# Payment API outage\n\n<!-- pm-disable-file -->").replace("| 09:19 |", "| 09:00 |");
-        assertThat(LintFixture.lint(file)).isEmpty();
+        assertThat(LintFixture.lint(file)).extracting(Finding::rule).containsExactly("disabled-in-published");
+        assertThat(LintFixture.lint(file.replace("status: published", "status: draft"))).isEmpty();
     }
 
     @Test
     void disableFileWithAnIdSilencesThatRuleEverywhereEvenAboveTheComment() {
         String text = rootCause("It was human error.\n\n<!-- pm-disable-file blame-language, timeline-order -->")
                 .replace("| 09:19 |", "| 09:00 |").replace("severity: SEV2", "severity: SEV9");
-        assertThat(LintFixture.lint(text)).extracting(Finding::rule).containsExactly("front-matter");
+        assertThat(LintFixture.lint(text)).extracting(Finding::rule).containsExactly("front-matter",
+                "disabled-in-published"); // the comment, in a published postmortem
+        assertThat(LintFixture.lint(text.replace("status: published", "status: in-review")))
+                .extracting(Finding::rule).containsExactly("front-matter");
     }
 
     @Test

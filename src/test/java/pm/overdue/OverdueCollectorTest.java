@@ -92,6 +92,117 @@ class OverdueCollectorTest {
         assertThat(r.undated()).isEmpty();
     }
 
+    // --- the lifecycle: draft → in-review → reviewed → published ------------------------------------------------
+
+    /** The lifecycle rows of one postmortem with this status, as of {@link #AS_OF}, its incident on {@code date}. */
+    private static List<String> lifecycle(String date, String status) {
+        OverdueReport r = collect(OverdueFilter.NONE, List.of(input("pm/a.md",
+                PostmortemText.of("P", date).with("status", status))));
+        return r.items().stream().filter(i -> i.kind() == Kind.LIFECYCLE).map(OverdueItem::title).toList();
+    }
+
+    @Test
+    void aReviewedPostmortemIsNoLongerRemindedOfItsReview() {
+        // 4 days after the incident: past the draft (2) and review (3) deadlines, not the publish one (7)
+        assertThat(lifecycle("2025-03-16", "in-review")).singleElement().asString().startsWith("Not reviewed after 3 days");
+        assertThat(lifecycle("2025-03-16", "reviewed")).isEmpty();
+        assertThat(lifecycle("2025-03-16", "Reviewed")).isEmpty();
+    }
+
+    @Test
+    void aReviewedPostmortemIsStillRemindedToPublish() {
+        // 10 days after: every deadline has passed; a review does not stand for publishing
+        assertThat(lifecycle("2025-03-10", "reviewed")).singleElement().asString()
+                .startsWith("Not published after 7 days");
+        assertThat(lifecycle("2025-03-10", "published")).isEmpty();
+        // the row shows where the postmortem stands: reviewed, not an unknown status
+        OverdueReport r = collect(OverdueFilter.NONE, List.of(input("pm/a.md",
+                PostmortemText.of("P", "2025-03-10").with("status", "reviewed"))));
+        assertThat(r.items()).singleElement().extracting(OverdueItem::status).isEqualTo("reviewed");
+    }
+
+    @Test
+    void eachStatusIsRemindedOfTheFirstStepItHasNotReached() {
+        assertThat(lifecycle("2025-03-10", "draft")).singleElement().asString().startsWith("Still a draft after");
+        assertThat(lifecycle("2025-03-10", "in-review")).singleElement().asString().startsWith("Not reviewed after");
+        assertThat(lifecycle("2025-03-10", "reviewed")).singleElement().asString().startsWith("Not published after");
+        assertThat(lifecycle("2025-03-10", null)).singleElement().asString().startsWith("Not published after");
+        // an unknown status is no step: only publishing is asked for, as when it is missing
+        assertThat(lifecycle("2025-03-10", "approved")).singleElement().asString().startsWith("Not published after");
+    }
+
+    @Test
+    void aReviewedPostmortemWithoutADateIsNamedAsUndatedAsADraftIs() {
+        // only published with nothing open may go without a date unnamed
+        for (String status : List.of("draft", "in-review", "reviewed")) {
+            OverdueReport r = collect(OverdueFilter.NONE, List.of(input("pm/a.md",
+                    PostmortemText.of("P", "null").with("status", status))));
+            assertThat(r.undated()).as(status).hasSize(1);
+        }
+        assertThat(collect(OverdueFilter.NONE, List.of(input("pm/a.md", PostmortemText.of("P", "null"))))
+                .undated()).isEmpty();
+    }
+
+    /** The lifecycle rows of one file, as of {@link #AS_OF}. */
+    private static List<OverdueItem> lifecycleRows(String text) {
+        return collect(OverdueFilter.NONE, List.of(input("pm/a.md", text))).items().stream()
+                .filter(i -> i.kind() == Kind.LIFECYCLE).toList();
+    }
+
+    @Test
+    void eachReminderSaysWhichLineToSetToWhat() {
+        String draft = "---\ntitle: P\ndate: 2025-03-10\nstatus: draft\n---\n";
+        assertThat(lifecycleRows(draft)).extracting(OverdueItem::title).containsExactly(
+                "Still a draft after 2 days: send it for review and set status: in-review (line 4)");
+        assertThat(lifecycleRows(draft.replace("draft\n", "in-review\n"))).extracting(OverdueItem::title)
+                .containsExactly("Not reviewed after 3 days: hold the postmortem review, then set status: reviewed "
+                        + "(line 4)");
+        assertThat(lifecycleRows("---\ntitle: P\n\nstatus: reviewed\ndate: 2025-03-10\n---\n"))
+                .extracting(OverdueItem::title, OverdueItem::line).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("Not published after 7 days: set status: published (line 4)",
+                                4));
+    }
+
+    @Test
+    void aStatusWrittenWrongOrEmptyIsToBeSetOnItsLineAndAMissingOneAddedToTheFrontMatter() {
+        assertThat(lifecycleRows("---\ntitle: P\ndate: 2025-03-10\nstatus: approved\n---\n"))
+                .extracting(OverdueItem::title)
+                .containsExactly("Not published after 7 days: set status: published (line 4)");
+        assertThat(lifecycleRows("---\ntitle: P\nstatus:\ndate: 2025-03-10\n---\n"))
+                .extracting(OverdueItem::title)
+                .containsExactly("Not published after 7 days: set status: published (line 3)");
+        // no status line to change: where the line goes, before the front matter's closing line
+        assertThat(lifecycleRows("---\ntitle: P\ndate: 2025-03-10\nauthors: [Ann]\n---\n\n# P\n"))
+                .extracting(OverdueItem::title).containsExactly(
+                        "Not published after 7 days: add status: published to the front matter (before line 5)");
+    }
+
+    @Test
+    void theFollowUpReminderSaysToAddTheDateOrToFixTheOneWritten() {
+        String open = "---\ntitle: P\ndate: 2025-01-10\nstatus: published\naction_items:\n  - title: Fix it\n"
+                + "    owner: \"@a\"\n    due: 2025-12-01\n";
+        assertThat(lifecycleRows(open + "---\n")).extracting(OverdueItem::title, OverdueItem::line).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("30-day follow-up review: 1 item open; then add follow_up_reviewed: "
+                        + "YYYY-MM-DD to the front matter (before line 9)", 5));
+        // written, but not a date: that line is the one to set
+        assertThat(lifecycleRows(open + "follow_up_reviewed: after the sprint\n---\n")).extracting(OverdueItem::title)
+                .containsExactly("30-day follow-up review: 1 item open; then set follow_up_reviewed: YYYY-MM-DD "
+                        + "(line 9)");
+        assertThat(lifecycleRows(open + "follow_up_reviewed: 2025-02-11\n---\n")).isEmpty();
+    }
+
+    @Test
+    void aWontDoItemWithAReasonIsFinishedAndListedNowhere() {
+        String text = "---\ntitle: P\ndate: 2025-03-19\nstatus: published\naction_items:\n"
+                + "  - title: Shard the sessions table\n    due: 2025-03-01\n    status: wont-do\n"
+                + "    reason: Superseded by moving sessions to Redis\n"
+                + "  - title: Page on WAL lag\n    due: 2025-03-01\n    status: open\n"
+                + "    reason: Waiting for the new pager\n---\n";
+        OverdueReport r = collect(OverdueFilter.NONE, List.of(input("pm/a.md", text)));
+        // the open item is late (no owner: still an action-item row); the wont-do one is in no row of any kind
+        assertThat(r.items()).extracting(OverdueItem::title).containsExactly("Page on WAL lag");
+    }
+
     @Test
     void agingBucketsCountOnlyOverdueRows() {
         PostmortemText p = PostmortemText.of("P", "2025-03-19");

@@ -110,7 +110,8 @@ class FrontMatterParserTest {
                 "title must be text, not a list",
                 "date: '20250314' is not a date; write it as YYYY-MM-DD",
                 "severity must be one of SEV1, SEV2, SEV3, SEV4, not the number 3",
-                "status must be one of draft, in-review, published, not true",
+                "status must be one of draft, in-review, reviewed, published, not true; set status: <the step it "
+                        + "has reached> (line 5)",
                 "authors must be a list of names, not a mapping",
                 "incident must be fields (started, detected, resolved), not 'yesterday'",
                 "action_items must be a list of items (- title: …, owner: …, due: …, priority: …), not 'x'");
@@ -118,6 +119,33 @@ class FrontMatterParserTest {
         assertThat(f.title()).isNull();
         assertThat(f.severity()).isNull();
         assertThat(f.actionItems()).isEmpty();
+    }
+
+    @Test
+    void reviewedIsAStatusBetweenInReviewAndPublishedInAnyCase() {
+        for (String written : java.util.List.of("reviewed", "Reviewed", " REVIEWED ")) {
+            FrontMatter f = parse(fm("status: \"" + written + "\"\n"));
+            assertThat(f.problems()).as(written).isEmpty();
+            assertThat(f.status()).as(written).isEqualTo("reviewed");
+        }
+        assertThat(Schema.STATUSES).containsExactly("draft", "in-review", "reviewed", "published");
+        for (String old : Schema.STATUSES) {
+            assertThat(parse(fm("status: " + old + "\n")).status()).isEqualTo(old);
+        }
+    }
+
+    @Test
+    void anUnknownStatusSaysWhichValuesThereAreAndWhichLineToSet() {
+        FrontMatter f = parse(fm("title: x\nstatus: approved\n"));
+        assertThat(f.status()).isNull();
+        assertThat(f.problems()).singleElement().satisfies(p -> {
+            assertThat(p.message()).isEqualTo("status 'approved' is not one of draft, in-review, reviewed, published; "
+                    + "set status: <the step it has reached> (line 3)");
+            assertThat(p.line()).isEqualTo(3);
+        });
+        // near misses of reviewed are not read as it: a typo is named, not guessed
+        assertThat(parse(fm("status: review\n")).status()).isNull();
+        assertThat(parse(fm("status: re-viewed\n")).status()).isNull();
     }
 
     @Test
@@ -151,6 +179,63 @@ class FrontMatterParserTest {
         FrontMatter f = parse(fm("incident:\n  started: 9am\n"));
         assertThat(f.problems()).singleElement().extracting(Problem::message)
                 .isEqualTo("incident.started: '9am' is not a timestamp; write it as YYYY-MM-DDTHH:MM:SSZ (ISO-8601, UTC)");
+    }
+
+    @Test
+    void aWontDoItemKeepsItsReason() {
+        FrontMatter f = parse(fm("""
+                action_items:
+                  - title: Shard the sessions table
+                    status: wont-do
+                    reason: Superseded by moving sessions to Redis (INC-1207)
+                  - title: Rewrite the cache client
+                    status: cancelled
+                    reason: >
+                      The vendor client 4.2 ships the fix;
+                      we upgrade instead.
+                  - title: Add a disk alert
+                    status: wont-do
+                """));
+        assertThat(f.problems()).isEmpty();
+        assertThat(f.actionItems()).extracting(ActionItem::status, ActionItem::reason).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("wont-do", "Superseded by moving sessions to Redis (INC-1207)"),
+                org.assertj.core.groups.Tuple.tuple("wont-do", "The vendor client 4.2 ships the fix; we upgrade instead."),
+                org.assertj.core.groups.Tuple.tuple("wont-do", null));
+        assertThat(f.actionItems().get(0).spanOf(ActionItem.Field.REASON).line()).isEqualTo(5);
+    }
+
+    @Test
+    void aReasonOnAnItemThatIsNotWontDoIsKeptWithoutAProblem() {
+        FrontMatter f = parse(fm("""
+                action_items:
+                  - title: Add a disk alert
+                    status: done
+                    reason: Shipped with the 85% threshold instead of 80%
+                  - title: Page on WAL lag
+                    reason: Postponed until the new pager
+                """));
+        assertThat(f.problems()).isEmpty();
+        assertThat(f.actionItems()).extracting(ActionItem::reason).containsExactly(
+                "Shipped with the 85% threshold instead of 80%", "Postponed until the new pager");
+    }
+
+    @Test
+    void aReasonThatIsNotTextIsAProblemAtItsLine() {
+        FrontMatter f = parse(fm("""
+                action_items:
+                  - title: Shard the sessions table
+                    status: wont-do
+                    reason: [too costly, superseded]
+                """));
+        assertThat(f.problems()).singleElement().satisfies(p -> {
+            assertThat(p.message()).isEqualTo("reason must be text, not a list");
+            assertThat(p.line()).isEqualTo(5);
+        });
+        assertThat(f.actionItems()).singleElement().extracting(ActionItem::reason).isNull();
+        // an empty reason is no reason, and no problem
+        FrontMatter empty = parse(fm("action_items:\n  - title: t\n    status: wont-do\n    reason:\n"));
+        assertThat(empty.problems()).isEmpty();
+        assertThat(empty.actionItems()).singleElement().extracting(ActionItem::reason).isNull();
     }
 
     @Test

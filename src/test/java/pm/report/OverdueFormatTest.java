@@ -139,6 +139,20 @@ class OverdueFormatTest {
     }
 
     @Test
+    void aLifecycleReminderIsShownWholeInTheTableSoItsLineToChangeIsNeverCutOff() {
+        String step = "30-day follow-up review: 12 items open; then add follow_up_reviewed: YYYY-MM-DD to the front "
+                + "matter (before line 140)";
+        OverdueItem lifecycle = new OverdueItem(Kind.LIFECYCLE, "pm/a.md", 9, "Post", step, "Ann", List.of("Ann"),
+                LocalDate.of(2025, 3, 1), null, "published", 19L, null, "SEV2", List.of());
+        String longItem = "y".repeat(step.length());
+        String table = write(OverdueFormat.TABLE, lifecycle, item(longItem, "Ann"));
+        assertThat(step.length()).isGreaterThan(72);
+        assertThat(table).contains(step + "  Post  pm/a.md:9\n");
+        // an action item's title, written by a person, is still shortened
+        assertThat(table).contains("y".repeat(71) + "…").doesNotContain("y".repeat(72));
+    }
+
+    @Test
     void anEmptyReportSaysNothingIsLate() {
         assertThat(write(OverdueFormat.TABLE)).contains("Nothing is late.")
                 .contains("Total: 0 overdue (0 action items, 0 lifecycle) · 0 without an owner · 0 without a due date");

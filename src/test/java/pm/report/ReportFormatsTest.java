@@ -44,6 +44,56 @@ class ReportFormatsTest {
         assertThat(r.err()).isEmpty();
     }
 
+    /** A draft with one section holding only its prompt, and one blaming sentence. */
+    private Cli.Result lintDraft(String... args) throws Exception {
+        Files.createDirectories(dir.resolve("postmortems"));
+        Files.writeString(dir.resolve("postmortems/a.md"), pm.lint.LintFixture.CLEAN
+                .replace("status: published", "status: draft")
+                .replace("The error-rate alert fired within seven minutes.", "<!-- What helped? -->")
+                .replace("The archiver read", "It was Bob's fault: the archiver read"));
+        String[] all = new String[args.length + 1];
+        all[0] = "lint";
+        System.arraycopy(args, 0, all, 1, args.length);
+        return Cli.in(dir).run(all);
+    }
+
+    @Test
+    void everyFormatSaysADraftsFindingIsRelaxedAndWhatItIsInReview() throws Exception {
+        Cli.Result text = lintDraft();
+        assertThat(text.out()).contains(": warning missing-section section 'What went well' still holds only the "
+                + "template prompt: replace it with what helped detection and recovery (draft; an error from "
+                + "in-review)\n").contains(": error blame-language ");
+        assertThat(text.out().strip().lines().reduce((a, b) -> b).orElseThrow())
+                .isEqualTo("1 error, 1 warning in 1 of 1 file; 1 error, 1 warning in 1 draft");
+        JsonNode json = new ObjectMapper().readTree(lintDraft("--format", "json").out());
+        JsonNode relaxed = json.get(1).get("rule").asText().equals("missing-section") ? json.get(1) : json.get(0);
+        assertThat(relaxed.get("severity").asText()).isEqualTo("warning");
+        assertThat(relaxed.get("configuredSeverity").asText()).isEqualTo("error");
+        assertThat(relaxed.get("note").asText()).isEqualTo("draft; an error from in-review");
+        for (JsonNode f : json) {
+            if (f.get("rule").asText().equals("blame-language")) {
+                assertThat(f.has("note")).as("blame is never relaxed").isFalse();
+            }
+        }
+        JsonNode sarif = new ObjectMapper().readTree(lintDraft("--format", "sarif").out());
+        JsonNode result = null;
+        for (JsonNode r : sarif.get("runs").get(0).get("results")) {
+            if (r.get("ruleId").asText().equals("missing-section")) {
+                result = r;
+            }
+        }
+        assertThat(result).isNotNull();
+        assertThat(result.get("level").asText()).isEqualTo("warning");
+        assertThat(result.get("message").get("text").asText()).endsWith("(draft; an error from in-review)");
+        assertThat(result.get("properties").get("pm.configuredLevel").asText()).isEqualTo("error");
+        assertThat(lintDraft("--format", "github").out()).contains("::warning file=postmortems/a.md")
+                .contains("(draft; an error from in-review)");
+        Cli.Result strict = lintDraft("--strict");
+        assertThat(strict.out()).contains(": error missing-section ").doesNotContain("(draft;");
+        assertThat(strict.out().strip().lines().reduce((a, b) -> b).orElseThrow())
+                .isEqualTo("2 errors in 1 of 1 file");
+    }
+
     @Test
     void jsonIsAnArrayOfFindingObjects() throws Exception {
         JsonNode json = new ObjectMapper().readTree(lint("json").out());

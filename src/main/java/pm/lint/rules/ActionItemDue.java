@@ -24,13 +24,13 @@ public final class ActionItemDue implements Rule {
     public void check(Postmortem pm, LintContext ctx) {
         for (ActionItem item : ActionItems.toCheck(pm, ctx)) {
             if (item.due() == null && item.dueProblem() != null) {
-                ctx.report(item.spanOf(ActionItem.Field.DUE), "action item " + ActionItems.quote(item)
+                ctx.reportFirm(item.spanOf(ActionItem.Field.DUE), "action item " + ActionItems.quote(item)
                         + " has no usable due date: " + item.dueProblem());
             } else if (item.dueText() == null || item.dueText().isBlank()) {
                 ctx.report(item.span(), "action item " + ActionItems.quote(item) + " has no due date: add one "
                         + "as YYYY-MM-DD");
             } else if (item.due() == null) {
-                ctx.report(item.spanOf(ActionItem.Field.DUE), "action item " + ActionItems.quote(item)
+                ctx.reportFirm(item.spanOf(ActionItem.Field.DUE), "action item " + ActionItems.quote(item)
                         + " has no usable due date: '" + item.dueText().strip() + "' is not a date; write it as "
                         + "YYYY-MM-DD");
             }

@@ -30,7 +30,7 @@ public final class ActionItemPriority implements Rule {
                 ctx.report(item.span(), "action item " + ActionItems.quote(item) + " has no priority: add one "
                         + "of P0 (now), P1, P2, P3 (someday)");
             } else if (Schema.priority(written).isEmpty()) {
-                ctx.report(item.spanOf(ActionItem.Field.PRIORITY), "action item " + ActionItems.quote(item)
+                ctx.reportFirm(item.spanOf(ActionItem.Field.PRIORITY), "action item " + ActionItems.quote(item)
                         + " has priority '" + written + "', which is not one of P0 (now), P1, P2, P3 (someday)");
             }
         }

@@ -35,7 +35,10 @@ final class ActionItems {
 
     /**
      * The items whose fields are checked: every front-matter item, and each body item that has no
-     * front-matter twin (a twin is checked once, where {@code pm overdue} reads it).
+     * front-matter twin (a twin is checked once, where {@code pm overdue} reads it) — unless it is finished
+     * ({@link ActionItem#finished}: done or wont-do, by its status field, status column or ticked checkbox). A
+     * finished item needs no owner, due date or priority any more, and its wording no longer matters; checking it
+     * would repeat the same warnings on every commit for good.
      */
     static List<ActionItem> toCheck(Postmortem pm, LintContext ctx) {
         return ctx.shared(TO_CHECK, p -> itemsToCheck(p, ctx));
@@ -43,17 +46,28 @@ final class ActionItems {
 
     private static List<ActionItem> itemsToCheck(Postmortem pm, LintContext ctx) {
         List<ActionItem> fm = pm.frontMatter().actionItems();
+        List<ActionItem> out = new ArrayList<>();
         if (fm.isEmpty()) {
-            return pm.bodyActionItems();
+            unfinished(pm.bodyActionItems(), out);
+            return out.size() == pm.bodyActionItems().size() ? pm.bodyActionItems() : List.copyOf(out);
         }
-        Set<String> keys = frontMatterKeys(pm, ctx);
-        List<ActionItem> out = new ArrayList<>(fm);
+        Set<String> keys = frontMatterKeys(pm, ctx); // a finished front-matter item's twin is left out with it
+        unfinished(fm, out);
         for (ActionItem a : pm.bodyActionItems()) {
-            if (!keys.contains(a.key())) {
+            if (!keys.contains(a.key()) && !a.finished()) {
                 out.add(a);
             }
         }
         return List.copyOf(out);
+    }
+
+    /** Adds the unfinished ones of {@code items} to {@code out}; a loop, as this runs for every file. */
+    private static void unfinished(List<ActionItem> items, List<ActionItem> out) {
+        for (ActionItem a : items) {
+            if (!a.finished()) {
+                out.add(a);
+            }
+        }
     }
 
     /** Names {@link #toJudge}'s result among what the rules of one file share. */
@@ -61,7 +75,8 @@ final class ActionItems {
 
     /**
      * Every follow-up whose words are judged: the items whose fields are checked ({@link #toCheck}), and the
-     * follow-ups written elsewhere (unticked checklist items, "We will …" sentences in the follow-up sections).
+     * follow-ups written elsewhere (unticked checklist items, "We will …" sentences in the follow-up sections, the
+     * steps nested under a follow-up unless ticked).
      */
     static List<ActionItem> toJudge(Postmortem pm, LintContext ctx) {
         if (pm.followUpMentions().isEmpty()) {
@@ -69,7 +84,7 @@ final class ActionItems {
         }
         return ctx.shared(TO_JUDGE, p -> {
             List<ActionItem> all = new ArrayList<>(toCheck(p, ctx));
-            all.addAll(p.followUpMentions());
+            unfinished(p.followUpMentions(), all); // a ticked step nested under a follow-up is done
             all.sort(java.util.Comparator.comparingInt((ActionItem a) -> a.origin() == ActionItem.Origin.FRONT_MATTER
                     ? 0 : 1).thenComparingInt(a -> a.span().line()).thenComparingInt(a -> a.span().column()));
             return List.copyOf(all);

@@ -42,7 +42,7 @@ public final class FrontMatterRule implements Rule {
         FrontMatter fm = pm.frontMatter();
         for (Problem p : fm.problems()) {
             if (p.subject() == Problem.Subject.FRONT_MATTER) { // an item's due date and priority: their own rules
-                ctx.report(p.span(), p.message());
+                ctx.reportFirm(p.span(), p.message()); // written wrong: an error in a draft too
             }
         }
         if (!fm.present() || !fm.readable()) {

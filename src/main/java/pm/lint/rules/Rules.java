@@ -19,7 +19,8 @@ public final class Rules {
             new Rule.Spec(FrontMatterRule.META, FrontMatterRule::new),
             new Rule.Spec(TimelineOrder.META, s -> new TimelineOrder()),
             new Rule.Spec(NoProcessAction.META, s -> new NoProcessAction()),
-            new Rule.Spec(NoSecrets.META, s -> new NoSecrets()));
+            new Rule.Spec(NoSecrets.META, s -> new NoSecrets()),
+            new Rule.Spec(DisabledInPublished.META, s -> new DisabledInPublished()));
 
     private static final List<RuleMeta> METAS = metas(ALL);
 

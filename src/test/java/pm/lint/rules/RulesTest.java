@@ -17,8 +17,9 @@ public class RulesTest {
     void theRuleIdsAreStable() {
         List<String> ids = Rules.metas().stream().map(RuleMeta::id).toList();
         assertThat(ids).containsExactly("blame-language", "action-item-owner", "action-item-due",
-                "action-item-priority", "due-date-policy", "vague-action-item", "action-items-untracked", "missing-section",
-                "front-matter", "timeline-order", "no-process-action", "no-secrets");
+                "action-item-priority", "due-date-policy", "vague-action-item", "action-items-untracked",
+                "missing-section", "front-matter", "timeline-order", "no-process-action", "no-secrets",
+                "disabled-in-published");
         assertThat(new HashSet<>(ids)).hasSameSizeAs(ids);
     }
 
@@ -93,5 +94,14 @@ public class RulesTest {
                 + policy.good().substring(policy.good().indexOf('|'))))).isEmpty();
         assertThat(LintFixture.of("front-matter", LintFixture.cleanWith("severity: SEV2",
                 meta("front-matter").bad()))).isNotEmpty();
+        RuleMeta disabled = meta("disabled-in-published");
+        assertThat(LintFixture.CLEAN).contains("status: published\n");
+        String bad = disabled.bad().substring(disabled.bad().indexOf("<!--"));
+        assertThat(LintFixture.of("disabled-in-published", LintFixture.cleanWith(rootCause, rootCause + "\n\n" + bad)))
+                .isNotEmpty();
+        String good = disabled.good().substring(disabled.good().indexOf("<!--"), disabled.good().indexOf("-->") + 3);
+        assertThat(LintFixture.of("disabled-in-published", LintFixture.cleanWith(rootCause, rootCause + "\n\n"
+                + good))).isEmpty();
+        assertThat(LintFixture.of("disabled-in-published", LintFixture.CLEAN)).isEmpty();
     }
 }
