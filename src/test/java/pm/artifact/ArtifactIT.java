@@ -74,7 +74,9 @@ class ArtifactIT {
     void theQuickStartLintsTheBundledExamplesAndSaysWhatItFound() throws Exception {
         Run r = pm(Path.of("").toAbsolutePath(), "lint", EXAMPLES.toString());
         assertThat(r.code()).as(r.toString()).isEqualTo(1);
-        assertThat(r.lastLine()).matches("\\d+ errors?, \\d+ warnings? in 1 of 2 files");
+        // the example with problems is a draft, so the summary counts it apart (i17-lifecycle)
+        assertThat(r.lastLine()).matches("\\d+ errors?, \\d+ warnings? in 1 of 2 files; \\d+ errors?, \\d+ warnings? in "
+                + "1 draft");
         assertThat(r.out()).contains("2025-02-02-cache-stampede.md:").doesNotContain("payment-api-outage.md:");
         assertThat(r.err()).isEmpty();
         try (Stream<Path> archives = Files.list(cache)) {
