@@ -31,6 +31,8 @@ public final class LintCache {
     private final String key;
     private final Map<String, Known> known;
     private final Map<String, Known> used = new ConcurrentHashMap<>();
+    /** Whether this run linted content the cache did not hold (else a save would write the same file again). */
+    private volatile boolean added;
 
     private LintCache(Path file, String key, Map<String, Known> known) {
         this.file = file;
@@ -91,6 +93,7 @@ public final class LintCache {
     /** Keeps the findings of content of this key, and whether it was linted as a draft. */
     public void put(String contentKey, List<Finding> findings, boolean draft) {
         used.put(contentKey, new Known(List.copyOf(findings), draft));
+        added = true;
     }
 
     /**
@@ -98,6 +101,9 @@ public final class LintCache {
      * last run), atomically.
      */
     public void save() throws InputException {
+        if (!added && used.size() == known.size() && file.toFile().isFile()) {
+            return; // every file was a hit and none went away: the file on disk already says all this
+        }
         StringBuilder out = new StringBuilder(HEADER).append('\n').append(escape(key)).append('\n');
         for (Map.Entry<String, Known> e : used.entrySet()) {
             out.append(ENTRY).append('\t').append(e.getKey()).append('\t').append(e.getValue().findings().size())

@@ -47,6 +47,24 @@ class LintCacheTest {
     }
 
     @Test
+    void aRunThatChangesNothingLeavesTheCacheFileAloneAndOneThatDoesRewritesIt() throws Exception {
+        write("postmortems/a.md", BLAMING);
+        write("postmortems/b.md", LintFixture.CLEAN);
+        lint();
+        Path cache = dir.resolve(".pm-cache");
+        Object first = Files.readAttributes(cache, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+        Cli.Result again = lint();
+        assertThat(again.code()).isEqualTo(1);
+        assertThat(Files.readAttributes(cache, java.nio.file.attribute.BasicFileAttributes.class).fileKey())
+                .as("not replaced: every file was a hit").isEqualTo(first);
+        Files.delete(dir.resolve("postmortems/b.md"));
+        lint();
+        assertThat(Files.readAttributes(cache, java.nio.file.attribute.BasicFileAttributes.class).fileKey())
+                .as("a file gone: its entry is dropped").isNotEqualTo(first);
+        assertThat(lint().out()).isEqualTo(Cli.in(dir).run("lint").out());
+    }
+
+    @Test
     void aChangedFileIsLintedAgain() throws Exception {
         write("postmortems/a.md", BLAMING);
         assertThat(lint().code()).isEqualTo(1);
