@@ -8,7 +8,6 @@ import pm.lint.Rule;
 import pm.lint.RuleMeta;
 import pm.lint.Severity;
 import pm.model.ActionItem;
-import pm.model.ActionStatus;
 import pm.model.FrontMatter;
 import pm.model.Postmortem;
 import pm.policy.Deadline;
@@ -45,8 +44,8 @@ public final class DueDatePolicy implements Rule {
         if (!policies.on() || fm.date() == null) {
             return;
         }
-        for (ActionItem item : ActionItems.toCheck(pm, ctx)) {
-            if (item.due() == null || finished(item)) {
+        for (ActionItem item : ActionItems.toCheck(pm, ctx)) { // finished items are not among them
+            if (item.due() == null) {
                 continue;
             }
             Deadline d = policies.deadlineFor(item, fm);
@@ -62,10 +61,6 @@ public final class DueDatePolicy implements Rule {
                             + "…, by: …, date: YYYY-MM-DD}' on the item"
                             + (item.origin() == ActionItem.Origin.FRONT_MATTER ? "." : " in action_items."));
         }
-    }
-
-    private static boolean finished(ActionItem item) {
-        return ActionStatus.DONE.id().equals(item.status()) || ActionStatus.WONT_DO.id().equals(item.status());
     }
 
     private static String days(long n) {
