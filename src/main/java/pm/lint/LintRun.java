@@ -158,23 +158,40 @@ public final class LintRun {
             }
             Postmortem pm = parser.parse(in.path(), text);
             if (fix) {
+                boolean bom = pm.source().hasBom();
+                List<String> did = new ArrayList<>();
+                FrontMatterFix.Fixed slips = FrontMatterFix.apply(pm);
+                Postmortem before = pm;
+                if (slips != null) {
+                    pm = parser.parse(in.path(), SourceText.of(slips.text()));
+                    did.add("fixed the front matter's YAML (" + slips.summary() + ")");
+                }
                 ActionTableFix.Outcome outcome = ActionTableFix.apply(pm);
+                String refused = null;
                 if (outcome instanceof ActionTableFix.Refused r) {
-                    fixed = "--fix left the file alone: " + r.reason();
+                    refused = r.reason();
                 } else if (outcome instanceof ActionTableFix.Fixed f) {
-                    String rewritten = pm.source().hasBom() ? "\uFEFF" + f.text() : f.text();
+                    pm = parser.parse(in.path(), SourceText.of(f.text()));
+                    did.add("rewrote the Action items table from the front matter");
+                }
+                if (did.isEmpty()) {
+                    fixed = refused == null ? null : "--fix left the file alone: " + refused;
+                } else {
+                    String rewritten = bom ? "\uFEFF" + pm.source().text() : pm.source().text();
                     Path target = AtomicFiles.linkTarget(in.path());
                     if (!target.equals(in.path()) && !target.startsWith(repository(in.path()))) {
                         fixed = "--fix left the file alone: it is a symbolic link to " + target + ", outside the "
                                 + "repository; run pm lint --fix on that file where it lives";
+                        pm = before;
                     } else {
                         try {
                             AtomicFiles.replace(target, rewritten.getBytes(StandardCharsets.UTF_8));
-                            fixed = "rewrote the Action items table from the front matter" + (target.equals(in.path())
-                                    ? "" : ", in " + names.apply(target) + " (where the link leads)");
-                            pm = parser.parse(in.path(), SourceText.of(rewritten));
+                            fixed = String.join("; ", did) + (target.equals(in.path()) ? ""
+                                    : ", in " + names.apply(target) + " (where the link leads)")
+                                    + (refused == null ? "" : "; it left the Action items table alone: " + refused);
                         } catch (InputException e) {
                             unwritten = new InputException(in.path(), 0, "could not write the fix: " + e.getMessage());
+                            pm = before;
                         }
                     }
                 }

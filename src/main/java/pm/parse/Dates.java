@@ -38,12 +38,30 @@ public final class Dates {
             }
         }
         if (!ISO_DATE.matcher(s).matches()) {
-            return new Result<>(null, "'" + s + "' is not a date; write it as YYYY-MM-DD");
+            String padded = padded(s);
+            return new Result<>(null, "'" + s + "' is not a date; write it as "
+                    + (padded == null ? "YYYY-MM-DD" : padded));
         }
         try {
             return new Result<>(LocalDate.parse(s), null);
         } catch (DateTimeParseException e) {
             return new Result<>(null, "'" + s + "' is not a real calendar date");
+        }
+    }
+
+    private static final Pattern SHORT_DATE = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
+
+    /** {@code 2025-04-09} for {@code 2025-4-9} when that is a real day, else {@code null}. */
+    private static String padded(String s) {
+        java.util.regex.Matcher m = SHORT_DATE.matcher(s);
+        if (!m.matches()) {
+            return null;
+        }
+        try {
+            return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                    Integer.parseInt(m.group(3))).toString();
+        } catch (java.time.DateTimeException e) {
+            return null;
         }
     }
 

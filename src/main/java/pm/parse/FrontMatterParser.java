@@ -58,9 +58,7 @@ public final class FrontMatterParser {
         try {
             root = new YamlReader(1).read(yaml);
         } catch (YamlException e) {
-            int line = e.line() > 0 ? e.line() : 1;
-            Problem p = Problem.at(line, Math.max(e.column(), 1), "front matter YAML: " + e.getMessage());
-            return new Split(empty(true, false, span, List.of(p)), bodyStart);
+            return new Split(empty(true, false, span, yamlProblems(source, close, e)), bodyStart);
         }
         if (root == null) {
             root = new Mapping(java.util.Map.of(), 2, 1);
@@ -71,6 +69,30 @@ public final class FrontMatterParser {
             return new Split(empty(true, false, span, List.of(p)), bodyStart);
         }
         return new Split(new Fields(map, span).read(), bodyStart);
+    }
+
+    /**
+     * Why the YAML does not read: the slips people make ({@link YamlSlips}), each with its fix, and whatever the
+     * reader still finds once they are fixed; else the reader's own message.
+     */
+    private static List<Problem> yamlProblems(SourceText source, int close, YamlException e) {
+        List<String> lines = new ArrayList<>(close - 2);
+        for (int line = 2; line < close; line++) {
+            lines.add(source.lineText(line));
+        }
+        List<YamlSlips.Slip> slips = YamlSlips.find(lines, 2);
+        YamlException left = slips.isEmpty() ? e : YamlSlips.stillWrong(lines, 2, slips);
+        List<Problem> problems = new ArrayList<>();
+        for (YamlSlips.Slip s : slips) {
+            problems.add(Problem.at(s.line(), s.column(), "front matter YAML: " + s.message()
+                    + (left == null ? " ('pm lint --fix' does it)" : "")));
+        }
+        if (left != null) {
+            problems.add(Problem.at(left.line() > 0 ? left.line() : 1, Math.max(left.column(), 1),
+                    (slips.isEmpty() ? "front matter YAML: " : "front matter YAML, once the slips above are fixed: ")
+                            + left.getMessage()));
+        }
+        return problems;
     }
 
     private static boolean isDelimiter(String line, boolean closing) {

@@ -182,4 +182,31 @@ class LintFixTest {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("shared.md");
         }
     }
+
+    @Test
+    void fixesTheYamlSlipsPeopleMakeAndEveryOtherByteStays() throws Exception {
+        String slipped = BEHIND.replace("owner: \"@sam\"", "owner: @sam").replace("due: 2025-04-11", "due: 2025-4-11");
+        assertThat(slipped).isNotEqualTo(BEHIND);
+        byte[] before = ("\uFEFF" + slipped.replace("\n", "\r\n")).getBytes(StandardCharsets.UTF_8);
+        Path p = file(before);
+        Cli.Result lint = Cli.in(dir).run("lint");
+        assertThat(lint.out()).contains("quote it: owner: \"@sam\" ('pm lint --fix' does it)");
+        Cli.Result r = Cli.in(dir).run("lint", "--fix");
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.err()).contains("fixed the front matter's YAML (line ").contains("owner: \"@sam\"")
+                .contains("due: 2025-04-11").contains("rewrote the Action items table from the front matter");
+        byte[] expected = ("\uFEFF" + BEHIND.replace(TABLE, FIXED_TABLE).replace("\n", "\r\n"))
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(Files.readAllBytes(p)).isEqualTo(expected);
+    }
+
+    @Test
+    void leavesYamlAloneWhenItsFixWouldNotRead() throws Exception {
+        String broken = LintFixture.CLEAN.replace("title: Payment", "owner: @sam\nsummary: [unclosed\ntitle: Payment");
+        Path p = file(broken);
+        Cli.Result r = Cli.in(dir).run("lint", "--fix");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out()).contains("front matter YAML, once the slips above are fixed:");
+        assertThat(Files.readString(p)).isEqualTo(broken);
+    }
 }

@@ -29,7 +29,8 @@ class DatesTest {
                 }
             }
         }
-        assertThat(Dates.date("2024-1-05").problem()).isEqualTo("'2024-1-05' is not a date; write it as YYYY-MM-DD");
+        assertThat(Dates.date("2024-1-05").problem()).isEqualTo("'2024-1-05' is not a date; write it as 2024-01-05");
+        assertThat(Dates.date("2024-2-30").problem()).isEqualTo("'2024-2-30' is not a date; write it as YYYY-MM-DD");
         assertThat(Dates.date("２０２４-01-05").ok()).isFalse();
     }
 
