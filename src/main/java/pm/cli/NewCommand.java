@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -13,6 +14,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import pm.config.Config;
 import pm.git.GitConfig;
+import pm.people.People;
 import pm.io.AtomicFiles;
 import pm.io.InputException;
 import pm.report.Visible;
@@ -45,7 +47,7 @@ public final class NewCommand implements Callable<Integer> {
     List<String> services = new ArrayList<>();
 
     @Option(names = "--author", paramLabel = "NAME", description = "An author (repeatable; default: git config "
-            + "user.name).")
+            + "user.name). A person listed under people: in .pm.yml is written as their handle.")
     List<String> authors = new ArrayList<>();
 
     @Option(names = "--template", paramLabel = "NAME", defaultValue = Templates.DEFAULT,
@@ -62,6 +64,20 @@ public final class NewCommand implements Callable<Integer> {
     @Mixin
     StandardOptions standard;
 
+    /**
+     * The authors: --author, else the git identity; each through the team's people map, so the file names the
+     * person by the handle owners use ("Sam Okafor" or sam@example.com becomes "@sam").
+     */
+    private List<String> authors(Context ctx, People people) {
+        if (!authors.isEmpty()) {
+            return authors.stream().map(people::canonical).distinct().toList();
+        }
+        Optional<String> name = GitConfig.userName(ctx.cwd());
+        Optional<People.Person> person = name.flatMap(people::find)
+                .or(() -> GitConfig.userEmail(ctx.cwd()).flatMap(people::find));
+        return person.map(p -> List.of(p.handle())).orElseGet(() -> name.map(List::of).orElse(List.of()));
+    }
+
     @Override
     public Integer call() throws InputException {
         Context ctx = parent.context();
@@ -72,9 +88,7 @@ public final class NewCommand implements Callable<Integer> {
         Config config = Settings.load(ctx.cwd()).config();
         LocalDate day = date != null ? date : LocalDate.now(ctx.clock());
         String sev = severity == null ? null : Converters.severities(List.of(severity), config.schema()).get(0);
-        List<String> who = authors.isEmpty()
-                ? GitConfig.userName(ctx.cwd()).map(List::of).orElse(List.of())
-                : authors;
+        List<String> who = authors(ctx, config.directory());
         String text = Scaffold.render(new Templates(config.templatesDir()).load(template), title.strip(), day, sev,
                 services, who);
 

@@ -71,7 +71,9 @@ public final class OverdueCommand implements Callable<Integer> {
     boolean csvRaw;
 
     @Option(names = "--owner", paramLabel = "NAME", description = "Only this owner's items (repeatable; '@' and "
-            + "case ignored). Lifecycle reminders belong to the postmortem's authors.")
+            + "case ignored; a handle, name or e-mail listed under people: in .pm.yml finds all of that person's "
+            + "items, and without that, 'sam' also finds 'Sam Okafor'). Lifecycle reminders belong to the "
+            + "postmortem's authors.")
     List<String> owners = new ArrayList<>();
 
     @Option(names = "--severity", paramLabel = "SEV", description = "Only postmortems of this severity "
@@ -146,7 +148,7 @@ public final class OverdueCommand implements Callable<Integer> {
         Config config = all.config();
         OverdueSettings settings = all.overdue();
         OverdueFilter filter = new OverdueFilter(owners, Converters.severities(severities, config.schema()),
-                priorities(), services, dueWithin);
+                priorities(), services, dueWithin).withPeople(config.directory());
         Path target = dir != null ? ctx.resolve(dir) : config.postmortemsDir();
         Names names = ctx.names();
 

@@ -12,6 +12,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import pm.model.Headings;
 import pm.model.SectionKind;
+import pm.people.People;
 import pm.parse.Schema;
 import pm.yaml.YamlException;
 import pm.yaml.YamlNode;
@@ -143,23 +144,44 @@ public record Config(Path root, Path file, Path postmortemsDir, Path templatesDi
      * names, or {@code names:} and {@code emails:}. blame-language counts every one as a person.
      */
     public List<String> people() throws InputException {
+        List<String> out = new ArrayList<>();
+        for (People.Person p : directory().all()) {
+            out.add(p.handle().substring(1));
+            out.addAll(p.names());
+        }
+        return out;
+    }
+
+    /**
+     * The team's people as one map from each handle, name and e-mail address to the person ({@code people:}), so
+     * that an owner written "@sam" and an author written "Sam Okafor" are one person.
+     */
+    public People directory() throws InputException {
         if (raw == null || raw.get("people") == null || raw.get("people") instanceof Scalar s && s.isNull()) {
-            return List.of();
+            return People.NONE;
         }
         if (!(raw.get("people") instanceof Mapping people)) {
             throw new InputException(file, raw.entry("people").keyLine(), "people must map each handle to its names, "
-                    + "e.g. 'sam: [Sam Okafor]'");
+                    + "e.g. 'sam: [Sam Okafor]' or 'sam: {names: [Sam Okafor], emails: [sam@example.com]}'");
         }
-        List<String> out = new ArrayList<>();
+        People.Builder out = new People.Builder();
         for (YamlNode.Entry e : people.entries().values()) {
-            out.add(e.key());
+            if (e.key().isBlank() || e.key().strip().equals("@")) {
+                throw new InputException(file, e.keyLine(), "people: a person needs a handle as the key, e.g. 'sam:'");
+            }
             if (e.value() instanceof Mapping m) {
-                out.addAll(strings(file, m, "names", List.of()));
-            } else if (e.value() != null) {
-                out.addAll(strings(file, people, e.key(), List.of()));
+                for (YamlNode.Entry k : m.entries().values()) {
+                    if (!k.key().equals("names") && !k.key().equals("emails")) {
+                        throw new InputException(file, k.keyLine(), "people." + e.key() + ": unknown setting '"
+                                + k.key() + "'; known: emails, names");
+                    }
+                }
+                out.add(e.key(), strings(file, m, "names", List.of()), strings(file, m, "emails", List.of()));
+            } else {
+                out.add(e.key(), e.value() == null ? List.of() : strings(file, people, e.key(), List.of()), List.of());
             }
         }
-        return out;
+        return out.build();
     }
 
     /** A mapping-valued section such as {@code lint:}, or {@code null}. */

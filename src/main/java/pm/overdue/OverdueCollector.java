@@ -125,7 +125,8 @@ public final class OverdueCollector {
         }
         items.sort(ORDER);
         skipped.sort(Comparator.comparing(Skipped::file));
-        return new OverdueReport(asOf, filter.dueWithin(), items, read, skipped, undated);
+        return new OverdueReport(asOf, filter.dueWithin(), items, read, skipped, undated,
+                filter.firstNameNotes(items));
     }
 
     private Outcome examine(Input input) {
@@ -246,7 +247,7 @@ public final class OverdueCollector {
             }
             String title = item.title() == null || item.title().isBlank() ? "(action item without a title)"
                     : item.title().strip();
-            String owner = noOwner ? null : item.owner().strip();
+            String owner = noOwner ? null : filter.people().canonical(item.owner());
             rows.add(new OverdueItem(kind, file, item.span().line(), name, title, owner,
                     owner == null ? List.of() : List.of(owner), due, item.priority(), item.status(), days,
                     note, fm.severity(), fm.services(), policy == null ? null : policy.policy().name()));
@@ -334,7 +335,8 @@ public final class OverdueCollector {
 
         private void lifecycleRow(Step step, int line) {
             LocalDate due = fm.date().plusDays(step.days());
-            List<String> authors = fm.authors().stream().filter(a -> !namesNobody.test(a)).toList();
+            List<String> authors = fm.authors().stream().filter(a -> !namesNobody.test(a))
+                    .map(filter.people()::canonical).distinct().toList();
             rows.add(new OverdueItem(Kind.LIFECYCLE, file, line, name,
                     step.text(),
                     authors.isEmpty() ? null : String.join(", ", authors), authors, due, null, fm.status(),

@@ -7,10 +7,11 @@ import java.util.function.Predicate;
 
 /**
  * What {@code pm overdue} found: the rows (most overdue first, then no-owner, then no-due-date), the files it
- * could not read, how many it read, and the postmortems it could not age because they have no incident date.
+ * could not read, how many it read, the postmortems it could not age because they have no incident date, and notes
+ * for the footer (how --owner matched).
  */
 public record OverdueReport(LocalDate asOf, Integer dueWithin, List<OverdueItem> items, int read,
-        List<Skipped> skipped, List<Skipped> undated) {
+        List<Skipped> skipped, List<Skipped> undated, List<String> notes) {
     /** Aging buckets of days overdue: 1–7, 8–30, 31–90, more than 90. */
     public static final List<String> BUCKETS = List.of("1–7", "8–30", "31–90", "90+");
 
@@ -18,6 +19,13 @@ public record OverdueReport(LocalDate asOf, Integer dueWithin, List<OverdueItem>
         items = List.copyOf(items);
         skipped = List.copyOf(skipped);
         undated = List.copyOf(undated);
+        notes = List.copyOf(notes);
+    }
+
+    /** A report without footer notes. */
+    public OverdueReport(LocalDate asOf, Integer dueWithin, List<OverdueItem> items, int read, List<Skipped> skipped,
+            List<Skipped> undated) {
+        this(asOf, dueWithin, items, read, skipped, undated, List.of());
     }
 
     public List<OverdueItem> of(Kind kind) {

@@ -47,8 +47,28 @@ public final class YamlSlips {
      * @param firstLine the file's line number of {@code lines.get(0)}
      */
     public static List<Slip> find(List<String> lines, int firstLine) {
-        List<Slip> slips = new ArrayList<>();
+        // a tab stands for some number of spaces: the step the other lines use, else the first width that reads
         String unit = indentUnit(lines);
+        List<Slip> first = scan(lines, firstLine, unit);
+        if (first.stream().noneMatch(s -> s.message().contains(TAB)) || error(applied(lines, firstLine, first),
+                firstLine) == null) {
+            return first;
+        }
+        for (int width : new int[] {2, 4, 8, 3, 1}) {
+            if (width != unit.length()) {
+                List<Slip> slips = scan(lines, firstLine, " ".repeat(width));
+                if (error(applied(lines, firstLine, slips), firstLine) == null) {
+                    return slips;
+                }
+            }
+        }
+        return first;
+    }
+
+    private static final String TAB = "a tab in the indentation";
+
+    private static List<Slip> scan(List<String> lines, int firstLine, String unit) {
+        List<Slip> slips = new ArrayList<>();
         int blockIndent = -1; // the indentation of the key whose block scalar (| or >) the next lines may be
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
@@ -68,7 +88,7 @@ public final class YamlSlips {
             int column = 0;
             if (line.substring(0, indent).indexOf('\t') >= 0) {
                 fixed = line.substring(0, indent).replace("\t", unit) + line.substring(indent);
-                what.add("a tab in the indentation: YAML indents with spaces only; replace it with spaces");
+                what.add(TAB + ": YAML indents with spaces only; replace it with spaces");
                 column = line.indexOf('\t') + 1;
             }
             Matcher kv = KEY_VALUE.matcher(fixed);

@@ -103,6 +103,9 @@ final class OverdueText {
             s += " " + plural(r.undated().size(), "postmortem") + " without an incident date could not be aged "
                     + "(named on stderr).";
         }
+        for (String note : r.notes()) {
+            s += "\n" + note + ".";
+        }
         return s;
     }
 

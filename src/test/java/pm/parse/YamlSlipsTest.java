@@ -51,6 +51,12 @@ class YamlSlipsTest {
         }
 
         @Test
+        void aTabWhoseWidthTheOtherLinesDoNotGiveIsTheFirstWidthThatReads() {
+            assertThat(slips("action_items:\n  - title: x\n\t owner: y")).singleElement()
+                    .extracting(Slip::fixedLine).isEqualTo("    owner: y"); // a tab of 3, with the space after it
+        }
+
+        @Test
         void noSpaceAfterTheColonOfAKey() {
             assertThat(slips("title: T\ndate:2025-03-14")).singleElement().satisfies(x -> {
                 assertThat(x.line()).isEqualTo(3);
