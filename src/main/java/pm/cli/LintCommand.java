@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,6 +16,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import pm.baseline.Baseline;
+import pm.baseline.SuppressingListener;
 import pm.config.Config;
 import pm.io.InputException;
 import pm.lint.Finding;
@@ -92,6 +96,21 @@ public final class LintCommand implements Callable<Integer> {
     /** The cache file when none is named. */
     static final String CACHE_FILE = ".pm-cache";
 
+    @Option(names = "--suppress-all", description = "Write every current finding to " + Baseline.FILE_NAME
+            + " (beside .pm.yml; commit it): later runs report only new ones. For adopting pm on an existing archive.")
+    boolean suppressAll;
+
+    @Option(names = "--suppress-rule", paramLabel = "RULE", description = "Like --suppress-all, for one rule's "
+            + "findings only (repeatable).")
+    List<String> suppressRules = new ArrayList<>();
+
+    @Option(names = "--prune-suppressions", description = "Drop the suppressions that no longer occur.")
+    boolean pruneSuppressions;
+
+    @Option(names = "--show-suppressed", description = "List the findings " + Baseline.FILE_NAME
+            + " suppresses (on stderr).")
+    boolean showSuppressed;
+
     /** When text output is coloured. */
     public enum ColorMode { AUTO, ALWAYS, NEVER;
         @Override
@@ -148,6 +167,18 @@ public final class LintCommand implements Callable<Integer> {
             return "--rev cannot be used with " + (staged ? "--staged" : "--fix") + ": it reads a commit, not "
                     + (staged ? "the index" : "the working tree");
         }
+        boolean writing = suppressAll || !suppressRules.isEmpty() || pruneSuppressions;
+        if (writing && (staged || rev != null || fix)) {
+            return (suppressAll ? "--suppress-all" : !suppressRules.isEmpty() ? "--suppress-rule"
+                    : "--prune-suppressions") + " cannot be used with " + (staged ? "--staged" : rev != null ? "--rev"
+                    : "--fix") + ": it writes " + Baseline.FILE_NAME + " from the working tree; run it on its own";
+        }
+        for (String r : suppressRules) {
+            if (Rules.metas().stream().noneMatch(m -> m.id().equals(r.strip()))) {
+                return "--suppress-rule '" + r + "' is not a rule id; the ids: " + String.join(", ",
+                        Rules.metas().stream().map(pm.lint.RuleMeta::id).toList());
+            }
+        }
         if (rev != null && rev.isBlank()) {
             return "--rev is empty; name a branch, tag or commit, e.g. --rev origin/main";
         }
@@ -194,7 +225,13 @@ public final class LintCommand implements Callable<Integer> {
             Report report = format.create(ctx.out(), useColor(ctx, format), format == Report.Format.SARIF
                     ? VersionProvider.version() : "", Rules.metas());
             Outcomes outcomes = new Outcomes(ctx, report, settings.drafts().keySet());
-            run.lint(listing, outcomes);
+            Path baselineFile = config.root().resolve(Baseline.FILE_NAME);
+            Baseline baseline = Baseline.read(baselineFile);
+            Set<String> recorded = suppressRules.stream().map(String::strip).collect(Collectors.toSet());
+            SuppressingListener suppressing = new SuppressingListener(outcomes, baseline,
+                    name -> key(config.root(), ctx.resolve(name)),
+                    suppressAll ? r -> true : recorded.isEmpty() ? null : recorded::contains);
+            run.lint(listing, suppressing);
             if (lintCache != null) {
                 try {
                     lintCache.save();
@@ -204,6 +241,7 @@ public final class LintCommand implements Callable<Integer> {
                 }
             }
             report.finish(outcomes.unreadable, outcomes.unwritten);
+            suppressions(ctx, baseline, baselineFile, suppressing, byDefault);
             if (staged && outcomes.errors) {
                 ctx.out().flush();
                 ctx.err().println(outcomes.refusal());
@@ -212,6 +250,48 @@ public final class LintCommand implements Callable<Integer> {
             return outcomes.internal ? ExitStatus.INTERNAL : outcomes.unreadable + outcomes.unwritten > 0
                     ? ExitStatus.USAGE : outcomes.errors ? ExitStatus.FINDINGS : 0;
         }
+    }
+
+    /** A file's key in the suppressions file: its path from the repository's top, with '/'. */
+    private static String key(Path root, Path file) {
+        Path p = file.toAbsolutePath().normalize();
+        Path top = root.toAbsolutePath().normalize();
+        Path rel = p.startsWith(top) ? top.relativize(p) : p;
+        return rel.toString().replace(java.io.File.separatorChar, '/');
+    }
+
+    /** Says what the suppressions did, lists them with --show-suppressed, and writes the file when asked. */
+    private void suppressions(Context ctx, Baseline baseline, Path file, SuppressingListener run, boolean byDefault)
+            throws InputException {
+        String name = ctx.names().of(file);
+        if (showSuppressed) {
+            for (Finding f : run.suppressed()) {
+                ctx.err().println(Visible.of(f.file()) + ":" + f.line() + ":" + f.column() + ": suppressed " + f.rule()
+                        + " " + Visible.of(f.message()));
+            }
+        }
+        int pruned = pruneSuppressions ? baseline.prune(byDefault ? run.seen() : null) : 0;
+        if (suppressAll || !suppressRules.isEmpty() || pruneSuppressions) {
+            if (baseline.changed()) {
+                baseline.write(file);
+            }
+            ctx.err().println("pm: " + (pruned > 0 ? "dropped " + plural(pruned, "suppression") + " that no longer "
+                    + "occur; " : "") + name + (baseline.changed() ? " now holds " : " holds ")
+                    + plural(baseline.size(), "finding") + (baseline.changed() ? "; commit it with the postmortems"
+                    : ", unchanged"));
+        } else if (!run.suppressed().isEmpty()) {
+            ctx.err().println("pm: " + plural(run.suppressed().size(), "finding") + " suppressed by " + name
+                    + (showSuppressed ? "" : " (--show-suppressed lists them)"));
+        }
+        if (!pruneSuppressions && baseline.prunable() > 0) {
+            ctx.err().println("pm: " + plural(baseline.prunable(), "suppression") + " in " + name + " no longer "
+                    + (baseline.prunable() == 1 ? "occurs" : "occur") + "; drop "
+                    + (baseline.prunable() == 1 ? "it" : "them") + " with pm lint --prune-suppressions");
+        }
+    }
+
+    private static String plural(int n, String what) {
+        return n + " " + what + (n == 1 ? "" : "s");
     }
 
     /** The cache file: --cache-location (a folder gets .pm-cache inside it), else .pm-cache here. */
