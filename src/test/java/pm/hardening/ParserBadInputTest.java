@@ -101,7 +101,7 @@ class ParserBadInputTest {
         Postmortem pm = parse(withFrontMatter("title: x\nincident:\n\tstarted: 2025-03-14T09:12:00Z\n"));
         Problem p = onlyProblem(pm);
         assertThat(p.line()).isEqualTo(4);
-        assertThat(p.message()).contains("\\t").contains("cannot start any token");
+        assertThat(p.message()).contains("a tab in the indentation").contains("replace it with spaces");
     }
 
     @Test
