@@ -152,4 +152,61 @@ class CommandLineTest {
         assertThat(again.err()).contains(".pm.yml: already exists");
         assertThat(Files.readString(file)).isEqualTo("postmortems_dir: mine\n");
     }
+
+    private static String builtInMarkdownlint() throws Exception {
+        try (java.io.InputStream in = CommandLineTest.class.getResourceAsStream("/pm/init.markdownlint.yaml")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void initWritesTheMarkdownlintSettingsForThePostmortemsFolderOnly() throws Exception {
+        Files.createDirectories(dir.resolve(".git"));
+        Cli.Result r = Cli.in(dir).run("init");
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.out()).isEqualTo("Wrote .pm.yml; postmortems go in postmortems/\n"
+                + "Wrote postmortems/.markdownlint.yaml (markdownlint: the title heading, line length)\n"
+                + "Next: pm new \"<what broke>\"\n");
+        String written = Files.readString(dir.resolve("postmortems/.markdownlint.yaml"));
+        assertThat(written).isEqualTo(builtInMarkdownlint()).contains("MD025:\n  front_matter_title: \"\"\n")
+                .contains("\nMD013: false\n").doesNotContain("extends");
+        assertThat(dir.resolve(".markdownlint.yaml")).as("nothing changes for the repository's other Markdown")
+                .doesNotExist();
+        // the examples live in a folder set up as pm init sets one up
+        assertThat(Files.readString(Path.of("src/examples/postmortems/.markdownlint.yaml"))).isEqualTo(written);
+    }
+
+    @Test
+    void initExtendsTheRepositorysOwnMarkdownlintConfigSinceAFoldersConfigReplacesIt() throws Exception {
+        Files.createDirectories(dir.resolve(".git"));
+        Files.writeString(dir.resolve(".markdownlint.yml"), "MD001: false\n");
+        assertThat(Cli.in(dir).run("init").code()).isZero();
+        String written = Files.readString(dir.resolve("postmortems/.markdownlint.yaml"));
+        assertThat(written).contains("\nextends: ../.markdownlint.yml\n").contains("MD013: false")
+                .startsWith(builtInMarkdownlint().substring(0, builtInMarkdownlint().indexOf("\n\n")));
+        assertThat(Files.readString(dir.resolve(".markdownlint.yml"))).isEqualTo("MD001: false\n");
+    }
+
+    @Test
+    void initLeavesAMarkdownlintCli2ConfigAloneAndSaysWhatToAdd() throws Exception {
+        Files.createDirectories(dir.resolve(".git"));
+        Files.writeString(dir.resolve(".markdownlint-cli2.yaml"), "config:\n  MD001: false\n");
+        Cli.Result r = Cli.in(dir).run("init");
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("markdownlint: .markdownlint-cli2.yaml configures it here; for postmortems add "
+                + "MD025 front_matter_title: \"\" and MD013: false");
+        assertThat(dir.resolve("postmortems/.markdownlint.yaml")).doesNotExist();
+    }
+
+    @Test
+    void initKeepsAMarkdownlintConfigThePostmortemsFolderAlreadyHas() throws Exception {
+        Files.createDirectories(dir.resolve(".git"));
+        Files.createDirectories(dir.resolve("postmortems"));
+        Files.writeString(dir.resolve("postmortems/.markdownlint.jsonc"), "{}\n");
+        Cli.Result r = Cli.in(dir).run("init");
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.out()).doesNotContain("markdownlint");
+        assertThat(dir.resolve("postmortems/.markdownlint.yaml")).doesNotExist();
+        assertThat(Files.readString(dir.resolve("postmortems/.markdownlint.jsonc"))).isEqualTo("{}\n");
+    }
 }

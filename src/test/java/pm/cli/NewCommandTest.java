@@ -340,7 +340,8 @@ class NewCommandTest {
                     root.resolve("postmortems/2025-03-20-disk-full.md")))).as("pm new under umask " + umask[0])
                     .isEqualTo(umask[1]);
             try (Stream<Path> left = Files.list(root.resolve("postmortems"))) {
-                assertThat(left.map(p -> p.getFileName().toString())).containsExactly("2025-03-20-disk-full.md");
+                assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(
+                        "2025-03-20-disk-full.md", ".markdownlint.yaml");
             }
         }
     }

@@ -132,6 +132,46 @@ class ReportFormatsTest {
                 .containsExactly("warning", "warning", "error", "error", "warning");
     }
 
+    /** What Microsoft's SARIF Multitool asks with GitHub's rules (--rule-kind "Sarif;Gh"); consumers runs it. */
+    @Test
+    void sarifHasWhatGithubCodeScanningAndTheSarifValidatorAsk() throws Exception {
+        JsonNode run = new ObjectMapper().readTree(lint("sarif").out()).get("runs").get(0);
+        JsonNode driver = run.get("tool").get("driver");
+        // SARIF2005: the tool says where to read about it, as an absolute URI
+        assertThat(java.net.URI.create(driver.get("informationUri").asText()).isAbsolute()).isTrue();
+        // GH2012: GitHub's ingestion requires every rule's full description
+        for (JsonNode rule : driver.get("rules")) {
+            assertThat(rule.path("fullDescription").path("text").asText()).as(rule.get("id").asText())
+                    .isNotBlank().isEqualTo(rule.get("shortDescription").get("text").asText());
+        }
+        // a file below the working directory: a relative reference under the checkout's base id
+        assertThat(run.get("results")).isNotEmpty();
+        for (JsonNode result : run.get("results")) {
+            JsonNode location = result.get("locations").get(0).get("physicalLocation").get("artifactLocation");
+            assertThat(location.get("uri").asText()).isEqualTo("postmortems/fixture.md");
+            assertThat(location.get("uriBaseId").asText()).isEqualTo("%SRCROOT%");
+        }
+    }
+
+    @Test
+    void sarifNamesAFileOutsideTheWorkingDirectoryByAnAbsoluteUriWithNoBase() throws Exception {
+        Path outside = dir.resolve("elsewhere/postmortems");
+        Files.createDirectories(outside);
+        Files.writeString(outside.resolve("fixture.md"), resource("fixture.md"));
+        Files.createDirectories(dir.resolve("work"));
+        Cli.Result r = Cli.in(dir.resolve("work")).run("lint", "--format", "sarif", outside.toString());
+        assertThat(r.code()).as(r.toString()).isEqualTo(1);
+        JsonNode results = new ObjectMapper().readTree(r.out()).get("runs").get(0).get("results");
+        assertThat(results).isNotEmpty();
+        for (JsonNode result : results) {
+            JsonNode location = result.get("locations").get(0).get("physicalLocation").get("artifactLocation");
+            // SARIF1004: a "/…" under a base id is an error; an absolute file: URI takes none
+            assertThat(location.get("uri").asText()).startsWith("file:///")
+                    .isEqualTo(outside.resolve("fixture.md").toUri().toASCIIString());
+            assertThat(location.has("uriBaseId")).isFalse();
+        }
+    }
+
     @Test
     void suggestionsAppearInEveryFormat() throws Exception {
         Files.createDirectories(dir.resolve("postmortems"));
@@ -151,6 +191,11 @@ class ReportFormatsTest {
         assertThat(SarifReport.uri("post mortems/a#1.md")).isEqualTo("post%20mortems/a%231.md");
         // outside the working directory a file is named by its absolute path: an absolute URI, not "/…" (SARIF1004)
         assertThat(SarifReport.uri("/srv/post mortems/a.md")).isEqualTo("file:///srv/post%20mortems/a.md");
+        // a ':' in the first segment would read as a scheme; non-ASCII is escaped as UTF-8
+        assertThat(SarifReport.uri("file:x.md")).isEqualTo("./file:x.md");
+        assertThat(SarifReport.uri("a:b/c.md")).isEqualTo("./a:b/c.md");
+        assertThat(SarifReport.uri("x/a:b.md")).isEqualTo("x/a:b.md");
+        assertThat(SarifReport.uri("postmortems/\u00e9t\u00e9.md")).isEqualTo("postmortems/%C3%A9t%C3%A9.md");
     }
 
     // --- text from the postmortem cannot attack whoever reads the report -----------------------------------
