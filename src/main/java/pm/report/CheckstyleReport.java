@@ -8,10 +8,13 @@ import pm.lint.Finding;
  * Checkstyle's XML report, which Jenkins Warnings NG, reviewdog ({@code -f=checkstyle}) and many CI plugins read:
  * {@code <checkstyle>} with a {@code <file name=…>} for every file checked and an
  * {@code <error line column severity message source>} for each finding. The severity is pm's (error, warning,
- * info); the source is the rule id; the message carries the draft note and the suggestion, as the text format does.
+ * info); the source is {@code pm.lint.} and the rule id (Warnings NG takes the part after the last dot as the
+ * type and the part before it as the category; a source without a dot would have no type); the message carries the draft note and the suggestion, as the text format does.
  * Written as the files come, like the text format.
  */
 final class CheckstyleReport implements Report {
+    static final String SOURCE_PREFIX = "pm.lint.";
+
     private final PrintWriter out;
 
     /** @param version pm's version, for the root element's {@code version} (as Checkstyle names its own) */
@@ -31,7 +34,7 @@ final class CheckstyleReport implements Report {
         for (Finding f : findings) {
             out.println("    <error line=\"" + f.line() + "\" column=\"" + f.column() + "\" severity=\""
                     + f.severity().id() + "\" message=\"" + Xml.attribute(message(f)) + "\" source=\""
-                    + Xml.attribute(f.rule()) + "\"/>");
+                    + Xml.attribute(SOURCE_PREFIX + f.rule()) + "\"/>");
         }
         out.println("  </file>");
         out.flush();
