@@ -12,6 +12,14 @@ import pm.lint.RuleMeta;
  * Call {@link #file} for every file checked (with or without findings), then {@link #finish} once.
  */
 public interface Report {
+    /**
+     * After the summary of a run with findings: where each rule is explained, on the command line (which prints the
+     * rule's own README anchor, {@link RuleMeta#docUrl}) and in the README's Rules section. Once a run, so the
+     * finding lines keep their form.
+     */
+    String TEXT_FOOTER = "Explain a rule: pm lint --explain RULE-ID (every rule: " + RuleMeta.README_URL
+            + "#rules)";
+
     void file(String file, List<Finding> findings);
 
     /** {@link #file(String, List)} for a file linted as a draft ({@code draft}), which a summary counts apart. */

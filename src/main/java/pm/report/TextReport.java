@@ -8,7 +8,7 @@ import pm.lint.RuleMeta;
 /**
  * {@code file:line:col: severity rule-id message}, one finding per line (the form editors and CI logs
  * link), a suggested rewrite indented below it, a summary line at the end, and when there were findings a line
- * saying where a rule is explained ({@link #FOOTER}). The file name, message and
+ * saying where a rule is explained ({@link Report#TEXT_FOOTER}). The file name, message and
  * suggestion are shown {@link Visible}: a control character in them cannot drive the terminal or start a line.
  */
 final class TextReport implements Report {
@@ -19,13 +19,6 @@ final class TextReport implements Report {
     private static final String YELLOW = "\u001b[33m";
     private static final String CYAN = "\u001b[36m";
 
-    /**
-     * After the summary of a run with findings: where each rule is explained, on the command line (which prints the
-     * rule's own README anchor, {@link RuleMeta#docUrl}) and in the README's Rules section. Once a run, so the
-     * finding lines keep their form.
-     */
-    static final String FOOTER = "Explain a rule: pm lint --explain RULE-ID (every rule: " + RuleMeta.README_URL
-            + "#rules)";
 
     private final PrintWriter out;
     private final boolean color;
@@ -74,7 +67,7 @@ final class TextReport implements Report {
         String line = tally.summary(unreadable, unwritten);
         out.println(color ? BOLD + line + RESET : line);
         if (tally.errors + tally.warnings + tally.infos > 0) {
-            out.println(color ? DIM + FOOTER + RESET : FOOTER);
+            out.println(color ? DIM + Report.TEXT_FOOTER + RESET : Report.TEXT_FOOTER);
         }
         out.flush();
     }

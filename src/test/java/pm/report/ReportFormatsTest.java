@@ -64,7 +64,7 @@ class ReportFormatsTest {
                 + "template prompt: replace it with what helped detection and recovery (draft; an error from "
                 + "in-review)\n").contains(": error blame-language ");
         assertThat(text.out()).endsWith("1 error, 1 warning in 1 of 1 file; 1 error, 1 warning in 1 draft\n"
-                + TextReport.FOOTER + "\n");
+                + Report.TEXT_FOOTER + "\n");
         JsonNode json = new ObjectMapper().readTree(lintDraft("--format", "json").out());
         JsonNode relaxed = json.get(1).get("rule").asText().equals("missing-section") ? json.get(1) : json.get(0);
         assertThat(relaxed.get("severity").asText()).isEqualTo("warning");
@@ -90,7 +90,7 @@ class ReportFormatsTest {
                 .contains("(draft; an error from in-review)");
         Cli.Result strict = lintDraft("--strict");
         assertThat(strict.out()).contains(": error missing-section ").doesNotContain("(draft;");
-        assertThat(strict.out()).endsWith("2 errors in 1 of 1 file\n" + TextReport.FOOTER + "\n");
+        assertThat(strict.out()).endsWith("2 errors in 1 of 1 file\n" + Report.TEXT_FOOTER + "\n");
     }
 
     @Test
@@ -198,7 +198,7 @@ class ReportFormatsTest {
                         + "' is in the front matter but not in the body: run 'pm lint --fix' to add it to the Action "
                         + "items table",
                 "postmortems/\\e[2J50%,a:b.md:50:1: warning action-items-untracked " + ROW_NOT_TRACKED,
-                "2 warnings in 1 of 1 file", TextReport.FOOTER);
+                "2 warnings in 1 of 1 file", Report.TEXT_FOOTER);
     }
 
     @ParameterizedTest
@@ -220,7 +220,7 @@ class ReportFormatsTest {
                 .contains("action item '" + SHOWN_TITLE + "'")
                 .doesNotContain("\u001b[2J").doesNotContain("\u001b]").doesNotContain("\u0007").doesNotContain("\u009b");
         assertThat(r.out().lines()).hasSize(4);
-        assertThat(r.out()).endsWith("\u001b[2m" + TextReport.FOOTER + "\u001b[0m\n");
+        assertThat(r.out()).endsWith("\u001b[2m" + Report.TEXT_FOOTER + "\u001b[0m\n");
     }
 
     @Test
