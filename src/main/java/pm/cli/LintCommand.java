@@ -46,9 +46,9 @@ import pm.source.Sources;
                 "  pm lint --cache               # skip files unchanged since the last run (CI)",
                 "  pm lint --format sarif > pm.sarif",
                 "  pm lint --format gitlab > gl-code-quality-report.json",
-                "  pm lint --list-rules          # every rule: id, default severity, tags, summary",
+                "  pm lint --list-rules          # every rule, its severity and tags",
                 "  pm lint --explain blame-language",
-                "  pm lint --stdin --stdin-filename postmortems/draft.md < buffer.md   # for editors",
+                "  pm lint --stdin --stdin-filename FILE < buffer.md   # an editor's text",
                 "", "Turn rules off or change severities under 'lint:' in .pm.yml; silence one place with "
                         + "<!-- pm-disable-next-line rule-id -->."})
 public final class LintCommand implements Callable<Integer> {
@@ -85,7 +85,7 @@ public final class LintCommand implements Callable<Integer> {
     boolean stdin;
 
     @Option(names = "--stdin-filename", paramLabel = "PATH", description = "With --stdin: lint the input as if it "
-            + "were PATH (its .pm.yml and name in the findings; PATH need not exist).")
+            + "were the file PATH, with its settings and under its name; PATH need not exist.")
     String stdinFilename;
 
     @Option(names = "--staged", description = "Lint only staged postmortems, as staged in the git index "

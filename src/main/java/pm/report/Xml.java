@@ -4,7 +4,9 @@ package pm.report;
  * Text in XML 1.0, for the XML formats (Checkstyle, JUnit): the five markup characters escaped, line breaks and
  * tabs in attributes kept as character references (a parser would fold them to spaces), and the characters XML 1.0
  * cannot hold at all written visibly (other C0 controls as their {@link Visible} escape; lone surrogates, U+FFFE
- * and U+FFFF as {@code \\uXXXX}), so a byte from a postmortem can never make the report unreadable.
+ * and U+FFFF as {@code \\uXXXX}), so a byte from a postmortem can never make the report unreadable. The other
+ * control characters (DEL, C1, U+2028, U+2029) are character references: a parser reads them back as written,
+ * and the file shown on a terminal cannot drive it.
  */
 final class Xml {
     static final String DECLARATION = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>";
@@ -34,7 +36,8 @@ final class Xml {
                 case '\n' -> attribute ? "&#10;" : null;
                 case '\r' -> "&#13;";
                 case '\t' -> attribute ? "&#9;" : null;
-                default -> allowed(s, i) ? null : c < 0x20 ? Visible.escape(c) : String.format("\\u%04x", (int) c);
+                default -> !allowed(s, i) ? (c < 0x20 ? Visible.escape(c) : String.format("\\u%04x", (int) c))
+                        : Visible.isControl(c) ? "&#x" + Integer.toHexString(c) + ";" : null;
             };
             if (r != null && sb == null) {
                 sb = new StringBuilder(s.length() + 16).append(s, 0, i);

@@ -207,9 +207,12 @@ class ConsumerFormatsTest {
 
     @Test
     void xmlEscapingKeepsEveryStringReadable() throws Exception {
-        String nasty = "a<b>&\"'\n\t\r\u0001\u001b\ud800x\uffff\ud83d\ude00]]>";
-        Document doc = parse("<r a=\"" + Xml.attribute(nasty) + "\">" + Xml.text(nasty) + "</r>");
-        String expected = "a<b>&\"'\n\t\r\\x01\\e\\ud800x\\uffff\ud83d\ude00]]>";
+        String nasty = "a<b>&\"'\n\t\r\u0001\u001b\ud800x\uffff\ud83d\ude00]]>\u009b\u2028";
+        String xml = "<r a=\"" + Xml.attribute(nasty) + "\">" + Xml.text(nasty) + "</r>";
+        assertThat(xml.chars().filter(c -> c != '\n' && c != '\t' && Visible.isControl((char) c)).count()).as(xml)
+                .isZero();
+        Document doc = parse(xml);
+        String expected = "a<b>&\"'\n\t\r\\x01\\e\\ud800x\\uffff\ud83d\ude00]]>\u009b\u2028";
         assertThat(doc.getDocumentElement().getAttribute("a")).isEqualTo(expected);
         assertThat(doc.getDocumentElement().getTextContent()).isEqualTo(expected);
     }
