@@ -32,7 +32,10 @@ import pm.lint.Finding;
  */
 public final class Baseline {
     public static final String FILE_NAME = ".pm-suppressions.json";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made on first use: a run without a suppressions file must not pay for Jackson's start-up. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     /** file → rule → fingerprint → how many. Sorted, so the file is written the same way every time. */
     private final Map<String, Map<String, Map<String, Integer>>> known;
@@ -60,7 +63,7 @@ public final class Baseline {
         }
         JsonNode root;
         try {
-            root = JSON.readTree(new String(bytes, StandardCharsets.UTF_8));
+            root = Json.MAPPER.readTree(new String(bytes, StandardCharsets.UTF_8));
         } catch (JsonProcessingException e) {
             throw bad(file, e.getLocation() == null ? 0 : e.getLocation().getLineNr(), "is not valid JSON");
         }
@@ -220,7 +223,7 @@ public final class Baseline {
 
     /** Writes the file atomically, sorted, with a line break at the end. */
     public void write(Path file) throws InputException {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("version", 1);
         ObjectNode files = root.putObject("files");
         known.forEach((name, rules) -> {
@@ -233,7 +236,7 @@ public final class Baseline {
             });
         });
         try {
-            String text = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+            String text = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
             AtomicFiles.replace(file, text.getBytes(StandardCharsets.UTF_8));
         } catch (JsonProcessingException e) {
             throw new InputException(file, 0, "could not be written: " + e.getMessage());

@@ -3,6 +3,7 @@ package pm.cli;
 import java.io.BufferedWriter;
 import java.io.Console;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -11,8 +12,17 @@ import java.time.Clock;
 import java.util.Map;
 import pm.source.Names;
 
-/** What a command runs against: the working directory, the clock, the environment and the output streams. */
-public record Context(Path cwd, Clock clock, Map<String, String> env, PrintWriter out, PrintWriter err) {
+/**
+ * What a command runs against: the working directory, the clock, the environment, the output streams and standard
+ * input ({@code pm lint --stdin}).
+ */
+public record Context(Path cwd, Clock clock, Map<String, String> env, PrintWriter out, PrintWriter err,
+                      InputStream in) {
+
+    /** With the process's standard input. */
+    public Context(Path cwd, Clock clock, Map<String, String> env, PrintWriter out, PrintWriter err) {
+        this(cwd, clock, env, out, err, System.in);
+    }
 
     /**
      * The process's own streams. On a terminal each line shows at once; into a pipe or a file the output is

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,11 +21,13 @@ import pm.baseline.Baseline;
 import pm.baseline.SuppressingListener;
 import pm.config.Config;
 import pm.io.InputException;
+import pm.io.TextFiles;
 import pm.lint.Finding;
 import pm.lint.LintCache;
 import pm.lint.LintRun;
 import pm.lint.LintSettings;
 import pm.lint.Linter;
+import pm.lint.RuleMeta;
 import pm.lint.Severity;
 import pm.lint.rules.Rules;
 import pm.parse.PostmortemParser;
@@ -46,6 +49,10 @@ import pm.source.Sources;
                 "  pm lint --rev origin/main     # the postmortems as committed there",
                 "  pm lint --cache               # skip files unchanged since the last run (CI)",
                 "  pm lint --format sarif > pm.sarif",
+                "  pm lint --format gitlab > gl-code-quality-report.json",
+                "  pm lint --list-rules          # every rule, its severity and tags",
+                "  pm lint --explain blame-language",
+                "  pm lint --stdin --stdin-filename FILE < buffer.md   # an editor's text",
                 "", "Turn rules off or change severities under 'lint:' in .pm.yml; silence one place with "
                         + "<!-- pm-disable-next-line rule-id -->."})
 public final class LintCommand implements Callable<Integer> {
@@ -66,8 +73,24 @@ public final class LintCommand implements Callable<Integer> {
     public static final String DEFAULT_COLOR = "auto";
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = DEFAULT_FORMAT,
-            description = "text (default), json, sarif (code scanning) or github (workflow annotations).")
+            description = "text (default), json, sarif (code scanning), github (workflow annotations), checkstyle "
+                    + "(Jenkins, reviewdog), gitlab (Code Quality report) or junit (test report).")
     String formatName;
+
+    @Option(names = "--list-rules", description = "List every rule: id, default severity, tags and summary.")
+    boolean listRules;
+
+    @Option(names = "--explain", paramLabel = "RULE", description = "Explain a rule: what it checks and why, a bad "
+            + "and a good example, how to configure or silence it, and its documentation.")
+    String explain;
+
+    @Option(names = "--stdin", description = "Lint the text on standard input (for editors); name it with "
+            + "--stdin-filename.")
+    boolean stdin;
+
+    @Option(names = "--stdin-filename", paramLabel = "PATH", description = "With --stdin: lint the input as if it "
+            + "were the file PATH, with its settings and under its name; PATH need not exist.")
+    String stdinFilename;
 
     @Option(names = "--staged", description = "Lint only staged postmortems, as staged in the git index "
             + "(for a pre-commit hook).")
@@ -147,17 +170,76 @@ public final class LintCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Context ctx = parent.context();
+        String alone = aloneProblem();
+        if (alone != null) { // one line, no usage hint: these say all there is to say
+            ctx.err().println("pm lint: " + Visible.of(alone));
+            ctx.err().flush();
+            return ExitStatus.USAGE;
+        }
+        if (listRules) {
+            RuleDocs.list(Rules.metas(), ctx.out());
+            return ExitStatus.OK;
+        }
+        if (explain != null) {
+            RuleMeta m = RuleDocs.find(Rules.metas(), explain);
+            if (m == null) {
+                ctx.err().println("pm lint: no rule '" + Visible.of(explain.strip()) + "'; closest: "
+                        + String.join(", ", RuleDocs.closest(Rules.metas(), explain))
+                        + " (pm lint --list-rules lists them all)");
+                ctx.err().flush();
+                return ExitStatus.USAGE;
+            }
+            RuleDocs.explain(m, ctx.out());
+            return ExitStatus.OK;
+        }
         String wrong = problem();
         if (wrong != null) {
             throw new ParameterException(spec.commandLine(), wrong);
         }
-        return run(parent.context());
+        return run(ctx);
+    }
+
+    /**
+     * What is wrong with --list-rules, --explain, --stdin or --stdin-filename as given, for a one-line usage error;
+     * null when nothing is.
+     */
+    String aloneProblem() {
+        if (listRules && explain != null) {
+            return "--list-rules and --explain cannot be used together; run one, e.g. pm lint --explain blame-language";
+        }
+        if (listRules || explain != null) {
+            String option = listRules ? "--list-rules" : "--explain";
+            if (!paths.isEmpty() || staged || rev != null || fix || stdin || stdinFilename != null) {
+                return option + " lints nothing: run it without PATH, --staged, --rev, --fix or --stdin";
+            }
+            return null;
+        }
+        if (stdinFilename != null && !stdin) {
+            return "--stdin-filename needs --stdin: pm lint --stdin --stdin-filename " + stdinFilename + " < FILE";
+        }
+        if (stdin && (!paths.isEmpty() || staged || rev != null)) {
+            return "--stdin lints standard input: it cannot be used with " + (!paths.isEmpty() ? "PATH '"
+                    + paths.get(0) + "'; name the file it stands for with --stdin-filename" : staged ? "--staged"
+                    : "--rev");
+        }
+        if (stdin && fix) {
+            return "--fix cannot be used with --stdin: it rewrites files, and standard input is not one; run "
+                    + "pm lint --fix on the file";
+        }
+        if (stdin && (cache || cacheLocation != null)) {
+            return "--cache cannot be used with --stdin: standard input is linted every time";
+        }
+        if (stdinFilename != null && stdinFilename.isBlank()) {
+            return "--stdin-filename is empty; name the file the input is, e.g. --stdin-filename postmortems/draft.md";
+        }
+        return null;
     }
 
     /** What is wrong with the options, for a usage error; null when they can be used together. */
     public String problem() {
         if (format(formatName) == null) {
-            return "--format '" + formatName + "' is not a format; use text, json, sarif or github";
+            return "--format '" + formatName + "' is not a format; use " + Report.Format.names();
         }
         if (staged && fix) {
             return "--fix cannot be used with --staged: it would change the working tree, not what is staged; "
@@ -168,10 +250,11 @@ public final class LintCommand implements Callable<Integer> {
                     + (staged ? "the index" : "the working tree");
         }
         boolean writing = suppressAll || !suppressRules.isEmpty() || pruneSuppressions;
-        if (writing && (staged || rev != null || fix)) {
+        if (writing && (staged || rev != null || fix || stdin)) {
             return (suppressAll ? "--suppress-all" : !suppressRules.isEmpty() ? "--suppress-rule"
                     : "--prune-suppressions") + " cannot be used with " + (staged ? "--staged" : rev != null ? "--rev"
-                    : "--fix") + ": it writes " + Baseline.FILE_NAME + " from the working tree; run it on its own";
+                    : fix ? "--fix" : "--stdin") + ": it writes " + Baseline.FILE_NAME + " from the working tree; "
+                    + "run it on its own";
         }
         for (String r : suppressRules) {
             if (Rules.metas().stream().noneMatch(m -> m.id().equals(r.strip()))) {
@@ -213,6 +296,9 @@ public final class LintCommand implements Callable<Integer> {
             targets.add(config.postmortemsDir());
         }
         Report.Format format = format(formatName);
+        if (stdin) {
+            return lintStdin(ctx, format, names);
+        }
         LintCache lintCache = null;
         if ((cache || cacheLocation != null) && !fix) { // --fix reads every file: the cache is left as it is
             lintCache = LintCache.open(cacheFile(ctx), cacheKey(config) + (strict ? " strict" : ""));
@@ -222,14 +308,13 @@ public final class LintCommand implements Callable<Integer> {
                 : rev != null ? Sources.revision(targets, rev, byDefault, names)
                 : Sources.paths(targets, byDefault, names)) {
             // pm's version is named only in SARIF output: the others need not read it
-            Report report = format.create(ctx.out(), useColor(ctx, format), format == Report.Format.SARIF
-                    ? VersionProvider.version() : "", Rules.metas());
+            Report report = report(ctx, format, config.root());
             Outcomes outcomes = new Outcomes(ctx, report, settings.drafts().keySet());
             Path baselineFile = config.root().resolve(Baseline.FILE_NAME);
             Baseline baseline = Baseline.read(baselineFile);
             Set<String> recorded = suppressRules.stream().map(String::strip).collect(Collectors.toSet());
             SuppressingListener suppressing = new SuppressingListener(outcomes, baseline,
-                    name -> key(config.root(), ctx.resolve(name)),
+                    repoPaths(ctx, config.root()),
                     suppressAll ? r -> true : recorded.isEmpty() ? null : recorded::contains);
             run.lint(listing, suppressing);
             if (lintCache != null) {
@@ -250,14 +335,6 @@ public final class LintCommand implements Callable<Integer> {
             return outcomes.internal ? ExitStatus.INTERNAL : outcomes.unreadable + outcomes.unwritten > 0
                     ? ExitStatus.USAGE : outcomes.errors ? ExitStatus.FINDINGS : 0;
         }
-    }
-
-    /** A file's key in the suppressions file: its path from the repository's top, with '/'. */
-    private static String key(Path root, Path file) {
-        Path p = file.toAbsolutePath().normalize();
-        Path top = root.toAbsolutePath().normalize();
-        Path rel = p.startsWith(top) ? top.relativize(p) : p;
-        return rel.toString().replace(java.io.File.separatorChar, '/');
     }
 
     /** Says what the suppressions did, lists them with --show-suppressed, and writes the file when asked. */
@@ -292,6 +369,75 @@ public final class LintCommand implements Callable<Integer> {
 
     private static String plural(int n, String what) {
         return n + " " + what + (n == 1 ? "" : "s");
+    }
+
+    /** Name of standard input in findings when --stdin-filename does not name it. */
+    static final String STDIN_NAME = "<stdin>";
+
+    /**
+     * {@code --stdin}: lints standard input as if it were the file --stdin-filename names (its .pm.yml, found from
+     * that file's folder up, and its name in the findings), or as {@code <stdin>} in the current directory.
+     */
+    private int lintStdin(Context ctx, Report.Format format, Names names) throws InputException {
+        Path asIf = ctx.resolve(stdinFilename != null ? stdinFilename : STDIN_NAME);
+        String name = stdinFilename != null ? names.of(asIf) : STDIN_NAME;
+        Settings all = Settings.of(Config.forFile(asIf));
+        byte[] content;
+        try {
+            content = ctx.in().readNBytes((int) TextFiles.MAX_BYTES + 1);
+        } catch (java.io.IOException e) {
+            throw new InputException(asIf, 0, "standard input cannot be read: " + e.getMessage());
+        }
+        if (content.length > TextFiles.MAX_BYTES) {
+            throw new InputException(asIf, 0, "standard input is more than pm reads (" + TextFiles.MAX_BYTES
+                    / (1024 * 1024) + " MB); move logs and data out of the postmortem");
+        }
+        LintRun run = new LintRun(new PostmortemParser(all.config().schema()), all.lint(), Rules.ALL, false, strict);
+        Report report = report(ctx, format, all.config().root());
+        Outcomes outcomes = new Outcomes(ctx, report, all.lint().drafts().keySet());
+        Baseline baseline = Baseline.read(all.config().root().resolve(Baseline.FILE_NAME));
+        run.lintAsIf(asIf, name, content, new SuppressingListener(outcomes, baseline, repoPaths(ctx,
+                all.config().root()), null));
+        report.finish(outcomes.unreadable, outcomes.unwritten);
+        ctx.err().flush();
+        return outcomes.internal ? ExitStatus.INTERNAL : outcomes.unreadable > 0 ? ExitStatus.USAGE
+                : outcomes.errors ? ExitStatus.FINDINGS : 0;
+    }
+
+    /** The report for {@code format}, writing to standard output. */
+    private Report report(Context ctx, Report.Format format, Path configRoot) {
+        // pm's version is named only in SARIF and Checkstyle output: the others need not read it
+        boolean versioned = format == Report.Format.SARIF || format == Report.Format.CHECKSTYLE;
+        return format.create(ctx.out(), useColor(ctx, format), versioned ? VersionProvider.version() : "",
+                Rules.metas(), format == Report.Format.GITLAB ? repoPaths(ctx, configRoot) : UnaryOperator.identity());
+    }
+
+    /**
+     * A file's path from the repository's root (the nearest folder up from the working directory that holds
+     * {@code .git}, else the folder of {@code .pm.yml}), with '/' between names, from the name pm shows it under;
+     * a file outside it keeps its name.
+     */
+    static UnaryOperator<String> repoPaths(Context ctx, Path configRoot) {
+        Path cwd = ctx.cwd().toAbsolutePath().normalize();
+        Path root = configRoot.toAbsolutePath().normalize();
+        for (Path d = cwd; d != null; d = d.getParent()) {
+            if (Files.exists(d.resolve(".git"))) {
+                root = d;
+                break;
+            }
+        }
+        Path top = root;
+        return name -> {
+            Path file = cwd.resolve(name).normalize();
+            if (!file.startsWith(top) || file.equals(top)) {
+                return name;
+            }
+            StringBuilder sb = new StringBuilder();
+            for (Path part : top.relativize(file)) {
+                sb.append(sb.length() == 0 ? "" : "/").append(part);
+            }
+            return sb.toString();
+        };
     }
 
     /** The cache file: --cache-location (a folder gets .pm-cache inside it), else .pm-cache here. */

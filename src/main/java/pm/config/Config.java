@@ -55,6 +55,15 @@ public record Config(Path root, Path file, Path postmortemsDir, Path templatesDi
         return defaults(dir);
     }
 
+    /**
+     * The config that governs a file, whether or not it exists: found from the file's folder up, as {@link #load}
+     * finds it for a working directory (for {@code pm lint --stdin --stdin-filename PATH} and the language server).
+     */
+    public static Config forFile(Path file) throws InputException {
+        Path parent = file.toAbsolutePath().normalize().getParent();
+        return load(parent != null ? parent : file.toAbsolutePath());
+    }
+
     /** Reads one config file. */
     public static Config read(Path file) throws InputException {
         Path root = file.toAbsolutePath().normalize().getParent();

@@ -26,11 +26,8 @@ import pm.lint.Severity;
  */
 final class SarifReport implements Report {
     static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
-    /**
-     * Where the driver says to read about pm: its README (the rule table and each rule's section). pm has no
-     * published home yet; this reserved name (RFC 2606) marks the place to put it.
-     */
-    static final String INFORMATION_URI = "https://pm.invalid/#readme";
+    /** Where the driver says to read about pm: its README, where every rule has an anchor ({@link RuleMeta}). */
+    static final String INFORMATION_URI = RuleMeta.README_URL;
     /** The base id of relative file URIs: the working directory pm ran in (code scanning's checkout root). */
     static final String SRCROOT = "%SRCROOT%";
 
@@ -80,10 +77,11 @@ final class SarifReport implements Report {
         gen.writeObjectFieldStart("shortDescription");
         gen.writeStringField("text", r.summary());
         gen.writeEndObject();
-        // GitHub shows the full description on the alert; the summary until rules say why they matter
+        // GitHub shows the full description on the alert: what the rule checks and why it matters
         gen.writeObjectFieldStart("fullDescription");
-        gen.writeStringField("text", r.summary());
+        gen.writeStringField("text", r.why() == null || r.why().isBlank() ? r.summary() : r.summary() + " " + r.why());
         gen.writeEndObject();
+        gen.writeStringField("helpUri", r.docUrl());
         gen.writeObjectFieldStart("help");
         gen.writeStringField("text", r.summary() + "\nBad:  " + r.bad() + "\nGood: " + r.good());
         gen.writeStringField("markdown", r.summary() + "\n\nBad: `" + r.bad().replace("`", "'") + "`\n\nGood: `"

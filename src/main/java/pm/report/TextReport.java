@@ -3,10 +3,12 @@ package pm.report;
 import java.io.PrintWriter;
 import java.util.List;
 import pm.lint.Finding;
+import pm.lint.RuleMeta;
 
 /**
  * {@code file:line:col: severity rule-id message}, one finding per line (the form editors and CI logs
- * link), a suggested rewrite indented below it, and a summary line at the end. The file name, message and
+ * link), a suggested rewrite indented below it, a summary line at the end, and when there were findings a line
+ * saying where a rule is explained ({@link Report#TEXT_FOOTER}). The file name, message and
  * suggestion are shown {@link Visible}: a control character in them cannot drive the terminal or start a line.
  */
 final class TextReport implements Report {
@@ -16,6 +18,7 @@ final class TextReport implements Report {
     private static final String RED = "\u001b[31m";
     private static final String YELLOW = "\u001b[33m";
     private static final String CYAN = "\u001b[36m";
+
 
     private final PrintWriter out;
     private final boolean color;
@@ -63,6 +66,9 @@ final class TextReport implements Report {
     public void finish(int unreadable, int unwritten) {
         String line = tally.summary(unreadable, unwritten);
         out.println(color ? BOLD + line + RESET : line);
+        if (tally.errors + tally.warnings + tally.infos > 0) {
+            out.println(color ? DIM + Report.TEXT_FOOTER + RESET : Report.TEXT_FOOTER);
+        }
         out.flush();
     }
 }

@@ -43,7 +43,7 @@ class LintCommandTest {
         int line = LintFixture.lineOf(blaming(), "human error");
         assertThat(r.out()).startsWith("postmortems/a.md:" + line + ":8: error blame-language \"human error\"")
                 .contains("\n    suggestion: ")
-                .endsWith("1 error in 1 of 1 file\n");
+                .endsWith("1 error in 1 of 1 file\n" + pm.report.Report.TEXT_FOOTER + "\n");
     }
 
     @Test
@@ -51,7 +51,7 @@ class LintCommandTest {
         write("postmortems/a.md", LintFixture.CLEAN.replace("| 09:19 |", "| 09:00 |"));
         Cli.Result r = Cli.in(dir).run("lint");
         assertThat(r.code()).as(r.toString()).isZero();
-        assertThat(r.out()).contains(": warning timeline-order ").endsWith("1 warning in 1 of 1 file\n");
+        assertThat(r.out()).contains(": warning timeline-order ").endsWith("1 warning in 1 of 1 file\n" + pm.report.Report.TEXT_FOOTER + "\n");
     }
 
     @Test
@@ -63,7 +63,7 @@ class LintCommandTest {
         write("pms/notes.txt", blaming());
         Cli.Result r = Cli.in(dir).run("lint", "pms");
         assertThat(r.out()).contains("pms/sub/a.md:").doesNotContain(".drafts").doesNotContain("hidden")
-                .doesNotContain("notes").endsWith("1 error in 1 of 2 files\n");
+                .doesNotContain("notes").endsWith("1 error in 1 of 2 files\n" + pm.report.Report.TEXT_FOOTER + "\n");
     }
 
     @Test
@@ -89,7 +89,8 @@ class LintCommandTest {
                 "pm: pms/b.md:1: is not valid UTF-8 (byte 3); save the file as UTF-8",
                 "pm: pms/c.md: is a binary file, not Markdown text; rename it or remove it from the postmortems folder",
                 "pm: missing.md: no such file or directory");
-        assertThat(r.out()).contains("pms/a.md:").endsWith("1 error in 1 of 2 files; 3 files could not be read\n");
+        assertThat(r.out()).contains("pms/a.md:").endsWith("1 error in 1 of 2 files; 3 files could not be read\n" + pm.report.Report.TEXT_FOOTER
+                + "\n");
     }
 
     @Test
@@ -104,8 +105,8 @@ class LintCommandTest {
                 "pm: gone\\e]52;c;ZXZpbA==\\x07.md: no such file or directory");
         Cli.Result usage = Cli.in(dir).run("lint", "--format", "\u001b[2J");
         assertThat(usage.code()).isEqualTo(2);
-        assertThat(usage.err()).startsWith("pm lint: --format '\\e[2J' is not a format; use text, json, sarif or "
-                + "github\n").doesNotContain("\u001b");
+        assertThat(usage.err()).startsWith("pm lint: --format '\\e[2J' is not a format; use text, json, sarif, "
+                + "github, checkstyle, gitlab or junit\n").doesNotContain("\u001b");
     }
 
     @Test
@@ -131,7 +132,8 @@ class LintCommandTest {
         assertThat(r.out().lines().filter(l -> l.startsWith("pms/")).map(l -> l.substring(0, l.indexOf(':'))))
                 .containsExactlyElementsOf(blamed);
         assertThat(r.out()).endsWith("%d errors in %d of %d files; %d files could not be read\n"
-                .formatted(blamed.size(), blamed.size(), 60 - broken.size(), broken.size()));
+                .formatted(blamed.size(), blamed.size(), 60 - broken.size(), broken.size())
+                + pm.report.Report.TEXT_FOOTER + "\n");
     }
 
     @Test
@@ -180,7 +182,8 @@ class LintCommandTest {
     void badOptionsAreUsageErrors() {
         Cli.Result r = Cli.in(dir).run("lint", "--format", "xml");
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).startsWith("pm lint: --format 'xml' is not a format; use text, json, sarif or github");
+        assertThat(r.err()).startsWith("pm lint: --format 'xml' is not a format; use text, json, sarif, github, "
+                + "checkstyle, gitlab or junit");
         Cli.Result both = Cli.in(dir).run("lint", "--staged", "--fix");
         assertThat(both.code()).isEqualTo(2);
         assertThat(both.err()).contains("--fix cannot be used with --staged");

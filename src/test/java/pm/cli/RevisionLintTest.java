@@ -45,7 +45,7 @@ class RevisionLintTest {
         Cli.Result atHead = Cli.in(repo).run("lint", "--rev", "HEAD");
         assertThat(atHead.code()).as(atHead.toString()).isEqualTo(1);
         assertThat(atHead.out()).startsWith("postmortems/a.md:").contains(" error blame-language ")
-                .doesNotContain("notes/").endsWith("1 error in 1 of 2 files\n");
+                .doesNotContain("notes/").endsWith("1 error in 1 of 2 files\n" + pm.report.Report.TEXT_FOOTER + "\n");
         assertThat(Cli.in(repo).run("lint").code()).as("the working tree is clean").isZero();
     }
 

@@ -64,7 +64,7 @@ class StagedLintTest {
         stage("docs/other.md", BLAMING);
         Cli.Result r = Cli.in(repo).run("lint", "--staged");
         assertThat(r.out()).contains("postmortems/new.md:").doesNotContain("old.md").doesNotContain("other.md")
-                .endsWith("1 error in 1 of 1 file\n");
+                .endsWith("1 error in 1 of 1 file\n" + pm.report.Report.TEXT_FOOTER + "\n");
         assertThat(Cli.in(repo).run("lint", "--staged", "docs").out()).contains("docs/other.md:")
                 .doesNotContain("new.md");
         git.rm().addFilepattern("postmortems/old.md").call(); // a staged deletion is nothing to lint

@@ -50,11 +50,11 @@ class LeftoverTemporaryFileTest {
             Cli.Result lint = Cli.in(repo).run("lint");
             assertThat(lint.out() + lint.err()).as(lint.toString()).doesNotContain(leftover)
                     .doesNotContain("human error");
-            assertThat(lint.out()).endsWith(" in 1 of 1 file\n");
+            assertThat(lint.out()).endsWith(" in 1 of 1 file\n" + pm.report.Report.TEXT_FOOTER + "\n");
             Cli.Result staged = Cli.in(repo).run("lint", "--staged", "--format", "json");
             assertThat(staged.out() + staged.err()).as(staged.toString()).doesNotContain(leftover);
             Cli.Result rev = Cli.in(repo).run("lint", "--rev", "HEAD");
-            assertThat(rev.out() + rev.err()).as(rev.toString()).doesNotContain(leftover).endsWith(" in 1 of 1 file\n");
+            assertThat(rev.out() + rev.err()).as(rev.toString()).doesNotContain(leftover).endsWith(" in 1 of 1 file\n" + pm.report.Report.TEXT_FOOTER + "\n");
 
             assertThat(titles(Cli.in(repo).run("overdue", "--format", "json"))).containsExactly("Kept item");
             assertThat(titles(Cli.in(repo).run("overdue", "--format", "json", "--include-untracked")))

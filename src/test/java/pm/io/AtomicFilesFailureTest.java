@@ -195,7 +195,7 @@ class AtomicFilesFailureTest {
         assertThat(r.out()).isEqualTo("postmortems/a.md:15:5: warning action-items-untracked action item 'Move WAL "
                 + "archiving retries behind a circuit breaker' is in the front matter but not in the body: run 'pm "
                 + "lint --fix' to add it to the Action items table\n"
-                + "1 warning in 1 of 2 files; 1 fix could not be written\n");
+                + "1 warning in 1 of 2 files; 1 fix could not be written\n" + pm.report.Report.TEXT_FOOTER + "\n");
         assertThat(Files.readAllBytes(a)).isEqualTo(before);
         assertThat(Files.readString(b)).contains("| Move WAL archiving retries behind a circuit breaker ");
         assertThat(names()).containsExactly("postmortems");

@@ -172,6 +172,14 @@ class FastPathTest {
         fast("lint", "--format", "Sarif", "postmortems/clean.md");
         fast("lint", "--format", " json ", "postmortems");
         fast("lint", "postmortems", "--format", "github");
+        fast("lint", "--format", "checkstyle", "postmortems");
+        fast("lint", "--format", "gitlab", "postmortems");
+        fast("lint", "--format=junit", "postmortems");
+        // rules and standard input go to picocli (no --stdin here: it would read the test JVM's standard input)
+        slow("lint", "--list-rules");
+        slow("lint", "--explain", "no-secrets");
+        slow("lint", "--explain", "no-secret");
+        slow("lint", "--stdin-filename", "postmortems/new.md");
         fast("lint", "--format", "json", "missing.md");
         slow("lint", "--format", "xml");
         slow("lint", "--format", "");

@@ -35,7 +35,7 @@ class ReportFormatsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"text", "json", "sarif", "github"})
+    @ValueSource(strings = {"text", "json", "sarif", "github", "checkstyle", "gitlab", "junit"})
     void eachFormatMatchesItsFixture(String format) throws Exception {
         Cli.Result r = lint(format);
         assertThat(r.code()).as(r.toString()).isEqualTo(1);
@@ -63,8 +63,8 @@ class ReportFormatsTest {
         assertThat(text.out()).contains(": warning missing-section section 'What went well' still holds only the "
                 + "template prompt: replace it with what helped detection and recovery (draft; an error from "
                 + "in-review)\n").contains(": error blame-language ");
-        assertThat(text.out().strip().lines().reduce((a, b) -> b).orElseThrow())
-                .isEqualTo("1 error, 1 warning in 1 of 1 file; 1 error, 1 warning in 1 draft");
+        assertThat(text.out()).endsWith("1 error, 1 warning in 1 of 1 file; 1 error, 1 warning in 1 draft\n"
+                + Report.TEXT_FOOTER + "\n");
         JsonNode json = new ObjectMapper().readTree(lintDraft("--format", "json").out());
         JsonNode relaxed = json.get(1).get("rule").asText().equals("missing-section") ? json.get(1) : json.get(0);
         assertThat(relaxed.get("severity").asText()).isEqualTo("warning");
@@ -90,8 +90,7 @@ class ReportFormatsTest {
                 .contains("(draft; an error from in-review)");
         Cli.Result strict = lintDraft("--strict");
         assertThat(strict.out()).contains(": error missing-section ").doesNotContain("(draft;");
-        assertThat(strict.out().strip().lines().reduce((a, b) -> b).orElseThrow())
-                .isEqualTo("2 errors in 1 of 1 file");
+        assertThat(strict.out()).endsWith("2 errors in 1 of 1 file\n" + Report.TEXT_FOOTER + "\n");
     }
 
     @Test
@@ -142,7 +141,11 @@ class ReportFormatsTest {
         // GH2012: GitHub's ingestion requires every rule's full description
         for (JsonNode rule : driver.get("rules")) {
             assertThat(rule.path("fullDescription").path("text").asText()).as(rule.get("id").asText())
-                    .isNotBlank().isEqualTo(rule.get("shortDescription").get("text").asText());
+                    .startsWith(rule.get("shortDescription").get("text").asText() + " ")
+                    .hasSizeGreaterThan(rule.get("shortDescription").get("text").asText().length() + 20);
+            // SARIF2012: each rule links to its documentation, the README's anchor for it
+            assertThat(rule.path("helpUri").asText()).as(rule.get("id").asText())
+                    .endsWith("README.md#rule-" + rule.get("id").asText());
         }
         // a file below the working directory: a relative reference under the checkout's base id
         assertThat(run.get("results")).isNotEmpty();
@@ -244,7 +247,19 @@ class ReportFormatsTest {
                         + "' is in the front matter but not in the body: run 'pm lint --fix' to add it to the Action "
                         + "items table",
                 "postmortems/\\e[2J50%,a:b.md:50:1: warning action-items-untracked " + ROW_NOT_TRACKED,
-                "2 warnings in 1 of 1 file");
+                "2 warnings in 1 of 1 file", Report.TEXT_FOOTER);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"checkstyle", "junit"})
+    void xmlFormatsStayWellFormedXmlAndKeepTheTextVisible(String format) throws Exception {
+        Cli.Result r = lintHostile("--format", format);
+        javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        org.w3c.dom.Document doc = f.newDocumentBuilder().parse(new org.xml.sax.InputSource(
+                new java.io.StringReader(r.out())));
+        assertThat(doc.getDocumentElement().getTextContent() + r.out()).contains("\\e[2J");
+        assertThat(r.out()).doesNotContain("\u001b").doesNotContain("\u0007");
     }
 
     @Test
@@ -253,7 +268,8 @@ class ReportFormatsTest {
         assertThat(r.out()).contains("\u001b[1mpostmortems/\\e[2J50%,a:b.md:10:5:\u001b[0m \u001b[33mwarning\u001b[0m")
                 .contains("action item '" + SHOWN_TITLE + "'")
                 .doesNotContain("\u001b[2J").doesNotContain("\u001b]").doesNotContain("\u0007").doesNotContain("\u009b");
-        assertThat(r.out().lines()).hasSize(3);
+        assertThat(r.out().lines()).hasSize(4);
+        assertThat(r.out()).endsWith("\u001b[2m" + Report.TEXT_FOOTER + "\u001b[0m\n");
     }
 
     @Test

@@ -18,6 +18,7 @@ public final class Cli {
     private final Path cwd;
     private final Map<String, String> env = new HashMap<>();
     private Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    private byte[] stdin = new byte[0];
 
     private Cli(Path cwd) {
         this.cwd = cwd;
@@ -37,10 +38,21 @@ public final class Cli {
         return this;
     }
 
+    /** What pm reads on standard input (nothing unless set). */
+    public Cli stdin(String text) {
+        return stdin(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    public Cli stdin(byte[] bytes) {
+        stdin = bytes.clone();
+        return this;
+    }
+
     public Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.run(new Context(cwd, clock, env, new PrintWriter(out, true), new PrintWriter(err, true)),
+        int code = Main.run(new Context(cwd, clock, env, new PrintWriter(out, true), new PrintWriter(err, true),
+                new java.io.ByteArrayInputStream(stdin)),
                 args);
         return new Result(code, out.toString(), err.toString());
     }

@@ -13,7 +13,9 @@ public final class ActionItemDue implements Rule {
     public static final RuleMeta META = new RuleMeta("action-item-due",
             "Every action item has a due date written as YYYY-MM-DD.", Severity.ERROR, List.of("action-items"),
             "| Add a disk alert at 85% on db-1 | @maria | next sprint | P1 | open |",
-            "| Add a disk alert at 85% on db-1 | @maria | 2025-04-01 | P1 | open |");
+            "| Add a disk alert at 85% on db-1 | @maria | 2025-04-01 | P1 | open |",
+            "A follow-up without a date is never late, so nobody is reminded of it: pm overdue can only "
+                    + "chase items with a real date.");
 
     @Override
     public RuleMeta meta() {

@@ -17,7 +17,9 @@ public final class ActionItemOwner implements Rule {
             "Every action item has an owner: one person or @handle, not TBD or the team.", Severity.ERROR,
             List.of("action-items"),
             "| Add a disk alert at 85% on db-1 | TBD | 2025-04-01 | P1 | open |",
-            "| Add a disk alert at 85% on db-1 | @maria | 2025-04-01 | P1 | open |");
+            "| Add a disk alert at 85% on db-1 | @maria | 2025-04-01 | P1 | open |",
+            "Work owned by 'TBD' or 'the team' is work nobody does: one named person is who pm overdue "
+                    + "reminds and who the review asks.");
 
     private final Predicate<String> namesNobody;
 

@@ -15,7 +15,9 @@ public final class ActionItemPriority implements Rule {
             "Every action item has a priority from P0 (now) to P3 (someday).", Severity.ERROR,
             List.of("action-items"),
             "| Add a disk alert at 85% on db-1 | @maria | 2025-04-01 | high | open |",
-            "| Add a disk alert at 85% on db-1 | @maria | 2025-04-01 | P1 | open |");
+            "| Add a disk alert at 85% on db-1 | @maria | 2025-04-01 | P1 | open |",
+            "A priority says how soon an item matters and sets its follow-up deadline; without one, "
+                    + "urgent fixes wait behind nice-to-haves.");
 
     @Override
     public RuleMeta meta() {

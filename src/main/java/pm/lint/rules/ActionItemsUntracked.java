@@ -21,7 +21,9 @@ public final class ActionItemsUntracked implements Rule {
             List.of("action-items"),
             "A row '| Add a disk alert at 85% | @maria | … |' in the body, but no such item in action_items",
             "The same title in action_items (front matter) and in the Action items table; pm lint --fix syncs "
-                    + "the table");
+                    + "the table",
+            "pm overdue reads the front matter: an item only in the body is never chased, and one only "
+                    + "in the front matter is missing from what readers see.");
 
     @Override
     public RuleMeta meta() {

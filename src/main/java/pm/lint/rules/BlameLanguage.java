@@ -25,7 +25,9 @@ public final class BlameLanguage implements Rule {
             Severity.ERROR, List.of("blameless", "language"),
             "Root cause: human error. Kevin should have checked the dashboard first.",
             "Root cause: the restart command gave no warning during peak traffic, and the dashboard "
-                    + "was not part of the restart runbook.");
+                    + "was not part of the restart runbook.",
+            "People who fear blame stop reporting what they saw; naming the mechanism (the tool, "
+                    + "default or missing guardrail) is what finds a fix that holds.");
 
     @Override
     public RuleMeta meta() {

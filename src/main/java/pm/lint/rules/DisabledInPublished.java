@@ -24,7 +24,9 @@ public final class DisabledInPublished implements Rule {
             Severity.INFO, List.of("suppressions", "lifecycle"),
             "status: published … <!-- pm-disable-file missing-section -->",
             "status: published … (the sections filled in and the comment removed, or "
-                    + "<!-- pm-disable-file missing-section disabled-in-published --> to keep it on purpose)");
+                    + "<!-- pm-disable-file missing-section disabled-in-published --> to keep it on purpose)",
+            "A comment added to get a draft past the hook keeps silencing checks after publication; "
+                    + "this makes sure it is removed or kept on purpose.");
 
     @Override
     public RuleMeta meta() {

@@ -25,7 +25,9 @@ public final class DueDatePolicy implements Rule {
                     + "days of the incident date, P1 14, P2 30, P3 90).",
             Severity.WARNING, List.of("action-items", "policy"),
             "date: 2025-03-14 … | Add a disk alert at 85% on db-1 | @maria | 2025-06-30 | P1 | open |",
-            "date: 2025-03-14 … | Add a disk alert at 85% on db-1 | @maria | 2025-03-28 | P1 | open |");
+            "date: 2025-03-14 … | Add a disk alert at 85% on db-1 | @maria | 2025-03-28 | P1 | open |",
+            "Follow-ups that drift past their priority's deadline let the same incident happen again; "
+                    + "the policy makes the agreed deadline checkable.");
 
     private final Policies policies;
 

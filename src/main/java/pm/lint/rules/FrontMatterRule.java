@@ -21,7 +21,9 @@ public final class FrontMatterRule implements Rule {
                     + "incident times.",
             Severity.ERROR, List.of("front-matter"),
             "severity: critical",
-            "severity: SEV2");
+            "severity: SEV2",
+            "pm overdue, the reports and every other tool read the front matter: a wrong or missing "
+                    + "field there silently drops the postmortem from them.");
 
     @Override
     public RuleMeta meta() {

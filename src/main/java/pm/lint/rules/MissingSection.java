@@ -24,7 +24,9 @@ public final class MissingSection implements Rule {
                     + "template prompt.",
             Severity.ERROR, List.of("structure"),
             "## Impact assessment  <!-- Who and what was affected and how much … -->  (nothing else)",
-            "## Impact assessment  12,400 card payments failed (38% of attempts) over 50 minutes.");
+            "## Impact assessment  12,400 card payments failed (38% of attempts) over 50 minutes.",
+            "A section left as the template prompt is a question nobody answered; readers and reviewers "
+                    + "rely on the same sections being there.");
 
     @Override
     public RuleMeta meta() {

@@ -24,7 +24,9 @@ public final class NoProcessAction implements Rule {
             "At least one action item changes a process, tool or system, not only a one-off fix.",
             Severity.WARNING, List.of("action-items"),
             "Action items: 'Restart the cache cluster', 'Delete the stale DNS record' (and nothing else)",
-            "…plus 'Add a canary stage that restarts one cache node first and checks hit rate'");
+            "…plus 'Add a canary stage that restarts one cache node first and checks hit rate'",
+            "One-off fixes mend this incident only; at least one change to a process, tool or system is "
+                    + "what keeps it from happening again.");
 
     @Override
     public RuleMeta meta() {

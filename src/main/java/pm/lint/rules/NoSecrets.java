@@ -18,7 +18,9 @@ public final class NoSecrets implements Rule {
             "No credentials in the file: provider tokens, private keys, JWTs, passwords in URLs or in config.",
             Severity.ERROR, List.of("security"),
             "export GITHUB_TOKEN=ghp_… (a real token pasted with the logs)",
-            "export GITHUB_TOKEN=<redacted> (and the token revoked and rotated)");
+            "export GITHUB_TOKEN=<redacted> (and the token revoked and rotated)",
+            "A postmortem is shared widely and kept in git forever: a pasted credential is leaked to "
+                    + "every reader and stays in the history.");
 
     @Override
     public RuleMeta meta() {

@@ -33,7 +33,9 @@ public final class TimelineOrder implements Rule {
             "Timeline rows are in chronological order.",
             Severity.WARNING, List.of("timeline"),
             "| 14:25 | Latency alert fires |  followed by  | 14:00 | Cache cluster restarts |",
-            "| 14:00 | Cache cluster restarts |  followed by  | 14:25 | Latency alert fires |");
+            "| 14:00 | Cache cluster restarts |  followed by  | 14:25 | Latency alert fires |",
+            "Readers reason about cause and effect from the order of events; a row out of order "
+                    + "misleads them or hides a typo in a time.");
 
     @Override
     public RuleMeta meta() {

@@ -18,7 +18,9 @@ public final class VagueActionItem implements Rule {
             Severity.WARNING, List.of("action-items", "language"),
             "| Improve monitoring | @maria | 2025-04-01 | P2 | open |",
             "| Alert when the pg_wal volume passes 80% on every Postgres primary | @maria | 2025-04-01 | P2 "
-                    + "| open |");
+                    + "| open |",
+            "Nobody can tell when 'improve monitoring' is done, so it is never closed or never really "
+                    + "done; a checkable end state can be verified.");
 
     @Override
     public RuleMeta meta() {

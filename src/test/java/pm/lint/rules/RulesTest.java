@@ -33,17 +33,20 @@ public class RulesTest {
             assertThat(m.summary()).as(m.id()).isNotBlank().endsWith(".");
             assertThat(m.bad()).as(m.id()).isNotBlank().isNotEqualTo(m.good());
             assertThat(m.tags()).as(m.id()).isNotEmpty();
+            assertThat(m.why()).as(m.id()).isNotBlank().endsWith(".").isNotEqualTo(m.summary());
+            assertThat(m.docUrl()).as(m.id()).isEqualTo(RuleMeta.README_URL + "#rule-" + m.id());
         }
     }
 
     /**
-     * The README's rule table is this table, so it cannot drift from the code. README text waiting to be merged into
+     * The README's rule table is this table, so it cannot drift from the code. Each row holds the rule's anchor
+     * ({@link RuleMeta#anchor}), which {@link RuleMeta#docUrl} links to. README text waiting to be merged into
      * README.md (a README-*.md beside it, which the merge removes) may hold the newer table meanwhile.
      */
     public static String markdownTable() {
         StringBuilder sb = new StringBuilder("| Rule | Default | Checks | Bad | Good |\n|---|---|---|---|---|\n");
         for (RuleMeta m : Rules.metas()) {
-            sb.append("| `").append(m.id()).append("` | ").append(m.severity().id()).append(" | ")
+            sb.append("| <a id=\"").append(m.anchor()).append("\"></a>`").append(m.id()).append("` | ").append(m.severity().id()).append(" | ")
                     .append(cell(m.summary())).append(" | ").append(code(m.bad())).append(" | ")
                     .append(code(m.good())).append(" |\n");
         }
