@@ -13,9 +13,10 @@ import pm.lint.rules.Rules;
  * the server and LSP4J are loaded when {@code pm lsp} runs, never by another command.
  */
 @Command(name = "lsp",
-        description = {"Run pm's language server for editors: speaks the Language Server Protocol on standard "
-                + "input and output, lints each open postmortem as you type (as 'pm lint' would lint it at its "
-                + "path, .pm.yml included) and offers --fix's Action items table sync as a quick fix.",
+        description = {"Run pm's language server for editors (LSP over standard input and output).",
+                "Lints each open postmortem as you type, as 'pm lint' would lint it at its path (.pm.yml and "
+                        + "pm-disable comments included), and offers --fix's Action items table sync as a quick fix. "
+                        + "Markdown files under postmortems_dir are linted; others are left alone.",
                 "Your editor starts it; run by hand it waits for an editor's messages (Ctrl-D ends it)."},
         footer = {"", "Examples (configure the command 'pm lsp' for Markdown files):",
                 "  Neovim:  vim.lsp.start({ name = 'pm', cmd = { 'pm', 'lsp' }, root_dir = vim.fn.getcwd() })",
@@ -40,9 +41,24 @@ public final class LspCommand implements Callable<Integer> {
                     + "configure your editor to start 'pm lsp' (see pm lsp --help). Ctrl-D ends it.");
             ctx.err().flush();
         }
-        return pm.lsp.LspServer.serve(System.in, System.out, folder -> {
+        return Server.serve();
+    }
+
+    /**
+     * What names pm.lsp's types, in a class of its own that only {@code pm lsp} loads: picocli reads every method of
+     * the command's class, and the JVM's verifier loads the types a method hands on, so they would be loaded for
+     * {@code pm --help} if the command's own methods named them.
+     */
+    private static final class Server implements pm.lsp.LspServer.Setups {
+        static int serve() {
+            return pm.lsp.LspServer.serve(System.in, System.out, new Server(), Rules.ALL, VersionProvider.version());
+        }
+
+        /** The configuration for a document's folder, checked whole as every command checks it. */
+        @Override
+        public pm.lsp.LspServer.Setup forFolder(java.nio.file.Path folder) throws pm.io.InputException {
             Settings s = Settings.of(Config.load(folder));
             return new pm.lsp.LspServer.Setup(s.config(), s.lint());
-        }, Rules.ALL, VersionProvider.version());
+        }
     }
 }

@@ -77,7 +77,7 @@ final class Diagnostics {
     static Range range(Span span, String text) {
         Lines lines = new Lines(text);
         int startLine = Math.max(1, span.line()) - 1;
-        int endLine = Math.max(span.line(), span.endLine()) - 1;
+        int endLine = Math.max(startLine, span.endLine() - 1);
         int start = lines.character(startLine, Math.max(1, span.column()) - 1);
         int end;
         if (endLine == startLine) {

@@ -168,6 +168,9 @@ public final class LspServer implements LanguageServer, LanguageClientAware, Tex
             // as above
         }
         server.worker.shutdownNow();
+        if (!server.shutDown) {
+            System.err.println("pm lsp: the editor closed the connection without asking the server to shut down");
+        }
         return server.shutDown ? 0 : 1;
     }
 
