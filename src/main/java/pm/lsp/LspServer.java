@@ -169,7 +169,7 @@ public final class LspServer implements LanguageServer, LanguageClientAware, Tex
         }
         server.worker.shutdownNow();
         if (!server.shutDown) {
-            System.err.println("pm lsp: the editor closed the connection without asking the server to shut down");
+            System.err.println("pm lsp: the editor ended the session without a shutdown request (exit status 1)");
         }
         return server.shutDown ? 0 : 1;
     }
