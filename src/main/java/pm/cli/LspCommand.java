@@ -20,7 +20,8 @@ import pm.lint.rules.Rules;
                 "Your editor starts it; run by hand it waits for an editor's messages (Ctrl-D ends it)."},
         footer = {"", "Examples (configure the command 'pm lsp' for Markdown files):",
                 "  Neovim:  vim.lsp.start({ name = 'pm', cmd = { 'pm', 'lsp' }, root_dir = vim.fn.getcwd() })",
-                "  Helix:   [language-server.pm] command = \"pm\", args = [\"lsp\"]",
+                "  Helix:   in languages.toml, [language-server.pm] with command = \"pm\" and args = [\"lsp\"],",
+                "           and \"pm\" in the language-servers of [[language]] name = \"markdown\"",
                 "See the README's 'Editors: pm lsp' for VS Code, Neovim and Helix."})
 public final class LspCommand implements Callable<Integer> {
     @ParentCommand

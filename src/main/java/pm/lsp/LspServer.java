@@ -55,6 +55,7 @@ import org.eclipse.lsp4j.services.WorkspaceService;
 import pm.config.Config;
 import pm.io.InputException;
 import pm.io.MarkdownFiles;
+import pm.io.TextFiles;
 import pm.lint.ActionTableFix;
 import pm.lint.LintSettings;
 import pm.lint.Linter;
@@ -294,7 +295,12 @@ public final class LspServer implements LanguageServer, LanguageClientAware, Tex
         if (docs.get(doc.uri()) != doc) {
             return;
         }
-        List<Diagnostic> diagnostics = diagnose(doc);
+        List<Diagnostic> diagnostics;
+        try {
+            diagnostics = diagnose(doc);
+        } catch (RuntimeException e) { // a bug in pm: said in the editor rather than lost on this thread
+            diagnostics = List.of(internalError(doc, e));
+        }
         synchronized (publishing) {
             if (docs.get(doc.uri()) != doc) {
                 return; // changed or closed while linting: the newer text is linted or the diagnostics cleared
@@ -333,17 +339,27 @@ public final class LspServer implements LanguageServer, LanguageClientAware, Tex
         if (!isPostmortem(engine.setup().config(), doc.path())) {
             return null;
         }
+        if (doc.text().length() > TextFiles.MAX_BYTES) { // as pm lint: more than it reads is logs, not a postmortem
+            return List.of(Diagnostics.problem("too-large", "pm does not lint a file of more than "
+                    + TextFiles.MAX_BYTES / (1024 * 1024) + " MB; move logs and data out of the postmortem", 0,
+                    doc.text()));
+        }
         try {
             TextLint.Linted linted = engine.lint().lint(doc.path(), doc.text(), doc.path().toString());
             return Diagnostics.of(linted.findings(), doc.uri(), doc.text(), relatedInformation);
         } catch (InputException e) {
             return List.of(Diagnostics.problem("unreadable", "pm cannot read this file: " + e.getMessage(), e.line(),
                     doc.text()));
-        } catch (Linter.RuleFailure e) {
-            System.err.println("pm lsp: internal error: " + e.getMessage());
-            return List.of(Diagnostics.problem("internal-error", "pm: internal error: " + e.getMessage() + " (a bug "
-                    + "in pm; please report it with the file)", 0, doc.text()));
+        } catch (RuntimeException e) { // a rule that threw (Linter.RuleFailure names it), or another bug in pm
+            return List.of(internalError(doc, e));
         }
+    }
+
+    /** A bug in pm, said on the document's first line and in the server's log (standard error). */
+    private static Diagnostic internalError(Doc doc, RuntimeException e) {
+        System.err.println("pm lsp: internal error on " + doc.path() + ": " + e);
+        return Diagnostics.problem("internal-error", "pm: internal error: " + e.getMessage() + " (a bug in pm; please "
+                + "report it with the file)", 0, doc.text());
     }
 
     /** A {@code .pm.yml} pm cannot use: said on the document's first line, with the place in the config. */

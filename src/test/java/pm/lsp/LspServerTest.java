@@ -67,6 +67,13 @@ class LspServerTest {
     /** Blame on a line whose characters before it take 1 UTF-16 unit and 2 UTF-8 bytes (é, ü), or 2 units (🚀). */
     static final String BLAME_LINE = "- Déjà vü 🚀: Kevin should have checked the dashboard first.";
 
+    /** Held: java.util.logging keeps loggers weakly, and a collected one would lose its level. */
+    private static final java.util.logging.Logger JSONRPC = java.util.logging.Logger.getLogger("org.eclipse.lsp4j.jsonrpc");
+
+    static {
+        JSONRPC.setLevel(java.util.logging.Level.WARNING); // not "Pipe closed" at every test's end
+    }
+
     @TempDir
     Path repo;
 
