@@ -67,11 +67,28 @@ class LspServerTest {
     /** Blame on a line whose characters before it take 1 UTF-16 unit and 2 UTF-8 bytes (é, ü), or 2 units (🚀). */
     static final String BLAME_LINE = "- Déjà vü 🚀: Kevin should have checked the dashboard first.";
 
-    /** Held: java.util.logging keeps loggers weakly, and a collected one would lose its level. */
-    private static final java.util.logging.Logger JSONRPC = java.util.logging.Logger.getLogger("org.eclipse.lsp4j.jsonrpc");
+    /**
+     * LSP4J's loggers of the streams, which report the pipes ending with each test (a piped stream is "broken" once
+     * the thread that last wrote to it has ended, as the server's do at exit). Held: java.util.logging keeps loggers
+     * weakly, and a collected one would lose its filter.
+     */
+    private static final List<java.util.logging.Logger> STREAM_LOGS = List.of(
+            java.util.logging.Logger.getLogger("org.eclipse.lsp4j.jsonrpc.json.StreamMessageProducer"),
+            java.util.logging.Logger.getLogger("org.eclipse.lsp4j.jsonrpc.json.ConcurrentMessageProcessor"));
 
     static {
-        JSONRPC.setLevel(java.util.logging.Level.WARNING); // not "Pipe closed" at every test's end
+        for (java.util.logging.Logger log : STREAM_LOGS) {
+            log.setFilter(r -> !pipeEnded(r.getThrown()));
+        }
+    }
+
+    private static boolean pipeEnded(Throwable t) {
+        for (; t != null; t = t.getCause()) {
+            if (t instanceof IOException && String.valueOf(t.getMessage()).matches("Pipe (broken|closed)|Write end dead")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @TempDir
