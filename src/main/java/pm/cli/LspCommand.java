@@ -18,11 +18,19 @@ import pm.lint.rules.Rules;
                         + "pm-disable comments included), and offers --fix's Action items table sync as a quick fix. "
                         + "Markdown files under postmortems_dir are linted; others are left alone.",
                 "Your editor starts it; run by hand it waits for an editor's messages (Ctrl-D ends it)."},
-        footer = {"", "Examples (configure the command 'pm lsp' for Markdown files):",
-                "  Neovim:  vim.lsp.start({ name = 'pm', cmd = { 'pm', 'lsp' }, root_dir = vim.fn.getcwd() })",
-                "  Helix:   in languages.toml, [language-server.pm] with command = \"pm\" and args = [\"lsp\"],",
-                "           and \"pm\" in the language-servers of [[language]] name = \"markdown\"",
-                "See the README's 'Editors: pm lsp' for VS Code, Neovim and Helix."})
+        footer = {"",
+                "Examples (the command 'pm lsp' for Markdown files; README: 'Editors: pm lsp'):",
+                "  VS Code, Generic LSP Client (v2) extension, settings.json:",
+                "    \"glspc.server.command\": \"pm\", \"glspc.server.commandArguments\": [\"lsp\"],",
+                "    \"glspc.server.languageId\": [\"markdown\"]",
+                "  Neovim 0.11, init.lua:",
+                "    vim.lsp.config('pm', { cmd = { 'pm', 'lsp' }, filetypes = { 'markdown' } })",
+                "    vim.lsp.enable('pm')",
+                "  Helix, languages.toml:",
+                "    [language-server.pm]",
+                "    command = \"pm\"",
+                "    args = [\"lsp\"]",
+                "    (and \"pm\" in language-servers of the [[language]] named \"markdown\")"})
 public final class LspCommand implements Callable<Integer> {
     @ParentCommand
     PmCommand parent;
