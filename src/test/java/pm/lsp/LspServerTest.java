@@ -319,6 +319,24 @@ class LspServerTest {
     }
 
     @Test
+    void theConfigAndTheDisableCommentsAreThoseOfTheDocumentsPath() throws Exception {
+        start(LspServer.DEBOUNCE_MS);
+        Path teamB = repo.resolve("team-b");
+        Files.createDirectories(teamB.resolve("postmortems"));
+        Files.writeString(teamB.resolve(".pm.yml"), "lint:\n  rules:\n    blame-language: warning\n");
+        String here = uri("2025-03-14-payment-api-outage.md");
+        String there = teamB.resolve("postmortems/2025-03-14-payment-api-outage.md").toUri().toString();
+        open(here, withBlame());
+        assertThat(client.next(here).getDiagnostics()).singleElement()
+                .satisfies(d -> assertThat(d.getSeverity()).isEqualTo(DiagnosticSeverity.Error));
+        open(there, withBlame());
+        assertThat(client.next(there).getDiagnostics()).as("team-b's .pm.yml makes blame a warning").singleElement()
+                .satisfies(d -> assertThat(d.getSeverity()).isEqualTo(DiagnosticSeverity.Warning));
+        change(here, 2, withBlame().replace(BLAME_LINE, "<!-- pm-disable-next-line blame-language -->\n" + BLAME_LINE));
+        assertThat(client.next(here).getDiagnostics()).as("the line is silenced by its comment").isEmpty();
+    }
+
+    @Test
     void aBrokenConfigIsSaidOnTheFirstLineWithWhereToFixIt() throws Exception {
         start(LspServer.DEBOUNCE_MS);
         Files.writeString(repo.resolve(".pm.yml"), "postmortems_dir: postmortems\nlint_me: yes\n");
