@@ -30,13 +30,18 @@ import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidChangeWatchedFilesParams;
 import org.eclipse.lsp4j.DidCloseTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
+import org.eclipse.lsp4j.DidChangeWatchedFilesRegistrationOptions;
 import org.eclipse.lsp4j.DidSaveTextDocumentParams;
+import org.eclipse.lsp4j.FileSystemWatcher;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
+import org.eclipse.lsp4j.InitializedParams;
 import org.eclipse.lsp4j.Location;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.Registration;
+import org.eclipse.lsp4j.RegistrationParams;
 import org.eclipse.lsp4j.ServerCapabilities;
 import org.eclipse.lsp4j.ServerInfo;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
@@ -121,6 +126,7 @@ public final class LspServer implements LanguageServer, LanguageClientAware, Tex
     private final CompletableFuture<Boolean> exited = new CompletableFuture<>();
     private volatile LanguageClient client;
     private volatile boolean relatedInformation;
+    private volatile boolean watchConfig;
     private volatile boolean shutDown;
 
     /**
@@ -188,6 +194,9 @@ public final class LspServer implements LanguageServer, LanguageClientAware, Tex
         relatedInformation = caps != null && caps.getTextDocument() != null
                 && caps.getTextDocument().getPublishDiagnostics() != null
                 && Boolean.TRUE.equals(caps.getTextDocument().getPublishDiagnostics().getRelatedInformation());
+        watchConfig = caps != null && caps.getWorkspace() != null
+                && caps.getWorkspace().getDidChangeWatchedFiles() != null
+                && Boolean.TRUE.equals(caps.getWorkspace().getDidChangeWatchedFiles().getDynamicRegistration());
         ServerCapabilities server = new ServerCapabilities();
         TextDocumentSyncOptions sync = new TextDocumentSyncOptions();
         sync.setOpenClose(true);
@@ -196,6 +205,17 @@ public final class LspServer implements LanguageServer, LanguageClientAware, Tex
         server.setCodeActionProvider(new CodeActionOptions(List.of(CodeActionKind.QuickFix)));
         server.setPositionEncoding("utf-16");
         return CompletableFuture.completedFuture(new InitializeResult(server, new ServerInfo("pm", version)));
+    }
+
+    /** Asks the client to say when a {@code .pm.yml} changes, when it can be asked (not every client can). */
+    @Override
+    public void initialized(InitializedParams params) {
+        LanguageClient c = client;
+        if (watchConfig && c != null) {
+            FileSystemWatcher watcher = new FileSystemWatcher(Either.forLeft("**/" + Config.FILE_NAME));
+            c.registerCapability(new RegistrationParams(List.of(new Registration("pm-config",
+                    "workspace/didChangeWatchedFiles", new DidChangeWatchedFilesRegistrationOptions(List.of(watcher))))));
+        }
     }
 
     @Override
@@ -529,8 +549,24 @@ public final class LspServer implements LanguageServer, LanguageClientAware, Tex
         // pm reads its settings from .pm.yml, not from the editor
     }
 
+    /**
+     * A {@code .pm.yml} changed (the client watches them when it could be asked to, see {@link #initialized}): every
+     * open document is linted again with it. Without the client's word, a changed {@code .pm.yml} is read at a
+     * document's next change (its time and size are checked).
+     */
     @Override
     public void didChangeWatchedFiles(DidChangeWatchedFilesParams params) {
-        // a changed .pm.yml is read again at the next lint of a document (its time and size are checked)
+        boolean config = params.getChanges().stream().anyMatch(e -> e.getUri().endsWith("/" + Config.FILE_NAME));
+        if (!config || shutDown) {
+            return;
+        }
+        try {
+            worker.execute(engines::clear);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            return; // exiting
+        }
+        for (Doc doc : docs.values()) {
+            changed(doc.uri(), doc.text(), doc.version(), 0);
+        }
     }
 }

@@ -21,7 +21,11 @@ import org.eclipse.lsp4j.Command;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DiagnosticSeverity;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
+import org.eclipse.lsp4j.DidChangeWatchedFilesCapabilities;
+import org.eclipse.lsp4j.DidChangeWatchedFilesParams;
 import org.eclipse.lsp4j.DidCloseTextDocumentParams;
+import org.eclipse.lsp4j.FileChangeType;
+import org.eclipse.lsp4j.FileEvent;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
@@ -32,6 +36,7 @@ import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.PublishDiagnosticsCapabilities;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.RegistrationParams;
 import org.eclipse.lsp4j.ShowMessageRequestParams;
 import org.eclipse.lsp4j.TextDocumentClientCapabilities;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
@@ -39,6 +44,7 @@ import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextDocumentItem;
 import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
+import org.eclipse.lsp4j.WorkspaceClientCapabilities;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.launch.LSPLauncher;
@@ -111,6 +117,13 @@ class LspServerTest {
     /** What the client was sent. */
     static final class Client implements LanguageClient {
         final BlockingQueue<PublishDiagnosticsParams> diagnostics = new LinkedBlockingQueue<>();
+        final CompletableFuture<RegistrationParams> registered = new CompletableFuture<>();
+
+        @Override
+        public CompletableFuture<Void> registerCapability(RegistrationParams params) {
+            registered.complete(params);
+            return CompletableFuture.completedFuture(null);
+        }
 
         @Override
         public void publishDiagnostics(PublishDiagnosticsParams params) {
@@ -172,6 +185,9 @@ class LspServerTest {
         TextDocumentClientCapabilities text = new TextDocumentClientCapabilities();
         text.setPublishDiagnostics(new PublishDiagnosticsCapabilities(true));
         caps.setTextDocument(text);
+        WorkspaceClientCapabilities workspace = new WorkspaceClientCapabilities();
+        workspace.setDidChangeWatchedFiles(new DidChangeWatchedFilesCapabilities(true));
+        caps.setWorkspace(workspace);
         init.setCapabilities(caps);
         init.setRootUri(repo.toUri().toString());
         InitializeResult result = server.initialize(init).get(TIMEOUT_S, TimeUnit.SECONDS);
@@ -334,6 +350,26 @@ class LspServerTest {
                 .satisfies(d -> assertThat(d.getSeverity()).isEqualTo(DiagnosticSeverity.Warning));
         change(here, 2, withBlame().replace(BLAME_LINE, "<!-- pm-disable-next-line blame-language -->\n" + BLAME_LINE));
         assertThat(client.next(here).getDiagnostics()).as("the line is silenced by its comment").isEmpty();
+    }
+
+    @Test
+    void aChangedConfigLintsTheOpenDocumentsAgain() throws Exception {
+        start(LspServer.DEBOUNCE_MS);
+        RegistrationParams asked = client.registered.get(TIMEOUT_S, TimeUnit.SECONDS);
+        assertThat(asked.getRegistrations()).singleElement().satisfies(r -> {
+            assertThat(r.getMethod()).isEqualTo("workspace/didChangeWatchedFiles");
+            assertThat(r.getRegisterOptions().toString()).contains("**/.pm.yml");
+        });
+        String uri = uri("2025-03-14-payment-api-outage.md");
+        open(uri, withBlame());
+        assertThat(client.next(uri).getDiagnostics()).singleElement()
+                .satisfies(d -> assertThat(d.getSeverity()).isEqualTo(DiagnosticSeverity.Error));
+        Path config = repo.resolve(".pm.yml");
+        Files.writeString(config, "postmortems_dir: postmortems\nlint:\n  rules:\n    blame-language: info\n");
+        server.getWorkspaceService().didChangeWatchedFiles(new DidChangeWatchedFilesParams(List.of(
+                new FileEvent(config.toUri().toString(), FileChangeType.Changed))));
+        assertThat(client.next(uri).getDiagnostics()).as("linted again with the new .pm.yml, the text unchanged")
+                .singleElement().satisfies(d -> assertThat(d.getSeverity()).isEqualTo(DiagnosticSeverity.Information));
     }
 
     @Test
