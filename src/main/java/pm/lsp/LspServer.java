@@ -385,7 +385,8 @@ public final class LspServer implements LanguageServer, LanguageClientAware, Tex
     /** A {@code .pm.yml} pm cannot use: said on the document's first line, with the place in the config. */
     private Diagnostic configProblem(InputException e, Doc doc) {
         Diagnostic d = Diagnostics.problem("config", "pm cannot lint this file: " + e.oneLine(Path::toString)
-                + "; fix " + Config.FILE_NAME + " and edit this file to lint it again", 0, doc.text());
+                + "; fix " + Config.FILE_NAME + (watchConfig ? ", and this file is linted again" : ", then edit this file to "
+                + "lint it again"), 0, doc.text());
         if (e.file() != null) {
             int line = Math.max(0, e.line() - 1);
             d.setRelatedInformation(List.of(new DiagnosticRelatedInformation(new Location(e.file().toUri().toString(),
