@@ -249,7 +249,7 @@ class ArtifactIT {
     void everyCommandAnswersHelpAndVersion() throws Exception {
         Path here = Path.of("").toAbsolutePath();
         assertThat(pm(here, "--version").out()).startsWith("pm ");
-        for (String command : List.of("new", "init", "lint", "overdue", "hook", "completion")) {
+        for (String command : List.of("new", "init", "lint", "overdue", "hook", "lsp", "completion")) {
             Run help = pm(here, command, "--help");
             assertThat(help.code()).as(command).isZero();
             assertThat(help.out()).as(command).startsWith("Usage: pm " + command);
