@@ -115,42 +115,23 @@ public final class LintRun {
         lintEntries(listing, out);
     }
 
-    /** What one text gave as linted ({@link #lintAsIf(Path, String, String)}): its findings, and whether it is a draft. */
-    public record Linted(List<Finding> findings, boolean draft) {
-    }
-
     /**
-     * Lints {@code content} as if it were the file at {@code path}, which need not exist: standard input
-     * ({@code pm lint --stdin --stdin-filename PATH}) or the unsaved text of an editor (the language server). The
-     * run's settings are the caller's: those of the {@code .pm.yml} that governs {@code path}
-     * ({@link pm.config.Config#forFile}); {@code pm-disable} comments are read from the content, and the findings
-     * are named {@code name}. Never fixes a file and never reads or fills the cache, whatever the run was made with.
-     * Safe to call again on the same run, one call at a time.
-     *
-     * @throws InputException      when the text cannot be linted (not UTF-8, binary, too large, nested too deep),
-     *                             with a one-line reason naming {@code path}
-     * @throws Linter.RuleFailure  when a rule threw: a bug in pm
+     * Lints {@code content} as if it were the file at {@code path}, which need not exist ({@code pm lint --stdin
+     * --stdin-filename PATH}), and reports it to {@code out} as {@link #lint} reports a file; see {@link TextLint},
+     * the one way pm lints a text that is not a file (the language server uses it directly). The run's settings are
+     * the caller's: those of the {@code .pm.yml} that governs {@code path} ({@link pm.config.Config#forFile}).
+     * Never fixes and never uses the cache.
      */
-    public Linted lintAsIf(Path path, String name, String text) throws InputException {
-        Outcome o = checkAsIf(path, name, text.getBytes(StandardCharsets.UTF_8));
-        if (o.unreadable() != null) {
-            throw o.unreadable();
-        }
-        if (o.failure() != null) {
-            throw o.failure();
-        }
-        return new Linted(o.findings(), o.draft());
-    }
-
-    /** {@link #lintAsIf(Path, String, String)} for bytes as read (strict UTF-8), reported to {@code out} as {@link #lint} does. */
     public void lintAsIf(Path path, String name, byte[] content, Listener out) {
-        emit(checkAsIf(path, name, content), out);
-    }
-
-    private Outcome checkAsIf(Path path, String name, byte[] content) {
         linter = result(linterReady);
-        byte[] copy = content.clone();
-        return check(new Input(name, path, () -> copy), null, false);
+        try {
+            TextLint.Linted linted = new TextLint(parser, linter).lint(path, content, name);
+            out.file(name, linted.findings(), linted.draft());
+        } catch (InputException e) {
+            out.unreadable(e);
+        } catch (Linter.RuleFailure e) {
+            out.failed(e);
+        }
     }
 
     private void lintEntries(Listing listing, Listener out) {

@@ -3,12 +3,15 @@ package pm.lsp;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.lsp4j.Diagnostic;
+import org.eclipse.lsp4j.DiagnosticCodeDescription;
 import org.eclipse.lsp4j.DiagnosticRelatedInformation;
 import org.eclipse.lsp4j.DiagnosticSeverity;
 import org.eclipse.lsp4j.Location;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.Range;
 import pm.lint.Finding;
+import pm.lint.RuleMeta;
+import pm.lint.rules.Rules;
 import pm.lint.Severity;
 import pm.model.Span;
 
@@ -37,6 +40,11 @@ final class Diagnostics {
             message = message + "\nsuggestion: " + f.suggestion();
         }
         Diagnostic d = new Diagnostic(range, message, severity(f.severity()), SOURCE, f.rule());
+        for (RuleMeta meta : Rules.metas()) {
+            if (meta.id().equals(f.rule())) {
+                d.setCodeDescription(new DiagnosticCodeDescription(meta.docUrl())); // the README's anchor for it
+            }
+        }
         if (suggests && related) {
             d.setRelatedInformation(List.of(new DiagnosticRelatedInformation(new Location(uri, range),
                     "suggestion: " + f.suggestion())));

@@ -13,7 +13,7 @@ import pm.lint.rules.Rules;
 import pm.parse.PostmortemParser;
 
 /**
- * {@link LintRun#lintAsIf}: text that is not on disk linted as the file at a path, with the settings of the
+ * {@link TextLint}: text that is not on disk linted as the file at a path, with the settings of the
  * {@code .pm.yml} that governs that path ({@link Config#forFile}); the call {@code pm lint --stdin} and the language
  * server make.
  */
@@ -24,10 +24,10 @@ class LintAsIfTest {
     @TempDir
     Path dir;
 
-    private LintRun runFor(Path file) throws InputException {
+    private TextLint runFor(Path file) throws InputException {
         Config config = Config.forFile(file);
         LintSettings settings = LintSettings.of(config, Rules.metas());
-        return new LintRun(new PostmortemParser(config.schema()), settings, Rules.ALL, false);
+        return new TextLint(new PostmortemParser(config.schema()), new Linter(settings, Rules.ALL));
     }
 
     @Test
@@ -35,8 +35,8 @@ class LintAsIfTest {
         Files.createDirectories(dir.resolve(".git"));
         Files.writeString(dir.resolve(".pm.yml"), "lint:\n  rules:\n    blame-language: warning\n");
         Path file = dir.resolve("postmortems/unsaved.md"); // does not exist
-        LintRun run = runFor(file);
-        LintRun.Linted first = run.lintAsIf(file, "postmortems/unsaved.md", BLAMING);
+        TextLint run = runFor(file);
+        TextLint.Linted first = run.lint(file, BLAMING, "postmortems/unsaved.md");
         assertThat(first.findings()).singleElement().satisfies(f -> {
             assertThat(f.rule()).isEqualTo("blame-language");
             assertThat(f.severity()).isEqualTo(Severity.WARNING);
@@ -44,9 +44,9 @@ class LintAsIfTest {
             assertThat(f.line()).isEqualTo(LintFixture.lineOf(BLAMING, "human error"));
         });
         assertThat(first.draft()).isFalse();
-        LintRun.Linted fixed = run.lintAsIf(file, "postmortems/unsaved.md", LintFixture.CLEAN);
+        TextLint.Linted fixed = run.lint(file, LintFixture.CLEAN, "postmortems/unsaved.md");
         assertThat(fixed.findings()).isEmpty();
-        LintRun.Linted draft = run.lintAsIf(file, "x", LintFixture.CLEAN.replace("status: published", "status: draft"));
+        TextLint.Linted draft = run.lint(file, LintFixture.CLEAN.replace("status: published", "status: draft"), "x");
         assertThat(draft.draft()).isTrue();
         assertThat(Files.exists(file.getParent())).isFalse();
     }
@@ -65,8 +65,8 @@ class LintAsIfTest {
     @Test
     void textThatCannotBeLintedThrowsWithTheReasonNamingThePath() throws Exception {
         Path file = dir.resolve("a.md");
-        LintRun run = runFor(file);
-        assertThatThrownBy(() -> run.lintAsIf(file, "a.md", "\u0000\u0000binary"))
+        TextLint run = runFor(file);
+        assertThatThrownBy(() -> run.lint(file, "\u0000\u0000binary", "a.md"))
                 .isInstanceOf(InputException.class).hasMessageNotContaining("\n");
     }
 }

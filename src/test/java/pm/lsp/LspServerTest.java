@@ -244,6 +244,7 @@ class LspServerTest {
         Diagnostic d = opened.getDiagnostics().get(0);
         assertThat(d.getSource()).isEqualTo("pm");
         assertThat(d.getCode().getLeft()).isEqualTo("blame-language");
+        assertThat(d.getCodeDescription().getHref()).endsWith("README.md#rule-blame-language");
         assertThat(d.getSeverity()).isEqualTo(DiagnosticSeverity.Error);
         assertThat(d.getMessage()).contains("should have checked").contains("Kevin");
         int line = List.of(text.split("\n", -1)).indexOf(BLAME_LINE);
