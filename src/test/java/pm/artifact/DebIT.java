@@ -81,6 +81,9 @@ class DebIT {
 
         Run info = run(Map.of(), "dpkg-deb", "-f", deb.toString(), "Package", "Version", "Installed-Size");
         assertThat(info.out()).contains("Package: pm").contains("Version: " + VERSION);
+        Run depends = run(Map.of(), "dpkg-deb", "-f", deb.toString(), "Depends");
+        assertThat(depends.out()).as("a command-line tool needs no X11, sound or font libraries").contains("libc6")
+                .doesNotContain("libx11").doesNotContain("libasound").doesNotContain("libfreetype");
         Run contents = run(Map.of(), "dpkg-deb", "-c", deb.toString());
         assertThat(contents.out().lines().filter(l -> l.endsWith("./usr/bin/pm -> /opt/pm/bin/pm"))).singleElement()
                 .asString().contains("root/root");
