@@ -1,8 +1,9 @@
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.codegen.docgen.manpage.ManPageGenerator;
@@ -35,29 +36,55 @@ public final class PmDocs {
         Path out = Path.of(args[0]);
         CommandLine pm = Commands.all(Context.system());
 
+        // generated afresh in a scratch folder, then copied where a file's content changed: unchanged pages keep their
+        // time, so the build converts them again only when they change (see pom.xml, pm.man.skip)
         Path adoc = Files.createDirectories(out.resolve("adoc"));
-        int code = ManPageGenerator.generateManPage(adoc.toFile(), null, new boolean[0], false, pm.getCommandSpec());
+        Path fresh = Files.createTempDirectory(out, "adoc");
+        int code = ManPageGenerator.generateManPage(fresh.toFile(), null, new boolean[0], false, pm.getCommandSpec());
         if (code != 0) {
             System.err.println("PmDocs: picocli's man page generator failed with status " + code);
             System.exit(code);
         }
-
         // the header picocli writes names the version as --version prints it, with the Java that ran the build, and
         // the manual as "Pm Manual": pm's version alone and pm's own name instead
         String version = VersionProvider.version();
-        try (var pages = Files.list(adoc)) {
+        Set<String> names = new TreeSet<>();
+        try (var pages = Files.list(fresh)) {
             for (Path page : pages.toList()) {
                 String text = Files.readString(page, StandardCharsets.UTF_8)
                         .replaceAll("(?m)^:revnumber: .*$", ":revnumber: " + version)
                         .replaceAll("(?m)^:mansource: .*$", ":mansource: pm " + version)
                         .replaceAll("(?m)^:manmanual: .*$", ":manmanual: pm manual");
-                Files.writeString(page, text, StandardCharsets.UTF_8);
+                String name = page.getFileName().toString();
+                names.add(name);
+                writeIfChanged(adoc.resolve(name), text);
+                Files.delete(page);
+            }
+        }
+        Files.delete(fresh);
+        // a command that is gone takes its page with it
+        try (var pages = Files.list(adoc)) {
+            for (Path page : pages.toList()) {
+                if (!names.contains(page.getFileName().toString())) {
+                    Files.delete(page);
+                }
+            }
+        }
+        Path man = out.resolve("man");
+        if (Files.isDirectory(man)) {
+            try (var pages = Files.list(man)) {
+                for (Path page : pages.toList()) {
+                    String name = page.getFileName().toString();
+                    if (!names.contains(name.replaceFirst("\\.1$", ".adoc"))) {
+                        Files.delete(page);
+                    }
+                }
             }
         }
 
         Path completion = Files.createDirectories(out.resolve("completion"));
         String bash = AutoComplete.bash("pm", pm);
-        Files.writeString(completion.resolve("pm"), bash, StandardCharsets.UTF_8);
+        writeIfChanged(completion.resolve("pm"), bash);
         // zsh autoloads _pm from fpath as the body of the function _pm (the '#compdef pm' line tells compinit
         // which command it completes): the first call defines the bash functions, registers them through
         // bashcompinit (which makes them the completion of pm from then on) and completes this once too
@@ -71,9 +98,17 @@ public final class PmDocs {
                 + "(( $+functions[compopt] )) || compopt() { return 0; }\n"
                 + bash
                 + "\n_bash_complete -o default -F _complete_pm \"$@\"\n";
-        Files.writeString(completion.resolve("_pm"), zsh, StandardCharsets.UTF_8);
-        File[] pages = adoc.toFile().listFiles((d, n) -> n.endsWith(".adoc"));
-        System.out.println("PmDocs: " + (pages == null ? 0 : pages.length) + " man pages and 2 completion files in "
-                + out);
+        writeIfChanged(completion.resolve("_pm"), zsh);
+        System.out.println("PmDocs: " + names.size() + " man pages and 2 completion files in " + out);
+    }
+
+    private static void writeIfChanged(Path file, String text) throws IOException {
+        if (Files.isRegularFile(file) && Files.readString(file, StandardCharsets.UTF_8).equals(text)) {
+            return;
+        }
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.writeString(tmp, text, StandardCharsets.UTF_8);
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 }
