@@ -53,6 +53,7 @@ class InstallIT {
         pb.environment().put("PM_CACHE_DIR", tmp.resolve("cache").toString());
         pb.environment().remove("XDG_CACHE_HOME");
         pb.environment().putAll(env);
+        pb.environment().values().removeIf(String::isEmpty); // "" in env: not set
         Path out = Files.createTempFile(tmp, "out", ".txt");
         Path err = Files.createTempFile(tmp, "err", ".txt");
         pb.redirectOutput(out.toFile()).redirectError(err.toFile());
@@ -293,6 +294,11 @@ class InstallIT {
         }
         Run lint = run(Map.of("MANWIDTH", "80"), "man", "-l", man1.resolve("pm-lint.1").toString());
         assertThat(lint.out()).as("the options of pm lint --help").contains("--staged").contains("--format");
+        // man finds PREFIX/share/man by itself once PREFIX/bin is on the PATH (man-db maps bin to ../share/man)
+        Run byName = run(Map.of("MANWIDTH", "80", "MANPATH", "", "PATH", prefix.resolve("bin") + ":"
+                + System.getenv("PATH")),
+                "sh", "-c", "man pm-lint");
+        assertThat(byName.out()).as(byName.err()).isEqualTo(lint.out());
     }
 
     /** The man page names picocli gives a command and its visible subcommands: pm.1, pm-lint.1, pm-hook-install.1. */
