@@ -102,16 +102,17 @@ class DebIT {
         Path cache = tmp.resolve("cache");
         Map<String, String> env = Map.of("PATH", links + ":" + tools, "PM_CACHE_DIR", cache.toString(),
                 "JAVA_HOME", tmp.resolve("no jdk here").toString());
+        Map<String, String> before = tree(root);
         Run chmod = run(Map.of(), "chmod", "-R", "a-w", root.toString());
         assertThat(chmod.code()).isZero();
         try {
-            Run version = run(env, "sh", "-c", "pm --version");
+            Run version = run(env, readOnly("sh", "-c", "pm --version"));
             assertThat(version.err()).isEmpty();
             assertThat(version.code()).isZero();
             assertThat(version.out()).startsWith("pm " + VERSION + " (Java ");
 
             // through sh: the PATH above finds pm (ProcessBuilder would look in this JVM's PATH)
-            List<String> lint = new ArrayList<>(List.of("sh", "-c", "pm lint \"$0\"", EXAMPLES.toString()));
+            List<String> lint = List.of(readOnly("sh", "-c", "pm lint \"$0\"", EXAMPLES.toString()));
             Run r = run(env, lint.toArray(String[]::new));
             assertThat(r.code()).as(r.toString()).isEqualTo(1);
             assertThat(r.out()).contains("2025-02-02-cache-stampede.md:").doesNotContain("payment-api-outage.md:");
@@ -129,5 +130,36 @@ class DebIT {
         } finally {
             run(Map.of(), "chmod", "-R", "u+w", root.toString());
         }
+        assertThat(tree(root)).as("pm wrote nothing where it is installed").isEqualTo(before);
+    }
+
+    /**
+     * The command, run with the unpacked package read-only: chmod does that for a user; root ignores modes, so as root
+     * it runs in its own mount namespace with the package's folder bind-mounted read-only (unshare, as CI has).
+     */
+    private static String[] readOnly(String... command) throws Exception {
+        List<String> out = new ArrayList<>();
+        boolean root = run(Map.of(), "id", "-u").out().strip().equals("0");
+        if (root && run(Map.of(), "unshare", "-m", "true").code() == 0) {
+            String sh = run(Map.of(), "sh", "-c", "command -v sh").out().strip();
+            String mount = run(Map.of(), "sh", "-c", "command -v mount").out().strip();
+            out.addAll(List.of("unshare", "-m", sh, "-c", mount + " --bind \"$0\" \"$0\" && " + mount
+                    + " -o remount,bind,ro \"$0\" \"$0\" && shift && exec \"$@\"", DebIT.root.toString(), "--"));
+        }
+        out.addAll(List.of(command));
+        return out.toArray(String[]::new);
+    }
+
+    /** Every file and folder under {@code dir}, relative, with a file's size and time. */
+    private static Map<String, String> tree(Path dir) throws IOException {
+        Map<String, String> tree = new java.util.TreeMap<>();
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.filter(p -> !p.equals(dir)).toList()) {
+                tree.put(dir.relativize(p).toString(), Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                        ? "dir" : Files.isSymbolicLink(p) ? "link" : Files.size(p) + " "
+                        + Files.getLastModifiedTime(p).toMillis());
+            }
+        }
+        return tree;
     }
 }
