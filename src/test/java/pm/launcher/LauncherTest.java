@@ -692,6 +692,23 @@ class LauncherTest {
     }
 
     @Test
+    void anInstalledBinReachedThroughALinkedFolderFindsTheLibBesideTheRealOne() throws Exception {
+        Path prefix = tmp.resolve("real prefix");
+        Files.createDirectories(prefix.resolve("bin"));
+        Files.createDirectories(prefix.resolve("lib"));
+        Files.copy(SCRIPT, prefix.resolve("bin/pm"));
+        Path libJar = Files.writeString(prefix.resolve("lib/pm.jar"), "installed jar");
+        Path linkedBin = Files.createSymbolicLink(Files.createDirectories(tmp.resolve("elsewhere")).resolve("bin"),
+                prefix.resolve("bin")); // elsewhere/bin -> real prefix/bin: there is no elsewhere/lib
+
+        Run r = runScript(linkedBin.resolve("pm"), env(jdk17), "--version");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        List<Call> calls = calls();
+        assertThat(calls.get(calls.size() - 1).args()).containsSequence("-jar", libJar.toString());
+    }
+
+    @Test
     void theDebLayoutRunsItsBundledRuntimeUnlessJavaIsSet() throws Exception {
         Path opt = tmp.resolve("opt/pm");
         Files.createDirectories(opt.resolve("bin"));
