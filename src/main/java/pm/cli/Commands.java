@@ -31,6 +31,14 @@ public final class Commands {
         return commandLine(ctx, subcommands).execute(args);
     }
 
+    /**
+     * Every command of pm, as {@code --help} and {@code pm completion} describe them: what the build's man pages and
+     * completion files are generated from ({@code src/build/PmDocs.java}), so they never drift from the help.
+     */
+    public static CommandLine all(Context ctx) {
+        return commandLine(ctx, PmCommand.SUBCOMMANDS);
+    }
+
     static CommandLine commandLine(Context ctx, Map<String, Class<?>> subcommands) {
         CommandLine cl = new CommandLine(new PmCommand(ctx));
         subcommands.forEach(cl::addSubcommand);

@@ -150,7 +150,7 @@ class LauncherTest {
         return cacheFiles(false);
     }
 
-    /** The launcher's notes in the cache. */
+    /** The launcher's notes in the cache (launch-* for a jar, link-* for a symbolic link). */
     private List<Path> notes() throws IOException {
         return cacheFiles(true);
     }
@@ -160,8 +160,12 @@ class LauncherTest {
             return List.of();
         }
         try (Stream<Path> s = Files.list(cache)) {
-            return s.filter(p -> p.getFileName().toString().startsWith("launch-") == notes).sorted().toList();
+            return s.filter(p -> isNote(p.getFileName().toString()) == notes).sorted().toList();
         }
+    }
+
+    private static boolean isNote(String name) {
+        return name.startsWith("launch-") || name.startsWith("link-");
     }
 
     private static String flag(Call call, String prefix) {
@@ -599,6 +603,145 @@ class LauncherTest {
             assertThat(calls.get(0).args()).containsSequence("-jar", jar.toString());
             assertThat(flag(calls.get(0), "-XX:SharedArchiveFile=")).isNotNull();
         }
+    }
+
+    @Test
+    void throughSymbolicLinksOnThePathTheJarNextToTheLinkedScriptIsUsed() throws Exception {
+        Path links = Files.createDirectories(tmp.resolve("home/bin dir"));
+        Path absolute = Files.createSymbolicLink(links.resolve("pm"), bin.resolve("pm"));
+        Path relative = Files.createSymbolicLink(links.resolve("pm-rel"), links.relativize(bin.resolve("pm")));
+        Path chain = Files.createSymbolicLink(tmp.resolve("pm-chain"), relative); // a link to a link
+
+        for (Path link : List.of(absolute, relative, chain)) {
+            Run r = runScript(link, env(jdk17), "--version");
+            assertThat(r.err()).as(link.toString()).isEqualTo("java-err\n");
+            List<Call> calls = calls();
+            assertThat(calls.get(calls.size() - 1).args()).containsSequence("-jar", jar.toString());
+            assertThat(flag(calls.get(calls.size() - 1), "-XX:SharedArchiveFile=")).isNotNull();
+        }
+        assertThat(cacheFiles()).hasSize(1); // one jar, one archive, whichever way it was reached
+    }
+
+    @Test
+    void throughASymbolicLinkLaterRunsStartNoProgramBeforeJava() throws Exception {
+        Path link = Files.createSymbolicLink(Files.createDirectories(tmp.resolve("links")).resolve("pm"),
+                bin.resolve("pm"));
+        Map<String, String> env = loggingPrograms(env(jdk17));
+        runScript(link, env, "--version");
+        assertThat(programs()).contains("readlink", "cksum");
+        calls();
+
+        Run r = runScript(link, env, USER_ARGS);
+
+        assertThat(programs()).isEmpty();
+        assertThat(r.out()).isEqualTo("java-out\n");
+        List<Call> calls = calls();
+        assertThat(calls).hasSize(1);
+        assertThat(calls.get(0).args()).containsSequence("-jar", jar.toString());
+        assertThat(calls.get(0).pmArgs()).containsExactly(USER_ARGS);
+    }
+
+    @Test
+    void aLinkPointedAtAnotherInstallIsFollowedThereNotWhereTheNoteSays() throws Exception {
+        Path other = Files.createDirectories(tmp.resolve("other install"));
+        Files.copy(SCRIPT, other.resolve("pm"));
+        Files.writeString(other.resolve("pm.jar"), "another jar");
+        Path link = Files.createSymbolicLink(Files.createDirectories(tmp.resolve("links")).resolve("pm"),
+                bin.resolve("pm"));
+        runScript(link, env(jdk17), "--version");
+        runScript(link, env(jdk17), "--version");
+        calls();
+
+        Files.delete(link);
+        Files.createSymbolicLink(link, other.resolve("pm"));
+        runScript(link, env(jdk17), "--version");
+
+        List<Call> calls = calls();
+        assertThat(calls.get(calls.size() - 1).args()).containsSequence("-jar", other.resolve("pm.jar").toString());
+    }
+
+    @Test
+    void anInstalledLayoutFindsLibPmJarAlsoThroughALinkAndFromAReadOnlyPrefix() throws Exception {
+        Path prefix = tmp.resolve("pre fix");
+        Files.createDirectories(prefix.resolve("bin"));
+        Files.createDirectories(prefix.resolve("lib"));
+        Files.copy(SCRIPT, prefix.resolve("bin/pm"));
+        Path libJar = Files.writeString(prefix.resolve("lib/pm.jar"), "installed jar");
+        Path link = Files.createSymbolicLink(Files.createDirectories(tmp.resolve("links")).resolve("pm"),
+                prefix.resolve("bin/pm"));
+        for (Path p : List.of(prefix.resolve("bin"), prefix.resolve("lib"), prefix)) {
+            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("r-xr-xr-x"));
+        }
+        try {
+            for (Path launcher : List.of(prefix.resolve("bin/pm"), link, link)) {
+                Run r = runScript(launcher, env(jdk17), "--version");
+                assertThat(r.code()).isZero();
+                List<Call> calls = calls();
+                Call last = calls.get(calls.size() - 1);
+                assertThat(last.args()).containsSequence("-jar", libJar.toString());
+                assertThat(flag(last, "-XX:SharedArchiveFile=")).startsWith(cache.toString());
+            }
+        } finally {
+            for (Path p : List.of(prefix.resolve("bin"), prefix.resolve("lib"), prefix)) {
+                Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
+            }
+        }
+        try (Stream<Path> s = Files.list(prefix)) {
+            assertThat(s.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("bin", "lib");
+        }
+    }
+
+    @Test
+    void anInstalledBinReachedThroughALinkedFolderFindsTheLibBesideTheRealOne() throws Exception {
+        Path prefix = tmp.resolve("real prefix");
+        Files.createDirectories(prefix.resolve("bin"));
+        Files.createDirectories(prefix.resolve("lib"));
+        Files.copy(SCRIPT, prefix.resolve("bin/pm"));
+        Path libJar = Files.writeString(prefix.resolve("lib/pm.jar"), "installed jar");
+        Path linkedBin = Files.createSymbolicLink(Files.createDirectories(tmp.resolve("elsewhere")).resolve("bin"),
+                prefix.resolve("bin")); // elsewhere/bin -> real prefix/bin: there is no elsewhere/lib
+
+        Run r = runScript(linkedBin.resolve("pm"), env(jdk17), "--version");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        List<Call> calls = calls();
+        assertThat(calls.get(calls.size() - 1).args()).containsSequence("-jar", libJar.toString());
+    }
+
+    @Test
+    void theDebLayoutRunsItsBundledRuntimeUnlessJavaIsSet() throws Exception {
+        Path opt = tmp.resolve("opt/pm");
+        Files.createDirectories(opt.resolve("bin"));
+        Files.createDirectories(opt.resolve("lib/app"));
+        Files.copy(SCRIPT, opt.resolve("bin/pm"));
+        Path appJar = Files.writeString(opt.resolve("lib/app/pm.jar"), "packaged jar");
+        Path runtime = fakeJdk(opt.resolve("lib/runtime"), "17.0.15");
+        Map<String, String> env = env(jdk25);
+        env.remove("JAVA");
+        env.put("JAVA_HOME", jdk25.toString()); // the user's own JDK: not the one the package was made for
+
+        runScript(opt.resolve("bin/pm"), env, "--version");
+        List<Call> calls = calls();
+        assertThat(calls).hasSize(2);
+        assertThat(calls.get(1).args()).containsSequence("-jar", appJar.toString());
+        assertThat(flag(calls.get(1), "-XX:SharedArchiveFile=")).endsWith(".jsa"); // runtime 17, not JDK 25
+
+        runScript(opt.resolve("bin/pm"), env(jdk25), "--version"); // JAVA names another java: that one
+        assertThat(flag(calls().get(1), "-XX:AOTCache=")).endsWith(".aot");
+        assertThat(runtime.resolve("bin/java")).isExecutable();
+    }
+
+    @Test
+    void noJarAnywhereIsOneLineSayingWhatToDo() throws Exception {
+        Files.delete(jar);
+
+        Run r = run(env(jdk17), "--version");
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).startsWith("pm: cannot find pm.jar next to " + bin.resolve("pm")).contains("mvn package")
+                .endsWith("\n").hasLineCount(1);
+        assertThat(calls()).isEmpty();
     }
 
     /** A real JVM, the one running this test, on a jar whose main class echoes its arguments. */
