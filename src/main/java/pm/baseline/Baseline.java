@@ -1,7 +1,8 @@
 package pm.baseline;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -37,10 +39,10 @@ public final class Baseline {
         static final ObjectMapper MAPPER = new ObjectMapper();
     }
 
-    /** file → rule → fingerprint → how many. Sorted, so the file is written the same way every time. */
+    /** file → rule → fingerprint → how many; written sorted, so the file is the same for the same findings. */
     private final Map<String, Map<String, Map<String, Integer>>> known;
     /** What this run has not used yet, of the files it saw: what --prune-suppressions drops. */
-    private final Map<String, Map<String, Map<String, Integer>>> unused = new TreeMap<>();
+    private final Map<String, Map<String, Map<String, Integer>>> unused = new HashMap<>();
     private boolean changed;
 
     private Baseline(Map<String, Map<String, Map<String, Integer>>> known) {
@@ -48,7 +50,7 @@ public final class Baseline {
     }
 
     public static Baseline empty() {
-        return new Baseline(new TreeMap<>());
+        return new Baseline(new HashMap<>());
     }
 
     /** Reads the file; a missing file is an empty baseline. A file pm cannot read is one line naming what to do. */
@@ -61,45 +63,85 @@ public final class Baseline {
         } catch (IOException e) {
             throw new InputException(file, 0, "cannot be read: " + e.getMessage());
         }
-        JsonNode root;
-        try {
-            root = Json.MAPPER.readTree(new String(bytes, StandardCharsets.UTF_8));
+        Map<String, Map<String, Map<String, Integer>>> known = new HashMap<>();
+        // read as a stream, not as a tree: a baseline of a large archive holds tens of thousands of entries
+        try (JsonParser p = Json.MAPPER.getFactory().createParser(bytes)) {
+            expect(file, p, p.nextToken() == JsonToken.START_OBJECT, "is not a pm suppressions file (version 1 with "
+                    + "\"files\")");
+            boolean version = false;
+            boolean files = false;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String key = p.currentName();
+                JsonToken value = p.nextToken();
+                if (key.equals("version")) {
+                    version = value == JsonToken.VALUE_NUMBER_INT && p.getIntValue() == 1;
+                } else if (key.equals("files") && value == JsonToken.START_OBJECT) {
+                    files = true;
+                    readFiles(file, p, known);
+                } else {
+                    p.skipChildren();
+                }
+            }
+            expect(file, p, version && files, "is not a pm suppressions file (version 1 with \"files\")");
         } catch (JsonProcessingException e) {
             throw bad(file, e.getLocation() == null ? 0 : e.getLocation().getLineNr(), "is not valid JSON");
-        }
-        if (root == null || !root.isObject() || root.path("version").asInt(0) != 1 || !root.path("files").isObject()) {
-            throw bad(file, 0, "is not a pm suppressions file (version 1 with \"files\")");
-        }
-        Map<String, Map<String, Map<String, Integer>>> known = new TreeMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> files = root.get("files").fields(); files.hasNext(); ) {
-            Map.Entry<String, JsonNode> f = files.next();
-            if (!f.getValue().isObject()) {
-                throw bad(file, 0, "entry \"" + f.getKey() + "\" must map rule ids to their suppressions");
-            }
-            for (Iterator<Map.Entry<String, JsonNode>> rules = f.getValue().fields(); rules.hasNext(); ) {
-                Map.Entry<String, JsonNode> r = rules.next();
-                JsonNode prints = r.getValue().path("fingerprints");
-                if (!prints.isObject()) {
-                    throw bad(file, 0, "\"" + f.getKey() + "\" → \"" + r.getKey() + "\" has no \"fingerprints\"");
-                }
-                int total = 0;
-                for (Iterator<Map.Entry<String, JsonNode>> fp = prints.fields(); fp.hasNext(); ) {
-                    Map.Entry<String, JsonNode> p = fp.next();
-                    if (!p.getValue().isInt() || p.getValue().asInt() < 1) {
-                        throw bad(file, 0, "\"" + f.getKey() + "\" → \"" + r.getKey() + "\" → \"" + p.getKey()
-                                + "\" must be a count of 1 or more");
-                    }
-                    total += p.getValue().asInt();
-                    known.computeIfAbsent(f.getKey(), k -> new TreeMap<>()).computeIfAbsent(r.getKey(),
-                            k -> new TreeMap<>()).put(p.getKey(), p.getValue().asInt());
-                }
-                if (r.getValue().has("count") && r.getValue().path("count").asInt(-1) != total) {
-                    throw bad(file, 0, "\"" + f.getKey() + "\" → \"" + r.getKey() + "\" says count "
-                            + r.getValue().path("count").asText() + " but its fingerprints add up to " + total);
-                }
-            }
+        } catch (IOException e) {
+            throw new InputException(file, 0, "cannot be read: " + e.getMessage());
         }
         return new Baseline(known);
+    }
+
+    private static void readFiles(Path file, JsonParser p, Map<String, Map<String, Map<String, Integer>>> known)
+            throws IOException, InputException {
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            expect(file, p, p.nextToken() == JsonToken.START_OBJECT, "entry \"" + name + "\" must map rule ids to "
+                    + "their suppressions");
+            Map<String, Map<String, Integer>> rules = known.computeIfAbsent(name, k -> new HashMap<>());
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String rule = p.currentName();
+                String where = "\"" + name + "\" → \"" + rule + "\"";
+                expect(file, p, p.nextToken() == JsonToken.START_OBJECT, where + " must hold \"count\" and "
+                        + "\"fingerprints\"");
+                Integer count = null;
+                Map<String, Integer> prints = null;
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String key = p.currentName();
+                    JsonToken value = p.nextToken();
+                    if (key.equals("count")) {
+                        count = value == JsonToken.VALUE_NUMBER_INT ? p.getIntValue() : -1;
+                    } else if (key.equals("fingerprints")) {
+                        expect(file, p, value == JsonToken.START_OBJECT, where + " has no \"fingerprints\"");
+                        prints = new HashMap<>();
+                        while (p.nextToken() == JsonToken.FIELD_NAME) {
+                            String fp = p.currentName();
+                            JsonToken n = p.nextToken();
+                            expect(file, p, n == JsonToken.VALUE_NUMBER_INT && p.getIntValue() >= 1, where + " → \""
+                                    + fp + "\" must be a count of 1 or more");
+                            prints.put(fp, p.getIntValue());
+                        }
+                    } else {
+                        p.skipChildren();
+                    }
+                }
+                expect(file, p, prints != null, where + " has no \"fingerprints\"");
+                int total = prints.values().stream().mapToInt(Integer::intValue).sum();
+                expect(file, p, count == null || count == total, where + " says count " + count + " but its "
+                        + "fingerprints add up to " + total);
+                if (!prints.isEmpty()) {
+                    rules.put(rule, prints);
+                }
+            }
+            if (rules.isEmpty()) {
+                known.remove(name);
+            }
+        }
+    }
+
+    private static void expect(Path file, JsonParser p, boolean ok, String what) throws InputException {
+        if (!ok) {
+            throw bad(file, 0, what);
+        }
     }
 
     private static InputException bad(Path file, int line, String what) {
@@ -122,8 +164,8 @@ public final class Baseline {
         if (entries == null) {
             return new Split(findings, List.of());
         }
-        Map<String, Map<String, Integer>> left = new TreeMap<>();
-        entries.forEach((rule, prints) -> left.put(rule, new TreeMap<>(prints)));
+        Map<String, Map<String, Integer>> left = new HashMap<>();
+        entries.forEach((rule, prints) -> left.put(rule, new HashMap<>(prints)));
         List<Finding> reported = new ArrayList<>();
         List<Finding> suppressed = new ArrayList<>();
         for (Finding f : findings) {
@@ -155,12 +197,12 @@ public final class Baseline {
      * --suppress-rule); its entries for other rules stay.
      */
     public void record(String file, List<Finding> findings, Predicate<String> rules) {
-        Map<String, Map<String, Integer>> entries = known.computeIfAbsent(file, k -> new TreeMap<>());
+        Map<String, Map<String, Integer>> entries = known.computeIfAbsent(file, k -> new HashMap<>());
         Map<String, Map<String, Integer>> before = copy(entries);
         entries.keySet().removeIf(rules);
         for (Finding f : findings) {
             if (rules.test(f.rule())) {
-                entries.computeIfAbsent(f.rule(), k -> new TreeMap<>()).merge(Fingerprint.of(f), 1, Integer::sum);
+                entries.computeIfAbsent(f.rule(), k -> new HashMap<>()).merge(Fingerprint.of(f), 1, Integer::sum);
             }
         }
         if (entries.isEmpty()) {
@@ -226,13 +268,13 @@ public final class Baseline {
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("version", 1);
         ObjectNode files = root.putObject("files");
-        known.forEach((name, rules) -> {
+        new TreeMap<>(known).forEach((name, rules) -> {
             ObjectNode f = files.putObject(name);
-            rules.forEach((rule, prints) -> {
+            new TreeMap<>(rules).forEach((rule, prints) -> {
                 ObjectNode r = f.putObject(rule);
                 r.put("count", prints.values().stream().mapToInt(Integer::intValue).sum());
                 ObjectNode p = r.putObject("fingerprints");
-                prints.forEach(p::put);
+                new TreeMap<>(prints).forEach(p::put);
             });
         });
         try {
@@ -244,8 +286,8 @@ public final class Baseline {
     }
 
     private static Map<String, Map<String, Integer>> copy(Map<String, Map<String, Integer>> entries) {
-        Map<String, Map<String, Integer>> out = new TreeMap<>();
-        entries.forEach((rule, prints) -> out.put(rule, new TreeMap<>(prints)));
+        Map<String, Map<String, Integer>> out = new HashMap<>();
+        entries.forEach((rule, prints) -> out.put(rule, new HashMap<>(prints)));
         return out;
     }
 
