@@ -50,7 +50,7 @@ class LintFixTest {
 
     @Test
     void rewritesTheTableFromTheFrontMatterAndEveryOtherByteStays() throws Exception {
-        assertThat(LintFixture.of("action-items-untracked", BEHIND)).hasSize(1);
+        assertThat(LintFixture.of("action-items-out-of-sync", BEHIND)).hasSize(1);
         Path p = file(BEHIND);
         Cli.Result r = Cli.in(dir).run("lint", "--fix");
         assertThat(r.code()).as(r.toString()).isZero();
@@ -96,13 +96,17 @@ class LintFixTest {
 
     @Test
     void refusesRatherThanDropRowsColumnsOrAList() throws Exception {
+        // a row only the body has is no longer refused (issue 18): it is added to the front matter, then the table is
+        // written from it
         String extraRow = BEHIND.replace(ROW, ROW + "\n| Add a disk alert | @lee | 2025-05-01 | P2 | |");
         Path p = file(extraRow);
         Cli.Result r = Cli.in(dir).run("lint", "--fix");
-        assertThat(r.err()).isEqualTo("postmortems/a.md: --fix left the file alone: the Action items table has rows "
-                + "that are not in the front matter's action_items ('Add a disk alert'); add them there first so "
-                + "--fix does not drop them\n");
-        assertThat(Files.readString(p)).isEqualTo(extraRow);
+        assertThat(r.err()).isEqualTo("postmortems/a.md: added 1 item from the body to the front matter ('Add a disk "
+                + "alert'); rewrote the Action items table from the front matter\n");
+        assertThat(Files.readString(p)).contains(SECOND_ITEM + "  - title: Add a disk alert\n    owner: \"@lee\"\n"
+                + "    due: 2025-05-01\n    priority: P2\n---\n")
+                .contains("| Add a disk alert                                                  | @lee   | 2025-05-01 | P2"
+                        + "       |        |\n");
 
         String extraColumn = BEHIND.replace(TABLE, "| Action item | Owner | Due | Priority | Status | Notes |\n"
                 + "|---|---|---|---|---|---|\n" + ROW.replace("open |", "open | see PAY-1 |") + "\n");
@@ -175,7 +179,7 @@ class LintFixTest {
 
         assertThat(r.err()).isEqualTo("postmortems/a.md: --fix left the file alone: it is a symbolic link to "
                 + outside.toRealPath() + ", outside the repository; run pm lint --fix on that file where it lives\n");
-        assertThat(r.out()).contains("postmortems/a.md:").contains("action-items-untracked");
+        assertThat(r.out()).contains("postmortems/a.md:").contains("action-items-out-of-sync");
         assertThat(Files.isSymbolicLink(link)).isTrue();
         assertThat(Files.readString(outside)).isEqualTo(BEHIND);
         try (Stream<Path> files = Files.list(elsewhere)) {

@@ -192,7 +192,7 @@ class AtomicFilesFailureTest {
                 + " (permission denied); check the directory's permissions (nothing was changed)\n"
                 + "postmortems/b.md: rewrote the Action items table from the front matter\n");
         // a.md's findings, as it still is: its table lacks the second item
-        assertThat(r.out()).isEqualTo("postmortems/a.md:15:5: warning action-items-untracked action item 'Move WAL "
+        assertThat(r.out()).isEqualTo("postmortems/a.md:15:5: warning action-items-out-of-sync action item 'Move WAL "
                 + "archiving retries behind a circuit breaker' is in the front matter but not in the body: run 'pm "
                 + "lint --fix' to add it to the Action items table\n"
                 + "1 warning in 1 of 2 files; 1 fix could not be written\n");
@@ -215,7 +215,7 @@ class AtomicFilesFailureTest {
         assertThat(github.out()).endsWith("pm lint: 1 warning in 1 of 1 file; 1 fix could not be written\n");
         pm.testing.Cli.Result json = pm.testing.Cli.in(dir).run("lint", "--fix", "--format", "json");
         assertThat(json.code()).isEqualTo(2);
-        assertThat(json.out()).contains("\"action-items-untracked\"");
+        assertThat(json.out()).contains("\"action-items-out-of-sync\"");
         assertThat(json.err()).isEqualTo("pm: postmortems/a.md: could not write the fix: the disk is full; free some "
                 + "space and run again (nothing was changed)\n");
     }

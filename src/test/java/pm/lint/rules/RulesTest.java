@@ -17,7 +17,7 @@ public class RulesTest {
     void theRuleIdsAreStable() {
         List<String> ids = Rules.metas().stream().map(RuleMeta::id).toList();
         assertThat(ids).containsExactly("blame-language", "action-item-owner", "action-item-due",
-                "action-item-priority", "due-date-policy", "vague-action-item", "action-items-untracked",
+                "action-item-priority", "due-date-policy", "vague-action-item", "action-items-out-of-sync",
                 "missing-section", "front-matter", "timeline-order", "no-process-action", "no-secrets",
                 "disabled-in-published");
         assertThat(new HashSet<>(ids)).hasSameSizeAs(ids);
