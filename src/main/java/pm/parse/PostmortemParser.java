@@ -162,6 +162,59 @@ public final class PostmortemParser {
         return frontMatterParser.parse(source).frontMatter();
     }
 
+    /**
+     * Whether the body may hold action items (table rows or list items under an Action items heading), judged from
+     * its lines without parsing the Markdown: {@code pm overdue} parses the body only then. It errs towards yes: a
+     * table or list line anywhere after a heading the parser would take for Action items (sub-headings included,
+     * until a heading of the same level or above), whatever else the line is.
+     *
+     * @param fm the front matter {@link #frontMatter} read from {@code source}
+     */
+    public boolean bodyMayHoldActionItems(SourceText source, FrontMatter fm) {
+        int first = fm.present() && fm.span() != null ? fm.span().endLine() + 1 : 1;
+        int level = 0; // of the Action items heading we are under, 0 for none
+        String previous = "";
+        boolean fence = false;
+        for (int line = first; line <= source.lineCount(); line++) {
+            String t = source.lineText(line);
+            String s = t.strip();
+            if (s.startsWith("```") || s.startsWith("~~~")) {
+                fence = !fence;
+                continue;
+            }
+            int h = 0;
+            String title = null;
+            if (!fence && s.startsWith("#") && t.length() - t.stripLeading().length() <= 3) {
+                while (h < s.length() && s.charAt(h) == '#') {
+                    h++;
+                }
+                if (h <= 6 && (h == s.length() || s.charAt(h) == ' ' || s.charAt(h) == '\t')) {
+                    title = s.substring(h).replaceAll("\\s+#+$", "");
+                } else {
+                    h = 0;
+                }
+            } else if (!fence && !s.isEmpty() && !previous.isBlank() && (s.matches("=+") || s.matches("-+"))) {
+                h = s.charAt(0) == '=' ? 1 : 2;
+                title = previous;
+            }
+            if (title != null) {
+                String plain = title.replaceAll("[*_`]", "").strip();
+                boolean actions = headings.kindOf(plain).orElse(null) == SectionKind.ACTION_ITEMS
+                        || headings.kindOf(title.strip()).orElse(null) == SectionKind.ACTION_ITEMS;
+                if (actions) {
+                    level = level == 0 ? h : Math.min(level, h);
+                } else if (level != 0 && h <= level) {
+                    level = 0;
+                }
+            } else if (level != 0 && (s.indexOf('|') >= 0 || s.startsWith("- ") || s.startsWith("* ")
+                    || s.startsWith("+ ") || s.matches("\\d+[.)]\\s.*") || s.equals("-") || s.equals("*"))) {
+                return true;
+            }
+            previous = t;
+        }
+        return false;
+    }
+
     public Postmortem parse(Path path, SourceText source) {
         FrontMatterParser.Split split = frontMatterParser.parse(source);
         return new Body(path, source, split, headings).build(true);
