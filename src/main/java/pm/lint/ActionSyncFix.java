@@ -15,7 +15,8 @@ import pm.parse.PostmortemParser;
 
 /**
  * {@code pm lint --fix}, body to front matter: items written only in the body (table rows, list items) are appended
- * to {@code action_items}, and a field only the body gives is copied into the front matter ({@link
+ * to {@code action_items}, a field only the body gives is copied into the front matter, and each item without an
+ * {@code id} gets one made from its title, unique in the file ({@link
  * FrontMatterEditor}: as text, every other byte kept). Where both sides give a field differently, the item is left
  * as it is on both sides and a line names the values, unless {@code --prefer} says which side wins. The table is then
  * written from the front matter by {@link ActionTableFix}, with the rows of conflicting items as the body has them.
@@ -35,6 +36,69 @@ public final class ActionSyncFix {
     public record Result(String text, List<String> did, List<String> left, Map<String, ActionItem> keepRows) {
     }
 
+    /**
+     * Gives each item without an {@code id} one made from its title ({@link #idOf}), unique in the file; the items
+     * being appended get theirs in {@code appended} (they are written with it).
+     *
+     * @return the ids given, in order
+     */
+    private static List<String> giveIds(FrontMatter fm, FrontMatterEditor ed, List<Map<String, String>> appended,
+            Set<String> leftAlone) {
+        Set<String> taken = new HashSet<>();
+        for (ActionItem a : fm.actionItems()) {
+            if (a.id() != null) {
+                taken.add(a.id());
+            }
+        }
+        List<String> given = new ArrayList<>();
+        List<ActionItem> items = fm.actionItems();
+        for (int i = 0; i < items.size(); i++) {
+            ActionItem a = items.get(i);
+            if (a.id() == null && a.title() != null && !a.title().isBlank()
+                    && !a.written().containsKey(ActionItem.Field.ID) && !leftAlone.contains(a.key())) {
+                String id = unique(idOf(a.title()), taken);
+                ed.set(i, ActionItem.Field.ID.key(), id);
+                given.add(id);
+            }
+        }
+        for (Map<String, String> item : appended) {
+            String id = unique(idOf(item.get("title")), taken);
+            item.put(ActionItem.Field.ID.key(), id);
+            given.add(id);
+        }
+        return given;
+    }
+
+    /**
+     * An id made from a title: its words ({@link ActionItem#keyOf}) joined by '-', at most 40 characters, cut at a word
+     * ("Add a disk alert at 85%" → "add-a-disk-alert-at-85"); "item" for a title without any.
+     */
+    public static String idOf(String title) {
+        String key = ActionItem.keyOf(title);
+        StringBuilder sb = new StringBuilder();
+        for (String w : key.split(" ")) {
+            if (w.isEmpty()) {
+                continue;
+            }
+            if (sb.length() > 0 && sb.length() + 1 + w.length() > 40) {
+                break;
+            }
+            if (sb.length() > 0) {
+                sb.append('-');
+            }
+            sb.append(w.length() > 40 ? w.substring(0, 40) : w);
+        }
+        return sb.length() == 0 ? "item" : sb.toString();
+    }
+
+    private static String unique(String id, Set<String> taken) {
+        String out = id;
+        for (int n = 2; !taken.add(out); n++) {
+            out = id + "-" + n;
+        }
+        return out;
+    }
+
     public static Result apply(PostmortemParser parser, Postmortem pm, ActionItemSync.Prefer prefer) {
         FrontMatter fm = pm.frontMatter();
         if (!fm.present() || !fm.readable()) {
@@ -46,6 +110,7 @@ public final class ActionSyncFix {
         List<String> left = new ArrayList<>();
         Map<String, ActionItem> keep = new HashMap<>();
         Set<String> appended = new HashSet<>();
+        List<Map<String, String>> appendedItems = new ArrayList<>();
         for (ActionItemSync.Pair p : ActionItemSync.pairs(pm)) {
             ActionItem b = p.body();
             if (p.frontMatter() == null) {
@@ -58,7 +123,7 @@ public final class ActionSyncFix {
                             item.put(f.key(), v);
                         }
                     }
-                    ed.append(item);
+                    appendedItems.add(item);
                     added.add("'" + b.title().strip() + "'");
                 }
                 continue;
@@ -89,6 +154,10 @@ public final class ActionSyncFix {
                 copied.add(String.join(", ", fields) + " of '" + b.title().strip() + "'");
             }
         }
+        List<String> ids = giveIds(fm, ed, appendedItems, keep.keySet());
+        for (Map<String, String> item : appendedItems) {
+            ed.append(item);
+        }
         if (ed.isEmpty()) {
             return new Result(null, List.of(), left, keep);
         }
@@ -102,10 +171,14 @@ public final class ActionSyncFix {
             if (!copied.isEmpty()) {
                 did.add("copied " + String.join("; ", copied) + " from the body to the front matter");
             }
+            if (!ids.isEmpty()) {
+                did.add("gave " + (ids.size() == 1 ? "an item an id" : ids.size() + " items ids") + " ("
+                        + String.join(", ", ids) + ")");
+            }
             return new Result(text, did, left, keep);
         } catch (FrontMatterEditor.Refused e) {
             List<String> all = new ArrayList<>(left);
-            all.add("the front matter was not synced from the body: " + e.getMessage());
+            all.add("the front matter's action items: " + e.getMessage());
             return new Result(null, List.of(), all, keep);
         }
     }

@@ -26,6 +26,7 @@ class ActionSyncTest {
                 owner: '@maria'   # she offered
                 due: 2025-04-01
                 priority: P1
+                id: disk-alert
             ---
             """;
     private static final String ROW_DONE = "| Add a disk alert | @maria | 2025-04-01 | P1 | done |";
@@ -60,8 +61,8 @@ class ActionSyncTest {
         assertThat(r.err()).startsWith("postmortems/a.md: copied status of 'Add a disk alert' from the body to the "
                 + "front matter");
         // every other byte of the front matter stays: the comments, the single quotes
-        assertThat(Files.readString(p)).startsWith(FRONT.replace("    priority: P1\n",
-                "    priority: P1\n    status: done\n"));
+        assertThat(Files.readString(p)).startsWith(FRONT.replace("    id: disk-alert\n",
+                "    id: disk-alert\n    status: done\n"));
         assertThat(Cli.in(dir).run("lint", "postmortems/a.md").out()).doesNotContain("out-of-sync");
     }
 
@@ -75,7 +76,7 @@ class ActionSyncTest {
                 .contains("status is 'open' in the front matter but 'done' in the action-item table");
         Cli.Result r = Cli.in(dir).run("lint", "--fix", "postmortems/a.md");
         assertThat(r.err()).isEqualTo("postmortems/a.md: --fix left the file alone: conflicting values for 'Add a disk"
-                + " alert' (line 23): owner is '@maria' in the front matter but '@sam' in the action-item table, status "
+                + " alert' (line 24): owner is '@maria' in the front matter but '@sam' in the action-item table, status "
                 + "is 'open' in the front matter but 'done' in the action-item table; run pm lint --fix --prefer body or "
                 + "--prefer front-matter to choose\n");
         assertThat(Files.readString(p)).isEqualTo(text);
@@ -95,15 +96,15 @@ class ActionSyncTest {
         Path p = file(withBody(FRONT, table("| Add a disk alert | @maria | 2025-04-01 | P1 | |",
                 "| Rotate the logs | @lee | 2025-05-01 | P2 | open |")));
         Cli.in(dir).run("lint", "--fix", "postmortems/a.md");
-        assertThat(Files.readString(p)).contains("    priority: P1\n  - title: Rotate the logs\n    owner: \"@lee\"\n"
-                + "    due: 2025-05-01\n    priority: P2\n    status: open\n---\n");
+        assertThat(Files.readString(p)).contains("    id: disk-alert\n  - title: Rotate the logs\n    owner: \"@lee\"\n"
+                + "    due: 2025-05-01\n    priority: P2\n    status: open\n    id: rotate-the-logs\n---\n");
 
         String list = "- [ ] Add a disk alert\n- [x] Page on disk growth (owner: @jo, due 2025-05-02)\n";
         p = file(withBody(FRONT, list));
         Cli.Result r = Cli.in(dir).run("lint", "--fix", "postmortems/a.md");
         assertThat(r.err()).contains("added 1 item from the body to the front matter ('Page on disk growth')");
         assertThat(Files.readString(p)).contains("  - title: Page on disk growth\n    owner: \"@jo\"\n"
-                + "    due: 2025-05-02\n    status: done\n---\n").contains(list);
+                + "    due: 2025-05-02\n    status: done\n    id: page-on-disk-growth\n---\n").contains(list);
     }
 
     @Test
@@ -133,5 +134,24 @@ class ActionSyncTest {
         assertThat(r.err()).contains("--prefer only chooses for --fix");
         assertThat(Cli.in(dir).run("lint", "--fix", "--prefer", "mine").err()).contains("use body or front-matter");
         assertThat(StandardCharsets.UTF_8).isNotNull();
+    }
+
+    @Test
+    void itemsWithoutAnIdGetOneFromTheTitleUniqueInTheFile() throws Exception {
+        String front = FRONT.replace("    id: disk-alert\n---\n", "  - title: Add a disk alert!\n"
+                + "    id: add-a-disk-alert-2\n---\n");
+        Path p = file(withBody(front, table("| Add a disk alert | @maria | 2025-04-01 | P1 | |")));
+        Cli.Result r = Cli.in(dir).run("lint", "--fix", "postmortems/a.md");
+        String text = Files.readString(p);
+        assertThat(r.err()).as(text).contains("gave an item an id (add-a-disk-alert)");
+        assertThat(text).contains("    priority: P1\n    id: add-a-disk-alert\n  - title: Add a disk alert!\n"
+                + "    id: add-a-disk-alert-2\n");
+        assertThat(pm.lint.ActionSyncFix.idOf("A very long title that goes on and on about disks, volumes and alerts"))
+                .isEqualTo("a-very-long-title-that-goes-on-and-on");
+        assertThat(pm.lint.ActionSyncFix.idOf("!!")).isEqualTo("item");
+        String twice = FRONT.replace("    id: disk-alert\n", "    id: add-a-disk-alert\n  - title: Add a disk alert\n");
+        p = file(withBody(twice, ""));
+        Cli.in(dir).run("lint", "--fix", "postmortems/a.md");
+        assertThat(Files.readString(p)).contains("  - title: Add a disk alert\n    id: add-a-disk-alert-2\n");
     }
 }
