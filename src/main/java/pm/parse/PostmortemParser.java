@@ -171,48 +171,87 @@ public final class PostmortemParser {
      * @param fm the front matter {@link #frontMatter} read from {@code source}
      */
     public boolean bodyMayHoldActionItems(SourceText source, FrontMatter fm) {
+        // runs on every file pm overdue reads: indexes into the text, no substrings or patterns but for headings
+        String text = source.text();
         int first = fm.present() && fm.span() != null ? fm.span().endLine() + 1 : 1;
         int level = 0; // of the Action items heading we are under, 0 for none
-        String previous = "";
+        int prevStart = -1;
+        int prevEnd = -1; // the previous line when it is not blank, else prevStart is -1
         boolean fence = false;
         for (int line = first; line <= source.lineCount(); line++) {
-            String t = source.lineText(line);
-            String s = t.strip();
-            if (s.startsWith("```") || s.startsWith("~~~")) {
+            int start = source.lineStart(line);
+            int end = source.lineEnd(line);
+            int i = start;
+            while (i < end && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+                i++;
+            }
+            if (i == end) {
+                prevStart = -1;
+                continue;
+            }
+            char c = text.charAt(i);
+            if ((c == '`' || c == '~') && text.startsWith(c == '`' ? "```" : "~~~", i)) {
                 fence = !fence;
+                prevStart = -1;
                 continue;
             }
             int h = 0;
             String title = null;
-            if (!fence && s.startsWith("#") && t.length() - t.stripLeading().length() <= 3) {
-                while (h < s.length() && s.charAt(h) == '#') {
-                    h++;
+            if (!fence && c == '#' && i - start <= 3) {
+                int j = i;
+                while (j < end && text.charAt(j) == '#') {
+                    j++;
                 }
-                if (h <= 6 && (h == s.length() || s.charAt(h) == ' ' || s.charAt(h) == '\t')) {
-                    title = s.substring(h).replaceAll("\\s+#+$", "");
+                h = j - i;
+                if (h <= 6 && (j == end || text.charAt(j) == ' ' || text.charAt(j) == '\t')) {
+                    title = text.substring(j, end).strip().replaceAll("\\s+#+$", "");
                 } else {
                     h = 0;
                 }
-            } else if (!fence && !s.isEmpty() && !previous.isBlank() && (s.matches("=+") || s.matches("-+"))) {
-                h = s.charAt(0) == '=' ? 1 : 2;
-                title = previous;
+            } else if (!fence && (c == '=' || c == '-') && prevStart >= 0 && same(text, i, end, c)) {
+                h = c == '=' ? 1 : 2;
+                title = text.substring(prevStart, prevEnd).strip();
             }
             if (title != null) {
-                String plain = title.replaceAll("[*_`]", "").strip();
-                boolean actions = headings.kindOf(plain).orElse(null) == SectionKind.ACTION_ITEMS
-                        || headings.kindOf(title.strip()).orElse(null) == SectionKind.ACTION_ITEMS;
+                boolean actions = headings.kindOf(title).orElse(null) == SectionKind.ACTION_ITEMS
+                        || headings.kindOf(title.replaceAll("[*_`]", "").strip()).orElse(null)
+                        == SectionKind.ACTION_ITEMS;
                 if (actions) {
                     level = level == 0 ? h : Math.min(level, h);
                 } else if (level != 0 && h <= level) {
                     level = 0;
                 }
-            } else if (level != 0 && (s.indexOf('|') >= 0 || s.startsWith("- ") || s.startsWith("* ")
-                    || s.startsWith("+ ") || s.matches("\\d+[.)]\\s.*") || s.equals("-") || s.equals("*"))) {
-                return true;
+            } else if (level != 0 && (c == '-' || c == '*' || c == '+' || c >= '0' && c <= '9'
+                    || has(text, i, end, '|'))) {
+                return true; // a list or table line, or near enough
             }
-            previous = t;
+            prevStart = start;
+            prevEnd = end;
         }
         return false;
+    }
+
+    private static boolean has(String text, int from, int to, char c) {
+        for (int k = from; k < to; k++) {
+            if (text.charAt(k) == c) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether text[from, to) is {@code c} repeated, trailing blanks allowed: a setext heading's underline. */
+    private static boolean same(String text, int from, int to, char c) {
+        int end = to;
+        while (end > from && (text.charAt(end - 1) == ' ' || text.charAt(end - 1) == '\t')) {
+            end--;
+        }
+        for (int k = from; k < end; k++) {
+            if (text.charAt(k) != c) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public Postmortem parse(Path path, SourceText source) {
