@@ -204,7 +204,7 @@ public final class PostmortemParser {
                 }
                 h = j - i;
                 if (h <= 6 && (j == end || text.charAt(j) == ' ' || text.charAt(j) == '\t')) {
-                    title = text.substring(j, end).strip().replaceAll("\\s+#+$", "");
+                    title = closed(text.substring(j, end).strip());
                 } else {
                     h = 0;
                 }
@@ -213,9 +213,9 @@ public final class PostmortemParser {
                 title = text.substring(prevStart, prevEnd).strip();
             }
             if (title != null) {
-                boolean actions = headings.kindOf(title).orElse(null) == SectionKind.ACTION_ITEMS
-                        || headings.kindOf(title.replaceAll("[*_`]", "").strip()).orElse(null)
-                        == SectionKind.ACTION_ITEMS;
+                boolean actions = headings.mayBeActionItems(title)
+                        || title.indexOf('*') + title.indexOf('_') + title.indexOf('`') > -3
+                        && headings.mayBeActionItems(title.replaceAll("[*_`]", "").strip());
                 if (actions) {
                     level = level == 0 ? h : Math.min(level, h);
                 } else if (level != 0 && h <= level) {
@@ -229,6 +229,16 @@ public final class PostmortemParser {
             prevEnd = end;
         }
         return false;
+    }
+
+    /** An ATX heading's text without its closing #s ("Action items ##" → "Action items"). */
+    private static String closed(String title) {
+        int e = title.length();
+        while (e > 0 && title.charAt(e - 1) == '#') {
+            e--;
+        }
+        return e == title.length() || e == 0 || title.charAt(e - 1) != ' ' && title.charAt(e - 1) != '\t' ? title
+                : title.substring(0, e).strip();
     }
 
     private static boolean has(String text, int from, int to, char c) {

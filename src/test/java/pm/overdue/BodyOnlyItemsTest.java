@@ -83,4 +83,18 @@ class BodyOnlyItemsTest {
         FrontMatter fm = PARSER.frontMatter(src);
         return PARSER.bodyMayHoldActionItems(src, fm);
     }
+
+    @Test
+    void everyHeadingOfTheActionItemsFamilyMayBeActionItems() {
+        pm.model.Headings h = pm.model.Headings.DEFAULT;
+        for (String heading : List.of("Action items", "Follow-ups", "Next steps", "Remediation", "Corrective actions",
+                "Preventive measures", "Recommendations", "Improvements", "Long-term fixes", "To-dos", "Tasks",
+                "Mitigations", "What we're changing", "How we will prevent this", "Moving forward", "Open work",
+                "Actions de suivi", "2. Action Items", "Planned changes")) {
+            assertThat(h.kindOf(heading)).as(heading).contains(pm.model.SectionKind.ACTION_ITEMS);
+            assertThat(h.mayBeActionItems(heading)).as(heading).isTrue();
+        }
+        assertThat(h.mayBeActionItems("Incident 123 in the payments path")).isFalse();
+        assertThat(h.mayBeActionItems("Timeline")).isFalse();
+    }
 }
