@@ -94,13 +94,13 @@ public final class FrontMatterEditor {
             String indent = " ".repeat(m.column() - 1);
             for (Map.Entry<String, String> f : e.getValue().entrySet()) {
                 YamlNode.Entry entry = m.entry(f.getKey());
-                if (entry != null && entry.value() != null) {
+                if (entry != null && entry.value() != null && !blankAfterColon(entry)) {
                     int line = entry.value().line();
                     int start = src.lineStart(line) + entry.value().column() - 1;
                     int end = valueEnd(line, start);
                     String old = src.text().substring(start, end);
                     changes.add(new Change(start, end, format(f.getValue(), old)));
-                } else if (entry != null) { // "key:" with nothing after it
+                } else if (entry != null) { // "key:" with nothing after it (a null value)
                     int line = entry.keyLine();
                     int end = src.lineEnd(line);
                     String lineText = src.lineText(line);
@@ -137,6 +137,20 @@ public final class FrontMatterEditor {
         String edited = out.toString();
         verify(edited);
         return edited;
+    }
+
+    /** "key:" with nothing (or only a comment) after it on its line: a null value written nowhere. */
+    private boolean blankAfterColon(YamlNode.Entry entry) {
+        if (!(entry.value() instanceof YamlNode.Scalar s && s.isNull())) {
+            return false;
+        }
+        String line = src.lineText(entry.keyLine());
+        int colon = line.indexOf(':', entry.keyColumn() - 1 + entry.key().length());
+        if (colon < 0) {
+            return false;
+        }
+        String rest = line.substring(colon + 1).strip();
+        return rest.isEmpty();
     }
 
     private YamlNode.Sequence sequence() throws Refused {

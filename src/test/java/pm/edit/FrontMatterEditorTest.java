@@ -94,4 +94,10 @@ class FrontMatterEditorTest {
         assertThatThrownBy(() -> editor(FILE).set(5, "owner", "c").apply())
                 .hasMessageContaining("no action item 6");
     }
+
+    @Test
+    void aKeyWithoutAValueGetsOne() throws Exception {
+        String text = FILE.replace("    status: open\n", "    status:\n");
+        assertThat(editor(text).set(0, "status", "done").apply()).isEqualTo(FILE.replace("status: open", "status: done"));
+    }
 }
