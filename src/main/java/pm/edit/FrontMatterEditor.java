@@ -141,7 +141,7 @@ public final class FrontMatterEditor {
 
     /** "key:" with nothing (or only a comment) after it on its line: a null value written nowhere. */
     private boolean blankAfterColon(YamlNode.Entry entry) {
-        if (!(entry.value() instanceof YamlNode.Scalar s && s.isNull())) {
+        if (!(entry.value() instanceof YamlNode.Scalar s && (s.isNull() || s.text().isBlank()))) {
             return false;
         }
         String line = src.lineText(entry.keyLine());
