@@ -178,7 +178,9 @@ public final class ActionCommand implements Runnable {
             }
             String title = a.title() == null ? "(no title)" : a.title().strip();
             if (!f.inFrontMatter()) {
-                title += "  [body only, line " + a.span().line() + ": not in the front matter; pm lint --fix adds it]";
+                title += "  [body only, line " + a.span().line() + (f.pm().frontMatter().readable()
+                        ? ": not in the front matter; pm lint --fix adds it]"
+                        : ": the file has no front matter pm can read; add one (pm new writes an example)]");
             }
             rows.add(new String[] {f.ref(), status(a), a.dueText() == null ? "-" : a.dueText().strip(),
                     a.hasPriority() ? a.priority() : "-", a.hasOwner() ? a.owner().strip() : "-", title});
