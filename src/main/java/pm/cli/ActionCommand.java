@@ -178,7 +178,8 @@ public final class ActionCommand implements Runnable {
             }
             String title = a.title() == null ? "(no title)" : a.title().strip();
             if (!f.inFrontMatter()) {
-                title += "  [body only, line " + a.span().line() + (f.pm().frontMatter().readable()
+                var fm = f.pm().frontMatter();
+                title += "  [body only, line " + a.span().line() + (fm.present() && fm.readable()
                         ? ": not in the front matter; pm lint --fix adds it]"
                         : ": the file has no front matter pm can read; add one (pm new writes an example)]");
             }
