@@ -100,9 +100,16 @@ public final class LintCommand implements Callable<Integer> {
             + "branch, tag or commit), not the working tree.")
     String rev;
 
-    @Option(names = "--fix", description = "Rewrite each file's Action items table from its front matter "
-            + "action_items; nothing else in the file changes.")
+    @Option(names = "--fix", description = "Fix what can be fixed in place: the front matter's YAML slips, and "
+            + "the action items synced both ways (items and fields only the body has go into action_items; the "
+            + "Action items table is written from action_items). Nothing else in the file changes. An item whose "
+            + "field differs on the two sides is left alone and named; see --prefer.")
     boolean fix;
+
+    @Option(names = "--prefer", paramLabel = "SIDE", description = "With --fix: which side wins where the front "
+            + "matter and the body give an item's field differently: body or front-matter. "
+            + "E.g. pm lint --fix --prefer body")
+    String prefer;
 
     @Option(names = "--strict", description = "Lint every file as if it were in review: no rule is relaxed for "
             + "drafts (for CI on the main branch).")
@@ -241,6 +248,12 @@ public final class LintCommand implements Callable<Integer> {
         if (format(formatName) == null) {
             return "--format '" + formatName + "' is not a format; use " + Report.Format.names();
         }
+        if (prefer != null && !fix) {
+            return "--prefer only chooses for --fix; add --fix or drop --prefer";
+        }
+        if (prefer != null && pm.lint.ActionItemSync.Prefer.parse(prefer) == null) {
+            return "--prefer '" + prefer + "' is not a side; use body or front-matter";
+        }
         if (staged && fix) {
             return "--fix cannot be used with --staged: it would change the working tree, not what is staged; "
                     + "run 'pm lint --fix' first, then 'git add'";
@@ -286,7 +299,9 @@ public final class LintCommand implements Callable<Integer> {
         LintSettings settings = all.lint();
         Names names = ctx.names();
         LintRun run = new LintRun(new PostmortemParser(config.schema()), settings, Rules.ALL, fix, strict)
-                .fixingIn(config.root(), names);
+                .fixingIn(config.root(), names)
+                .preferring(prefer == null ? pm.lint.ActionItemSync.Prefer.NONE
+                        : pm.lint.ActionItemSync.Prefer.parse(prefer));
         List<Path> targets = new ArrayList<>();
         for (String p : paths) {
             targets.add(ctx.resolve(p));

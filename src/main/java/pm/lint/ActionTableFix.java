@@ -15,8 +15,8 @@ import pm.model.SourceText;
  * {@code pm lint --fix}: rewrites the body's action-item table from the front matter's
  * {@code action_items}, or creates it at the end of the Action items section. Only the table's lines
  * change; every other character of the file stays as it was, line endings included. It refuses, saying
- * why, rather than drop anything: table rows missing from the front matter, columns it does not write,
- * items written as a list.
+ * why, rather than drop anything: table rows missing from the front matter (which {@link ActionSyncFix} adds there
+ * first), columns it does not write, front-matter items missing from a list (it does not rewrite lists).
  */
 public final class ActionTableFix {
     private static final List<String> HEADER = List.of("Action item", "Owner", "Due", "Priority", "Status");
@@ -41,11 +41,22 @@ public final class ActionTableFix {
     }
 
     public static Outcome apply(Postmortem pm) {
+        return apply(pm, java.util.Map.of());
+    }
+
+    /**
+     * @param keepRows body items (by {@link ActionItem#key}) whose rows are written as the body has them, not from
+     *                 their front-matter twin: the items whose fields conflict ({@link ActionSyncFix})
+     */
+    public static Outcome apply(Postmortem pm, java.util.Map<String, ActionItem> keepRows) {
         FrontMatter fm = pm.frontMatter();
         if (!fm.present() || !fm.readable()) {
             return new Unchanged();
         }
-        List<ActionItem> items = fm.actionItems();
+        List<ActionItem> items = new ArrayList<>();
+        for (ActionItem a : fm.actionItems()) {
+            items.add(keepRows.getOrDefault(a.key(), a));
+        }
         for (ActionItem a : items) {
             if (a.title() == null || a.title().isBlank()) {
                 return new Refused("an action item in the front matter has no title; give it one first");
@@ -92,6 +103,13 @@ public final class ActionTableFix {
             return new Unchanged();
         }
         if (!listed.isEmpty()) {
+            Set<String> inList = new java.util.HashSet<>();
+            for (ActionItem a : listed) {
+                inList.add(a.key());
+            }
+            if (items.stream().allMatch(a -> inList.contains(a.key()))) {
+                return new Unchanged(); // the list already holds every item
+            }
             return new Refused("the action items are written as a list; --fix only maintains a table, so "
                     + "replace the list with a table or keep both in step by hand");
         }

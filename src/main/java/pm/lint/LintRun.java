@@ -70,6 +70,7 @@ public final class LintRun {
     private LintCache cache;
     private Path root;
     private Function<Path, String> names = Path::toString;
+    private ActionItemSync.Prefer prefer = ActionItemSync.Prefer.NONE;
 
     /**
      * Starts making the enabled rules of {@code rules} on another thread.
@@ -106,6 +107,12 @@ public final class LintRun {
     public LintRun fixingIn(Path root, Function<Path, String> names) {
         this.root = root;
         this.names = names;
+        return this;
+    }
+
+    /** Which side --fix takes where the front matter and the body give an item's field differently. */
+    public LintRun preferring(ActionItemSync.Prefer prefer) {
+        this.prefer = prefer;
         return this;
     }
 
@@ -193,7 +200,12 @@ public final class LintRun {
                     pm = parser.parse(in.path(), SourceText.of(slips.text()));
                     did.add("fixed the front matter's YAML (" + slips.summary() + ")");
                 }
-                ActionTableFix.Outcome outcome = ActionTableFix.apply(pm);
+                ActionSyncFix.Result sync = ActionSyncFix.apply(parser, pm, prefer);
+                if (sync.text() != null) {
+                    pm = parser.parse(in.path(), SourceText.of(sync.text()));
+                    did.addAll(sync.did());
+                }
+                ActionTableFix.Outcome outcome = ActionTableFix.apply(pm, sync.keepRows());
                 String refused = null;
                 if (outcome instanceof ActionTableFix.Refused r) {
                     refused = r.reason();
@@ -201,8 +213,10 @@ public final class LintRun {
                     pm = parser.parse(in.path(), SourceText.of(f.text()));
                     did.add("rewrote the Action items table from the front matter");
                 }
+                String conflicts = sync.left().isEmpty() ? null : String.join("; ", sync.left());
                 if (did.isEmpty()) {
-                    fixed = refused == null ? null : "--fix left the file alone: " + refused;
+                    String why = conflicts == null ? refused : refused == null ? conflicts : conflicts + "; " + refused;
+                    fixed = why == null ? null : "--fix left the file alone: " + why;
                 } else {
                     String rewritten = bom ? "\uFEFF" + pm.source().text() : pm.source().text();
                     Path target = AtomicFiles.linkTarget(in.path());
@@ -215,6 +229,7 @@ public final class LintRun {
                             AtomicFiles.replace(target, rewritten.getBytes(StandardCharsets.UTF_8));
                             fixed = String.join("; ", did) + (target.equals(in.path()) ? ""
                                     : ", in " + names.apply(target) + " (where the link leads)")
+                                    + (conflicts == null ? "" : "; it left alone " + conflicts)
                                     + (refused == null ? "" : "; it left the Action items table alone: " + refused);
                         } catch (InputException e) {
                             unwritten = new InputException(in.path(), 0, "could not write the fix: " + e.getMessage());

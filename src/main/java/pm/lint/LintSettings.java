@@ -82,7 +82,7 @@ public record LintSettings(
     private static Map<String, Severity> defaultDrafts() {
         Map<String, Severity> m = new LinkedHashMap<>();
         for (String id : List.of("missing-section", "action-item-owner", "action-item-due", "action-item-priority",
-                "action-items-untracked", "front-matter")) {
+                "action-items-out-of-sync", "front-matter")) {
             m.put(id, Severity.WARNING);
         }
         return java.util.Collections.unmodifiableMap(m);
@@ -140,14 +140,15 @@ public record LintSettings(
                     throw new InputException(file, e.keyLine(), "unknown rule '" + e.key() + "' in lint.rules; "
                             + "rules: " + String.join(", ", ids(rules)));
                 }
+                String id = RuleMeta.canonical(rules, e.key()); // an old id names the rule it became
                 String value = e.value() instanceof Scalar s && !s.isNull() ? s.text().strip() : "";
                 if (value.equalsIgnoreCase("off") || value.equalsIgnoreCase("false")) {
-                    sev.remove(e.key());
+                    sev.remove(id);
                 } else {
                     Severity s = Severity.parse(value).orElseThrow(() -> new InputException(file,
                             e.value() == null ? e.keyLine() : e.value().line(), "lint.rules." + e.key()
                                     + ": '" + value + "' is not a severity; use error, warning, info or off"));
-                    sev.put(e.key(), s);
+                    sev.put(id, s);
                 }
             }
         } else if (perRule != null && !(perRule instanceof Scalar s && s.isNull())) {
@@ -202,14 +203,15 @@ public record LintSettings(
                 throw new InputException(file, e.keyLine(), "lint.drafts cannot relax " + e.key() + ": a draft is "
                         + "shared too; remove the line");
             }
+            String id = RuleMeta.canonical(rules, e.key());
             String value = e.value() instanceof Scalar s && !s.isNull() ? s.text().strip() : "";
             if (value.equalsIgnoreCase("off") || value.equalsIgnoreCase("false")) {
-                out.put(e.key(), null);
+                out.put(id, null);
             } else {
                 Severity level = Severity.parse(value).orElseThrow(() -> new InputException(file,
                         e.value() == null ? e.keyLine() : e.value().line(), "lint.drafts." + e.key() + ": '" + value
                                 + "' is not a severity; use error, warning, info or off"));
-                out.put(e.key(), level);
+                out.put(id, level);
             }
         }
         return out;
@@ -217,7 +219,7 @@ public record LintSettings(
 
     private static boolean isRule(List<RuleMeta> rules, String id) {
         for (RuleMeta r : rules) {
-            if (r.id().equals(id)) {
+            if (r.named(id)) {
                 return true;
             }
         }

@@ -35,6 +35,8 @@ public final class Linter {
     private final boolean strict;
     /** The enabled rules that only a {@code pm-disable} comment naming them silences. */
     private final Set<String> namedOnly;
+    /** Old rule ids ({@link RuleMeta#aliases}) and the ids they stand for, for pm-disable comments. */
+    private final Map<String, String> aliases;
 
     /** Makes the rules of {@code rules} that {@code settings} turn on, configured by them. */
     public Linter(LintSettings settings, List<Rule.Spec> rules) {
@@ -49,8 +51,12 @@ public final class Linter {
         this.strict = strict;
         List<Enabled> enabled = new ArrayList<>();
         Set<String> named = new HashSet<>();
+        Map<String, String> aliasIds = new java.util.HashMap<>();
         for (Rule.Spec spec : rules) {
             String id = spec.meta().id();
+            for (String alias : spec.meta().aliases()) {
+                aliasIds.put(alias, id);
+            }
             Severity severity = settings.severities().get(id);
             if (severity != null) {
                 Rule rule = spec.make().apply(settings);
@@ -65,6 +71,7 @@ public final class Linter {
         }
         this.rules = List.copyOf(enabled);
         this.namedOnly = Set.copyOf(named);
+        this.aliases = Map.copyOf(aliasIds);
     }
 
     /** A rule threw on a file: a bug in pm, reported with the rule and the file so it can be reproduced. */
@@ -89,7 +96,7 @@ public final class Linter {
         if (found.isEmpty()) {
             return found;
         }
-        Suppressions suppressions = Suppressions.of(pm, namedOnly);
+        Suppressions suppressions = Suppressions.of(pm, namedOnly, aliases);
         found.removeIf(suppressions::suppresses);
         if (isDraft(pm)) {
             relax(found);

@@ -54,7 +54,24 @@ public final class Suppressions {
 
     /** @param namedOnly the rules a switch without ids leaves on: only a switch naming them covers them */
     static Suppressions of(Postmortem pm, Set<String> namedOnly) {
+        return of(pm, namedOnly, java.util.Map.of());
+    }
+
+    /** @param aliases old rule ids and the ids they now stand for: a switch naming an old id covers the rule */
+    static Suppressions of(Postmortem pm, Set<String> namedOnly, java.util.Map<String, String> aliases) {
         List<Directive> out = directives(pm);
+        if (out != null && !aliases.isEmpty()) {
+            for (int i = 0; i < out.size(); i++) {
+                Directive d = out.get(i);
+                if (d.rules().stream().anyMatch(aliases::containsKey)) {
+                    Set<String> ids = new LinkedHashSet<>();
+                    for (String r : d.rules()) {
+                        ids.add(aliases.getOrDefault(r, r));
+                    }
+                    out.set(i, new Directive(d.kind(), ids, d.span()));
+                }
+            }
+        }
         return out == null ? NONE : new Suppressions(out, namedOnly);
     }
 

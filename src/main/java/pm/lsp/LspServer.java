@@ -88,7 +88,7 @@ public final class LspServer implements LanguageServer, LanguageClientAware, Tex
     private static final String DEFAULT_DIR = "postmortems";
 
     /** The rule whose findings the table sync settles. */
-    static final String TABLE_RULE = "action-items-untracked";
+    static final String TABLE_RULE = "action-items-out-of-sync";
 
     /** The configuration that governs a file, checked whole as every pm command checks it. */
     public record Setup(Config config, LintSettings settings) {

@@ -60,7 +60,11 @@ public record ActionItem(
     public enum Field {
         TITLE("title"), OWNER("owner"), DUE("due"), PRIORITY("priority"), STATUS("status"), LINK("link"),
         /** Why an item is wont-do (optional; accepted on any item). */
-        REASON("reason");
+        REASON("reason"),
+        /** A name for the item that stays when its title changes ({@code pm action done FILE#id}); optional. */
+        ID("id"),
+        /** The due date first agreed, kept by {@code pm action set --due} when the item is re-planned. */
+        FIRST_DUE("first_due");
 
         private final String key;
 
@@ -129,6 +133,11 @@ public record ActionItem(
      */
     public String reason() {
         return writtenText(Field.REASON);
+    }
+
+    /** The item's {@code id:} in the front matter, or {@code null} (body items have none). */
+    public String id() {
+        return writtenText(Field.ID);
     }
 
     public boolean hasOwner() {

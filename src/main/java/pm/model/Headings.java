@@ -80,6 +80,38 @@ public final class Headings {
         return new Headings(synonyms);
     }
 
+    /**
+     * Words one of which every heading of the Action items family holds (in ASCII, any case): a heading without any
+     * cannot be one, and is not matched against the families ({@link #mayBeActionItems}). Keep it in step with the
+     * family's pattern above.
+     */
+    private static final List<String> ACTION_WORDS = List.of("mitigation", "action", "follow", "next", "remediation",
+            "corrective", "prevent", "recommend", "improvement", "term", "work", "change", "fix", "step", "task",
+            "we", "forward", "to");
+
+    /**
+     * Whether a heading may start the Action items section: true whenever {@code kindOf(heading)} is it, cheaply
+     * false for most others (a postmortem's own title, "Timeline"), for code that runs on every file.
+     */
+    public boolean mayBeActionItems(String heading) {
+        if (!synonyms.isEmpty()) {
+            return kindOf(heading).orElse(null) == SectionKind.ACTION_ITEMS;
+        }
+        String lower = null;
+        for (int i = 0; i < heading.length(); i++) {
+            if (heading.charAt(i) >= 128) {
+                return kindOf(heading).orElse(null) == SectionKind.ACTION_ITEMS;
+            }
+        }
+        lower = heading.toLowerCase(java.util.Locale.ROOT);
+        for (String w : ACTION_WORDS) {
+            if (lower.contains(w)) {
+                return kindOf(heading).orElse(null) == SectionKind.ACTION_ITEMS;
+            }
+        }
+        return false;
+    }
+
     /** The section a heading starts, if it is one of the eight. */
     public Optional<SectionKind> kindOf(String heading) {
         return known.get(heading);

@@ -25,7 +25,8 @@ import pm.source.Names;
 import pm.source.ReadAhead;
 
 /**
- * Reads the front matter of each postmortem (never the Markdown body) and collects what is late as of a day:
+ * Reads the front matter of each postmortem (and its body only when its lines may hold action items the front matter
+ * lacks: {@link PostmortemParser#bodyMayHoldActionItems}) and collects what is late as of a day:
  * action items past due, unfinished ones without a due date past their follow-up policy's deadline, P0/P1 items
  * still open after their policy's start deadline, unfinished ones without a due date or an owner, and postmortems
  * behind their lifecycle deadlines. One unreadable file is recorded as skipped; the others are still reported.
@@ -146,7 +147,38 @@ public final class OverdueCollector {
                     : fm.problems().get(0);
             return new Outcome(List.of(), new Skipped(file, p.line(), p.message()), null);
         }
-        return new PostmortemRows(file, fm).build();
+        return new PostmortemRows(file, fm, bodyOnly(file, source, fm)).build();
+    }
+
+    /**
+     * The action items only the body has (table rows and list items with no front-matter twin by title or id), which
+     * pm lint sees and so pm overdue must too. The body is parsed only when its lines may hold any
+     * ({@link PostmortemParser#bodyMayHoldActionItems}); a body that cannot be parsed gives none (pm lint says why).
+     */
+    private List<ActionItem> bodyOnly(String file, SourceText source, FrontMatter fm) {
+        if (!parser.bodyMayHoldActionItems(source, fm)) {
+            return List.of();
+        }
+        pm.model.Postmortem pm;
+        try {
+            pm = parser.parse(Path.of(file), source);
+        } catch (pm.parse.UnreadableBody | java.nio.file.InvalidPathException e) {
+            return List.of();
+        }
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (ActionItem a : fm.actionItems()) {
+            keys.add(a.key());
+            if (a.id() != null) {
+                keys.add(ActionItem.keyOf(a.id()));
+            }
+        }
+        List<ActionItem> out = new ArrayList<>();
+        for (ActionItem b : pm.bodyActionItems()) {
+            if (!b.key().isEmpty() && keys.add(b.key())) {
+                out.add(b);
+            }
+        }
+        return out;
     }
 
     /**
@@ -164,10 +196,12 @@ public final class OverdueCollector {
         private final FrontMatter fm;
         private final String name;
         private final List<OverdueItem> rows = new ArrayList<>();
+        private final List<ActionItem> bodyOnly;
 
-        PostmortemRows(String file, FrontMatter fm) {
+        PostmortemRows(String file, FrontMatter fm, List<ActionItem> bodyOnly) {
             this.file = file;
             this.fm = fm;
+            this.bodyOnly = bodyOnly;
             String base = Path.of(file).getFileName().toString();
             this.name = fm.title() != null ? fm.title() : base.endsWith(".md") ? base.substring(0, base.length() - 3)
                     : base;
@@ -176,6 +210,12 @@ public final class OverdueCollector {
         Outcome build() {
             int open = 0;
             for (ActionItem item : fm.actionItems()) {
+                if (!finished(item)) {
+                    open++;
+                    actionItem(item);
+                }
+            }
+            for (ActionItem item : bodyOnly) {
                 if (!finished(item)) {
                     open++;
                     actionItem(item);
@@ -247,6 +287,10 @@ public final class OverdueCollector {
             }
             String title = item.title() == null || item.title().isBlank() ? "(action item without a title)"
                     : item.title().strip();
+            if (item.origin() != ActionItem.Origin.FRONT_MATTER) {
+                title += " [not in the front matter: " + item.origin().label() + ", line " + item.span().line()
+                        + "; pm lint --fix adds it]";
+            }
             String owner = noOwner ? null : filter.people().canonical(item.owner());
             rows.add(new OverdueItem(kind, file, item.span().line(), name, title, owner,
                     owner == null ? List.of() : List.of(owner), due, item.priority(), item.status(), days,

@@ -162,6 +162,108 @@ public final class PostmortemParser {
         return frontMatterParser.parse(source).frontMatter();
     }
 
+    /**
+     * Whether the body may hold action items (table rows or list items under an Action items heading), judged from
+     * its lines without parsing the Markdown: {@code pm overdue} parses the body only then. It errs towards yes: a
+     * table or list line anywhere after a heading the parser would take for Action items (sub-headings included,
+     * until a heading of the same level or above), whatever else the line is.
+     *
+     * @param fm the front matter {@link #frontMatter} read from {@code source}
+     */
+    public boolean bodyMayHoldActionItems(SourceText source, FrontMatter fm) {
+        // runs on every file pm overdue reads: indexes into the text, no substrings or patterns but for headings
+        String text = source.text();
+        int first = fm.present() && fm.span() != null ? fm.span().endLine() + 1 : 1;
+        int level = 0; // of the Action items heading we are under, 0 for none
+        int prevStart = -1;
+        int prevEnd = -1; // the previous line when it is not blank, else prevStart is -1
+        boolean fence = false;
+        for (int line = first; line <= source.lineCount(); line++) {
+            int start = source.lineStart(line);
+            int end = source.lineEnd(line);
+            int i = start;
+            while (i < end && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+                i++;
+            }
+            if (i == end) {
+                prevStart = -1;
+                continue;
+            }
+            char c = text.charAt(i);
+            if ((c == '`' || c == '~') && text.startsWith(c == '`' ? "```" : "~~~", i)) {
+                fence = !fence;
+                prevStart = -1;
+                continue;
+            }
+            int h = 0;
+            String title = null;
+            if (!fence && c == '#' && i - start <= 3) {
+                int j = i;
+                while (j < end && text.charAt(j) == '#') {
+                    j++;
+                }
+                h = j - i;
+                if (h <= 6 && (j == end || text.charAt(j) == ' ' || text.charAt(j) == '\t')) {
+                    title = closed(text.substring(j, end).strip());
+                } else {
+                    h = 0;
+                }
+            } else if (!fence && (c == '=' || c == '-') && prevStart >= 0 && same(text, i, end, c)) {
+                h = c == '=' ? 1 : 2;
+                title = text.substring(prevStart, prevEnd).strip();
+            }
+            if (title != null) {
+                boolean actions = headings.mayBeActionItems(title)
+                        || title.indexOf('*') + title.indexOf('_') + title.indexOf('`') > -3
+                        && headings.mayBeActionItems(title.replaceAll("[*_`]", "").strip());
+                if (actions) {
+                    level = level == 0 ? h : Math.min(level, h);
+                } else if (level != 0 && h <= level) {
+                    level = 0;
+                }
+            } else if (level != 0 && (c == '-' || c == '*' || c == '+' || c >= '0' && c <= '9'
+                    || has(text, i, end, '|'))) {
+                return true; // a list or table line, or near enough
+            }
+            prevStart = start;
+            prevEnd = end;
+        }
+        return false;
+    }
+
+    /** An ATX heading's text without its closing #s ("Action items ##" → "Action items"). */
+    private static String closed(String title) {
+        int e = title.length();
+        while (e > 0 && title.charAt(e - 1) == '#') {
+            e--;
+        }
+        return e == title.length() || e == 0 || title.charAt(e - 1) != ' ' && title.charAt(e - 1) != '\t' ? title
+                : title.substring(0, e).strip();
+    }
+
+    private static boolean has(String text, int from, int to, char c) {
+        for (int k = from; k < to; k++) {
+            if (text.charAt(k) == c) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether text[from, to) is {@code c} repeated, trailing blanks allowed: a setext heading's underline. */
+    private static boolean same(String text, int from, int to, char c) {
+        int end = to;
+        while (end > from && (text.charAt(end - 1) == ' ' || text.charAt(end - 1) == '\t')) {
+            end--;
+        }
+        for (int k = from; k < end; k++) {
+            if (text.charAt(k) != c) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public Postmortem parse(Path path, SourceText source) {
         FrontMatterParser.Split split = frontMatterParser.parse(source);
         return new Body(path, source, split, headings).build(true);

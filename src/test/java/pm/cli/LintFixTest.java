@@ -34,6 +34,16 @@ class LintFixTest {
             | Move WAL archiving retries behind a circuit breaker               | @sam   | 2025-04-11 | P2       |        |
             """;
 
+    /** What --fix says when it gives BEHIND's two items their ids (#18 part 5). */
+    private static final String GAVE_IDS = "gave 2 items ids (alert-when-the-pg-wal-volume-passes-80, "
+            + "move-wal-archiving-retries-behind-a); ";
+
+    /** BEHIND's (or a variant's) items with the ids --fix gives them, made from their titles. */
+    private static String ided(String text) {
+        return text.replace("    status: open\n", "    status: open\n    id: alert-when-the-pg-wal-volume-passes-80\n")
+                .replace("    priority: P2\n", "    priority: P2\n    id: move-wal-archiving-retries-behind-a\n");
+    }
+
     @TempDir
     Path dir;
 
@@ -50,13 +60,13 @@ class LintFixTest {
 
     @Test
     void rewritesTheTableFromTheFrontMatterAndEveryOtherByteStays() throws Exception {
-        assertThat(LintFixture.of("action-items-untracked", BEHIND)).hasSize(1);
+        assertThat(LintFixture.of("action-items-out-of-sync", BEHIND)).hasSize(1);
         Path p = file(BEHIND);
         Cli.Result r = Cli.in(dir).run("lint", "--fix");
         assertThat(r.code()).as(r.toString()).isZero();
-        assertThat(r.err()).isEqualTo("postmortems/a.md: rewrote the Action items table from the front matter\n");
+        assertThat(r.err()).isEqualTo("postmortems/a.md: " + GAVE_IDS + "rewrote the Action items table from the front matter\n");
         assertThat(r.out()).isEqualTo("1 file checked: no problems found\n"); // linted as fixed
-        assertThat(Files.readString(p)).isEqualTo(BEHIND.replace(TABLE, FIXED_TABLE));
+        assertThat(Files.readString(p)).isEqualTo(ided(BEHIND).replace(TABLE, FIXED_TABLE));
     }
 
     @Test
@@ -64,19 +74,20 @@ class LintFixTest {
         byte[] before = ("\uFEFF" + BEHIND.replace("\n", "\r\n")).getBytes(StandardCharsets.UTF_8);
         Path p = file(before);
         assertThat(Cli.in(dir).run("lint", "--fix").code()).isZero();
-        byte[] expected = ("\uFEFF" + BEHIND.replace(TABLE, FIXED_TABLE).replace("\n", "\r\n"))
+        byte[] expected = ("\uFEFF" + ided(BEHIND).replace(TABLE, FIXED_TABLE).replace("\n", "\r\n"))
                 .getBytes(StandardCharsets.UTF_8);
         assertThat(Files.readAllBytes(p)).isEqualTo(expected);
     }
 
     @Test
     void aFileThatIsAlreadyInStepIsNotWritten() throws Exception {
-        Path p = file(LintFixture.CLEAN);
+        String inStep = LintFixture.CLEAN.replace("    status: open\n", "    status: open\n    id: pg-wal-alert\n");
+        Path p = file(inStep);
         Files.setLastModifiedTime(p, java.nio.file.attribute.FileTime.fromMillis(0));
         Cli.Result r = Cli.in(dir).run("lint", "--fix");
         assertThat(r.err()).isEmpty();
         assertThat(Files.getLastModifiedTime(p).toMillis()).isZero();
-        assertThat(Files.readString(p)).isEqualTo(LintFixture.CLEAN);
+        assertThat(Files.readString(p)).isEqualTo(inStep);
     }
 
     @Test
@@ -85,35 +96,40 @@ class LintFixTest {
         String without = BEHIND.replace(TABLE, prompt);
         Path p = file(without);
         assertThat(Cli.in(dir).run("lint", "--fix").code()).isZero();
-        assertThat(Files.readString(p)).isEqualTo(without.replace(prompt, prompt.strip() + "\n\n" + FIXED_TABLE));
+        assertThat(Files.readString(p)).isEqualTo(ided(without).replace(prompt, prompt.strip() + "\n\n" + FIXED_TABLE));
 
         String empty = BEHIND.replace(TABLE + "\n", "");
         file(empty);
         assertThat(Cli.in(dir).run("lint", "--fix").code()).isZero();
-        assertThat(Files.readString(p)).isEqualTo(empty.replace("## Action items\n", "## Action items\n\n"
+        assertThat(Files.readString(p)).isEqualTo(ided(empty).replace("## Action items\n", "## Action items\n\n"
                 + FIXED_TABLE));
     }
 
     @Test
     void refusesRatherThanDropRowsColumnsOrAList() throws Exception {
+        // a row only the body has is no longer refused (issue 18): it is added to the front matter, then the table is
+        // written from it
         String extraRow = BEHIND.replace(ROW, ROW + "\n| Add a disk alert | @lee | 2025-05-01 | P2 | |");
         Path p = file(extraRow);
         Cli.Result r = Cli.in(dir).run("lint", "--fix");
-        assertThat(r.err()).isEqualTo("postmortems/a.md: --fix left the file alone: the Action items table has rows "
-                + "that are not in the front matter's action_items ('Add a disk alert'); add them there first so "
-                + "--fix does not drop them\n");
-        assertThat(Files.readString(p)).isEqualTo(extraRow);
+        assertThat(r.err()).isEqualTo("postmortems/a.md: added 1 item from the body to the front matter ('Add a disk "
+                + "alert'); gave 3 items ids (alert-when-the-pg-wal-volume-passes-80, move-wal-archiving-retries-behind-a, "
+                + "add-a-disk-alert); rewrote the Action items table from the front matter\n");
+        assertThat(Files.readString(p)).contains(ided(SECOND_ITEM) + "  - title: Add a disk alert\n    owner: \"@lee\"\n"
+                + "    due: 2025-05-01\n    priority: P2\n    id: add-a-disk-alert\n---\n")
+                .contains("| Add a disk alert                                                  | @lee   | 2025-05-01 | P2"
+                        + "       |        |\n");
 
         String extraColumn = BEHIND.replace(TABLE, "| Action item | Owner | Due | Priority | Status | Notes |\n"
                 + "|---|---|---|---|---|---|\n" + ROW.replace("open |", "open | see PAY-1 |") + "\n");
         file(extraColumn);
         assertThat(Cli.in(dir).run("lint", "--fix").err()).contains("has 6 columns and --fix writes 5");
-        assertThat(Files.readString(p)).isEqualTo(extraColumn);
+        assertThat(Files.readString(p)).isEqualTo(ided(extraColumn)); // the ids are given all the same
 
         String list = BEHIND.replace(TABLE, "- Alert when the pg_wal volume passes 80% on every Postgres primary\n");
         file(list);
         assertThat(Cli.in(dir).run("lint", "--fix").err()).contains("the action items are written as a list");
-        assertThat(Files.readString(p)).isEqualTo(list);
+        assertThat(Files.readString(p)).isEqualTo(ided(list));
     }
 
     @Test
@@ -136,12 +152,12 @@ class LintFixTest {
         Cli.Result r = Cli.in(dir).run("lint", "--fix", "postmortems/a.md");
 
         assertThat(r.code()).as(r.toString()).isZero();
-        assertThat(r.err()).isEqualTo("postmortems/a.md: rewrote the Action items table from the front matter, in "
+        assertThat(r.err()).isEqualTo("postmortems/a.md: " + GAVE_IDS + "rewrote the Action items table from the front matter, in "
                 + "docs/real.md (where the link leads)\n");
         assertThat(r.out()).isEqualTo("1 file checked: no problems found\n");
         assertThat(Files.isSymbolicLink(link)).isTrue();
         assertThat(Files.readSymbolicLink(link)).isEqualTo(Path.of("../docs/real.md"));
-        assertThat(Files.readString(real)).isEqualTo(BEHIND.replace(TABLE, FIXED_TABLE));
+        assertThat(Files.readString(real)).isEqualTo(ided(BEHIND).replace(TABLE, FIXED_TABLE));
         try (Stream<Path> files = Files.list(dir.resolve("postmortems"))) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("a.md");
         }
@@ -156,11 +172,11 @@ class LintFixTest {
         Cli.Result r = Cli.in(dir).run("lint", "--fix");
 
         assertThat(r.code()).as(r.toString()).isZero();
-        assertThat(r.err()).isEqualTo("postmortems/0-latest.md: rewrote the Action items table from the front matter, "
+        assertThat(r.err()).isEqualTo("postmortems/0-latest.md: " + GAVE_IDS + "rewrote the Action items table from the front matter, "
                 + "in postmortems/2025/real.md (where the link leads)\n");
         assertThat(r.out()).isEqualTo("2 files checked: no problems found\n");
         assertThat(Files.isSymbolicLink(link)).isTrue();
-        assertThat(Files.readString(real)).isEqualTo(BEHIND.replace(TABLE, FIXED_TABLE));
+        assertThat(Files.readString(real)).isEqualTo(ided(BEHIND).replace(TABLE, FIXED_TABLE));
     }
 
     @Test
@@ -175,7 +191,7 @@ class LintFixTest {
 
         assertThat(r.err()).isEqualTo("postmortems/a.md: --fix left the file alone: it is a symbolic link to "
                 + outside.toRealPath() + ", outside the repository; run pm lint --fix on that file where it lives\n");
-        assertThat(r.out()).contains("postmortems/a.md:").contains("action-items-untracked");
+        assertThat(r.out()).contains("postmortems/a.md:").contains("action-items-out-of-sync");
         assertThat(Files.isSymbolicLink(link)).isTrue();
         assertThat(Files.readString(outside)).isEqualTo(BEHIND);
         try (Stream<Path> files = Files.list(elsewhere)) {
@@ -195,7 +211,7 @@ class LintFixTest {
         assertThat(r.code()).as(r.toString()).isZero();
         assertThat(r.err()).contains("fixed the front matter's YAML (line ").contains("owner: \"@sam\"")
                 .contains("due: 2025-04-11").contains("rewrote the Action items table from the front matter");
-        byte[] expected = ("\uFEFF" + BEHIND.replace(TABLE, FIXED_TABLE).replace("\n", "\r\n"))
+        byte[] expected = ("\uFEFF" + ided(BEHIND).replace(TABLE, FIXED_TABLE).replace("\n", "\r\n"))
                 .getBytes(StandardCharsets.UTF_8);
         assertThat(Files.readAllBytes(p)).isEqualTo(expected);
     }

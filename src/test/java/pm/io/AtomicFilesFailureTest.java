@@ -137,8 +137,8 @@ class AtomicFilesFailureTest {
     void lintFixThatFailsHalfWayLeavesTheFileByteForByteWithItsModeAndNoTemporaryFile() throws Exception {
         // the clean postmortem with a second front-matter item that its Action items table lacks
         String behind = pm.lint.LintFixture.CLEAN.replace("    status: open\n", "    status: open\n"
-                + "  - title: Move WAL archiving retries behind a circuit breaker\n    owner: \"@sam\"\n"
-                + "    due: 2025-04-11\n    priority: P2\n");
+                + "    id: pg-wal-alert\n  - title: Move WAL archiving retries behind a circuit breaker\n"
+                + "    owner: \"@sam\"\n    due: 2025-04-11\n    priority: P2\n    id: wal-retries\n");
         String text = "\uFEFF" + behind.replace("\n", "\r\n");
         Path file = Files.createDirectories(dir.resolve("postmortems")).resolve("a.md");
         Files.writeString(file, text, StandardCharsets.UTF_8);
@@ -168,8 +168,8 @@ class AtomicFilesFailureTest {
     /** The clean postmortem with a second front-matter item its table lacks: --fix rewrites it. */
     private static String behind(String title) {
         return pm.lint.LintFixture.CLEAN.replace("Payment API outage", title).replace("    status: open\n",
-                "    status: open\n  - title: Move WAL archiving retries behind a circuit breaker\n    owner: \"@sam\"\n"
-                        + "    due: 2025-04-11\n    priority: P2\n");
+                "    status: open\n    id: pg-wal-alert\n  - title: Move WAL archiving retries behind a circuit breaker\n"
+                        + "    owner: \"@sam\"\n    due: 2025-04-11\n    priority: P2\n    id: wal-retries\n");
     }
 
     @Test
@@ -192,7 +192,7 @@ class AtomicFilesFailureTest {
                 + " (permission denied); check the directory's permissions (nothing was changed)\n"
                 + "postmortems/b.md: rewrote the Action items table from the front matter\n");
         // a.md's findings, as it still is: its table lacks the second item
-        assertThat(r.out()).isEqualTo("postmortems/a.md:15:5: warning action-items-untracked action item 'Move WAL "
+        assertThat(r.out()).isEqualTo("postmortems/a.md:16:5: warning action-items-out-of-sync action item 'Move WAL "
                 + "archiving retries behind a circuit breaker' is in the front matter but not in the body: run 'pm "
                 + "lint --fix' to add it to the Action items table\n"
                 + "1 warning in 1 of 2 files; 1 fix could not be written\n" + pm.report.Report.TEXT_FOOTER + "\n");
@@ -215,7 +215,7 @@ class AtomicFilesFailureTest {
         assertThat(github.out()).endsWith("pm lint: 1 warning in 1 of 1 file; 1 fix could not be written\n");
         pm.testing.Cli.Result json = pm.testing.Cli.in(dir).run("lint", "--fix", "--format", "json");
         assertThat(json.code()).isEqualTo(2);
-        assertThat(json.out()).contains("\"action-items-untracked\"");
+        assertThat(json.out()).contains("\"action-items-out-of-sync\"");
         assertThat(json.err()).isEqualTo("pm: postmortems/a.md: could not write the fix: the disk is full; free some "
                 + "space and run again (nothing was changed)\n");
     }

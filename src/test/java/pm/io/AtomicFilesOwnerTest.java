@@ -84,8 +84,8 @@ class AtomicFilesOwnerTest {
     @Test
     void lintFixAsRootLeavesTheFileToItsOwner() throws Exception {
         String behind = pm.lint.LintFixture.CLEAN.replace("    status: open\n", "    status: open\n"
-                + "  - title: Move WAL archiving retries behind a circuit breaker\n    owner: \"@sam\"\n"
-                + "    due: 2025-04-11\n    priority: P2\n");
+                + "    id: pg-wal-alert\n  - title: Move WAL archiving retries behind a circuit breaker\n"
+                + "    owner: \"@sam\"\n    due: 2025-04-11\n    priority: P2\n    id: wal-retries\n");
         Path file = Files.createDirectories(dir.resolve("postmortems")).resolve("a.md");
         Files.writeString(file, behind);
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-rw----"));

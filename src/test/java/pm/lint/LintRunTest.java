@@ -84,7 +84,8 @@ class LintRunTest {
 
     @Test
     void aFixIsReportedBeforeTheFindingsOfTheFileItRewrote(@TempDir Path dir) throws Exception {
-        String untabled = LintFixture.CLEAN.replace("""
+        String untabled = LintFixture.CLEAN.replace("    status: open\n", "    status: open\n    id: pg-wal-alert\n")
+                .replace("""
                 | Action item | Owner | Due | Priority | Status |
                 |-------------|-------|-----|----------|--------|
                 | Alert when the pg_wal volume passes 80% on every Postgres primary | @maria | 2025-03-28 | P1 | open |
@@ -101,16 +102,18 @@ class LintRunTest {
 
     @Test
     void aFixThatCannotBeWrittenIsReportedBeforeTheFindingsOfTheFileAsItStillIs(@TempDir Path dir) {
-        String untabled = LintFixture.CLEAN.replace("""
+        String untabled = LintFixture.CLEAN.replace("    status: open\n", "    status: open\n    id: pg-wal-alert\n")
+                .replace("""
                 | Action item | Owner | Due | Priority | Status |
                 |-------------|-------|-----|----------|--------|
                 | Alert when the pg_wal volume passes 80% on every Postgres primary | @maria | 2025-03-28 | P1 | open |
                 """, "");
         Path gone = dir.resolve("gone/a.md"); // its folder was removed since it was read: nowhere to write
         Recorder out = new Recorder();
-        run(true).lint(Listing.of(List.of(text("b.md", LintFixture.CLEAN),
+        run(true).lint(Listing.of(List.of(text("b.md", LintFixture.CLEAN.replace("    status: open\n",
+                "    status: open\n    id: pg-wal-alert\n")),
                 new Input("gone/a.md", gone, () -> untabled.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-                text("c.md", BLAMING))), out);
+                text("c.md", BLAMING.replace("    status: open\n", "    status: open\n    id: pg-wal-alert\n")))), out);
         assertThat(out.lines).hasSize(4);
         assertThat(out.lines.get(0)).isEqualTo("b.md 0");
         assertThat(out.lines.get(1)).startsWith("unwritten could not write the fix: cannot be written: ")

@@ -243,10 +243,10 @@ class ReportFormatsTest {
         assertNoControlCharactersButLineEnds(r.out());
         List<String> lines = r.out().lines().toList();
         assertThat(lines).containsExactly(
-                "postmortems/\\e[2J50%,a:b.md:10:5: warning action-items-untracked action item '" + SHOWN_TITLE
+                "postmortems/\\e[2J50%,a:b.md:10:5: warning action-items-out-of-sync action item '" + SHOWN_TITLE
                         + "' is in the front matter but not in the body: run 'pm lint --fix' to add it to the Action "
                         + "items table",
-                "postmortems/\\e[2J50%,a:b.md:50:1: warning action-items-untracked " + ROW_NOT_TRACKED,
+                "postmortems/\\e[2J50%,a:b.md:50:1: warning action-items-out-of-sync " + ROW_NOT_TRACKED,
                 "2 warnings in 1 of 1 file", Report.TEXT_FOOTER);
     }
 
@@ -280,10 +280,10 @@ class ReportFormatsTest {
         // properties escape '%', ':' and ','; messages escape '%' (and CR and LF, which are no longer left in them)
         assertThat(lines).containsExactly(
                 "::warning file=postmortems/\\e[2J50%25%2Ca%3Ab.md,line=10,col=5,endLine=10,endColumn=5,"
-                        + "title=pm lint%3A action-items-untracked::action item '" + SHOWN_TITLE + "' is in the front "
+                        + "title=pm lint%3A action-items-out-of-sync::action item '" + SHOWN_TITLE + "' is in the front "
                         + "matter but not in the body: run 'pm lint --fix' to add it to the Action items table",
                 "::warning file=postmortems/\\e[2J50%25%2Ca%3Ab.md,line=50,col=1,endLine=50,endColumn=103,"
-                        + "title=pm lint%3A action-items-untracked::" + ROW_NOT_TRACKED.replace("80%", "80%25"),
+                        + "title=pm lint%3A action-items-out-of-sync::" + ROW_NOT_TRACKED.replace("80%", "80%25"),
                 "pm lint: 2 warnings in 1 of 1 file");
     }
 

@@ -14,7 +14,7 @@ public final class Rules {
             new Rule.Spec(ActionItemPriority.META, s -> new ActionItemPriority()),
             new Rule.Spec(DueDatePolicy.META, DueDatePolicy::new),
             new Rule.Spec(VagueActionItem.META, s -> new VagueActionItem()),
-            new Rule.Spec(ActionItemsUntracked.META, s -> new ActionItemsUntracked()),
+            new Rule.Spec(ActionItemsOutOfSync.META, s -> new ActionItemsOutOfSync()),
             new Rule.Spec(MissingSection.META, MissingSection::new),
             new Rule.Spec(FrontMatterRule.META, FrontMatterRule::new),
             new Rule.Spec(TimelineOrder.META, s -> new TimelineOrder()),

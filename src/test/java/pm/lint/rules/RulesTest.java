@@ -17,7 +17,7 @@ public class RulesTest {
     void theRuleIdsAreStable() {
         List<String> ids = Rules.metas().stream().map(RuleMeta::id).toList();
         assertThat(ids).containsExactly("blame-language", "action-item-owner", "action-item-due",
-                "action-item-priority", "due-date-policy", "vague-action-item", "action-items-untracked",
+                "action-item-priority", "due-date-policy", "vague-action-item", "action-items-out-of-sync",
                 "missing-section", "front-matter", "timeline-order", "no-process-action", "no-secrets",
                 "disabled-in-published");
         assertThat(new HashSet<>(ids)).hasSameSizeAs(ids);
@@ -46,7 +46,11 @@ public class RulesTest {
     public static String markdownTable() {
         StringBuilder sb = new StringBuilder("| Rule | Default | Checks | Bad | Good |\n|---|---|---|---|---|\n");
         for (RuleMeta m : Rules.metas()) {
-            sb.append("| <a id=\"").append(m.anchor()).append("\"></a>`").append(m.id()).append("` | ").append(m.severity().id()).append(" | ")
+            sb.append("| <a id=\"").append(m.anchor()).append("\"></a>");
+            for (String alias : m.aliases()) { // links to a renamed rule's old anchor keep working
+                sb.append("<a id=\"rule-").append(alias).append("\"></a>");
+            }
+            sb.append('`').append(m.id()).append("` | ").append(m.severity().id()).append(" | ")
                     .append(cell(m.summary())).append(" | ").append(code(m.bad())).append(" | ")
                     .append(code(m.good())).append(" |\n");
         }

@@ -12,7 +12,7 @@ import pm.lint.LintFixture;
 import pm.lint.LintSettings;
 import pm.model.SectionKind;
 
-/** vague-action-item, action-items-untracked, missing-section, front-matter, no-process-action. */
+/** vague-action-item, action-items-out-of-sync, missing-section, front-matter, no-process-action. */
 class StructureRulesTest {
     private static final String ROW = "| Alert when the pg_wal volume passes 80% on every Postgres primary | @maria | 2025-03-28 | P1 | open |";
     private static final String FM_ITEM = """
@@ -50,12 +50,12 @@ class StructureRulesTest {
         assertThat(of("vague-action-item", CLEAN)).isEmpty();
     }
 
-    // action-items-untracked
+    // action-items-out-of-sync
 
     @Test
     void aBodyItemMissingFromTheFrontMatterIsWarnedAbout() {
         String text = CLEAN.replace(ROW, ROW + "\n| Add a disk alert at 85% on db-1 | @sam | 2025-04-01 | P2 | open |");
-        assertThat(of("action-items-untracked", text)).containsExactly(lineOf(text, "| Add a disk") + ":1 action item "
+        assertThat(of("action-items-out-of-sync", text)).containsExactly(lineOf(text, "| Add a disk") + ":1 action item "
                 + "'Add a disk alert at 85% on db-1' is in the action-item table but not in the front matter's "
                 + "action_items, so pm overdue cannot track it: add it there");
     }
@@ -63,7 +63,7 @@ class StructureRulesTest {
     @Test
     void aFrontMatterItemMissingFromTheBodyIsWarnedAbout() {
         String text = CLEAN.replace(ROW + "\n", "");
-        assertThat(of("action-items-untracked", text)).containsExactly(lineOf(text, "- title:") + ":5 action item "
+        assertThat(of("action-items-out-of-sync", text)).containsExactly(lineOf(text, "- title:") + ":5 action item "
                 + "'Alert when the pg_wal volume passes 80% on every Postgres…' is in the front matter but not "
                 + "in the body: run 'pm lint --fix' to add it to the Action items table");
     }
@@ -72,13 +72,13 @@ class StructureRulesTest {
     void titlesMatchIgnoringCaseMarkupAndPunctuation() {
         String text = CLEAN.replace("| Alert when the pg_wal volume", "| alert when the `pg_wal` volume")
                 .replace("every Postgres primary | @maria", "every Postgres primary. | @maria");
-        assertThat(of("action-items-untracked", text)).isEmpty();
+        assertThat(of("action-items-out-of-sync", text)).isEmpty();
     }
 
     @Test
     void withoutFrontMatterNothingIsUntracked() {
         String text = CLEAN.substring(CLEAN.indexOf("# Payment"));
-        assertThat(of("action-items-untracked", text)).isEmpty();
+        assertThat(of("action-items-out-of-sync", text)).isEmpty();
         assertThat(of("front-matter", text)).hasSize(1);
     }
 
