@@ -29,6 +29,7 @@ public final class PmCommand implements Runnable {
         m.put("init", InitCommand.class);
         m.put("lint", LintCommand.class);
         m.put("overdue", OverdueCommand.class);
+        m.put("stats", StatsCommand.class);
         m.put("hook", HookCommand.class);
         m.put("completion", CompletionCommand.class);
         return Collections.unmodifiableMap(m);
