@@ -73,6 +73,17 @@ public final class FileHistory {
         }
     }
 
+    /** The committer date of a revision, or {@code null} when it names no commit. */
+    public static Instant commitTime(TrackedFiles git, String rev) throws InputException {
+        Repository repo = git.repository();
+        try (RevWalk walk = new RevWalk(repo)) {
+            ObjectId id = repo.resolve(rev + "^{commit}");
+            return id == null ? null : Instant.ofEpochSecond(walk.parseCommit(id).getCommitTime());
+        } catch (IOException | RevisionSyntaxException e) {
+            return null;
+        }
+    }
+
     /**
      * The commits reachable from {@code rev} (HEAD when {@code null}) that changed a {@code suffix} file under
      * {@code prefix} (a folder relative to the work tree, '/' separated, empty for all), oldest first.
@@ -94,15 +105,13 @@ public final class FileHistory {
             walk.markStart(walk.parseCommit(start));
             walk.sort(RevSort.COMMIT_TIME_DESC);
             walk.sort(RevSort.REVERSE, true);
-            walk.setTreeFilter(AndTreeFilter.create(filter, TreeFilter.ANY_DIFF));
+            // no tree filter on the walk: it would diff every commit once more to pick the ones the loop below diffs
             diff.setRecursive(true);
-            diff.setFilter(AndTreeFilter.create(filter, TreeFilter.ANY_DIFF));
+            diff.setFilter(AndTreeFilter.create(TreeFilter.ANY_DIFF, filter)); // an equal entry is left at once
             for (RevCommit c : walk) {
                 diff.reset();
                 if (c.getParentCount() > 0) {
-                    RevCommit parent = c.getParent(0);
-                    walk.parseHeaders(parent);
-                    diff.addTree(parent.getTree());
+                    diff.addTree(c.getParent(0).getTree());
                 } else {
                     diff.addTree(new EmptyTreeIterator());
                 }

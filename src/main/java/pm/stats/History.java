@@ -114,6 +114,11 @@ public final class History {
         return path == null ? null : paths.get(path);
     }
 
+    /** Every file's history, by path in the repository. */
+    public Map<String, PathHistory> paths() {
+        return java.util.Collections.unmodifiableMap(paths);
+    }
+
     public int commits() {
         return commits;
     }

@@ -116,6 +116,17 @@ public record Incident(String file, String path, FrontMatter fm, LocalDate day, 
         return s != null ? s.at() : day == null ? null : day.atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
+    /** One incident per file: compared by its name, not by its whole front matter. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Incident i && i.file.equals(file);
+    }
+
+    @Override
+    public int hashCode() {
+        return file.hashCode();
+    }
+
     /** The line of the incident date, for evidence. */
     public int line() {
         return fm.lineOf("date");

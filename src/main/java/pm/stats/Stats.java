@@ -70,8 +70,14 @@ public final class Stats {
         }
     }
 
-    /** A new incident on a service that still has unfinished action items from an earlier postmortem. */
-    public record Risk(Incident incident, String service, Incident earlier, int open) {
+    /**
+     * A new incident on a service that still has unfinished action items from earlier postmortems.
+     *
+     * @param earlier     the latest of them
+     * @param open        their unfinished items, all together
+     * @param postmortems how many earlier postmortems on the service have unfinished items
+     */
+    public record Risk(Incident incident, String service, Incident earlier, int open, int postmortems) {
     }
 
     /** The whole result. */
@@ -127,11 +133,13 @@ public final class Stats {
                 durations.add(d.name());
             }
         }
+        Map<String, List<Repeat>> repeatsBy = new java.util.HashMap<>();
+        for (Repeat r : repeats) {
+            repeatsBy.computeIfAbsent(by.period(r.later().day()), k -> new ArrayList<>()).add(r);
+        }
         List<Period> periods = new ArrayList<>();
         for (Map.Entry<String, List<Incident>> e : byPeriod.entrySet()) {
-            String name = e.getKey();
-            periods.add(period(name, e.getValue(), durations,
-                    repeats.stream().filter(r -> by.period(r.later().day()).equals(name)).toList()));
+            periods.add(period(e.getKey(), e.getValue(), durations, repeatsBy.getOrDefault(e.getKey(), List.of())));
         }
         Period overall = period("all", dated, durations, repeats);
         return new Result(by, periods, overall, repeats, risks(all, dated), selected.size() - dated.size(),
@@ -169,7 +177,15 @@ public final class Stats {
                     + " " + r.days() + " days after " + r.earlier().file() + ": " + r.verdict(), null));
         }
         return new Period(name, incidents.size(), bySeverity, durs, lifecycle, shares,
-                followThrough(incidents, ev), (int) repeats.stream().map(Repeat::later).distinct().count(), ev);
+                followThrough(incidents, ev), distinctLater(repeats), ev);
+    }
+
+    private static int distinctLater(List<Repeat> repeats) {
+        Set<String> files = new java.util.HashSet<>();
+        for (Repeat r : repeats) {
+            files.add(r.later().file());
+        }
+        return files.size();
     }
 
     private static void add(Map<String, List<Evidence>> ev, String metric, Evidence e) {
@@ -361,37 +377,45 @@ public final class Stats {
                 summary(toDone, done), overdue);
     }
 
+    /** The dated incidents by service (or tag, with {@code tags}), lower-cased, each list in order of time. */
+    static Map<String, List<Incident>> index(List<Incident> all, boolean tags) {
+        Map<String, List<Incident>> out = new java.util.HashMap<>();
+        for (Incident e : all) {
+            if (e.day() == null) {
+                continue;
+            }
+            Set<String> values = new LinkedHashSet<>();
+            for (String v : tags ? e.fm().tags() : e.fm().services()) {
+                values.add(v.toLowerCase(Locale.ROOT));
+            }
+            for (String v : values) {
+                out.computeIfAbsent(v, k -> new ArrayList<>()).add(e);
+            }
+        }
+        for (List<Incident> l : out.values()) {
+            l.sort(IN_TIME);
+        }
+        return out;
+    }
+
     /**
      * Incidents on a service (or with a tag) that had another within {@code window} days before it, each with the
      * latest such earlier one. The earlier one may be any postmortem read, filtered out or not.
      */
     static List<Repeat> repeats(List<Incident> all, List<Incident> later, int window) {
+        Map<String, List<Incident>> byService = index(all, false);
+        Map<String, List<Incident>> byTag = index(all, true);
         List<Repeat> out = new ArrayList<>();
         for (Incident x : later) {
-            Set<String> seen = new LinkedHashSet<>();
             for (String on : List.of("service", "tag")) {
+                Set<String> seen = new LinkedHashSet<>();
                 for (String value : on.equals("service") ? x.fm().services() : x.fm().tags()) {
-                    String k = on + ":" + value.toLowerCase(Locale.ROOT);
+                    String k = value.toLowerCase(Locale.ROOT);
                     if (!seen.add(k)) {
                         continue;
                     }
-                    Incident best = null;
-                    for (Incident e : all) {
-                        if (e == x || e.file().equals(x.file()) || e.day() == null || !before(e, x)) {
-                            continue;
-                        }
-                        List<String> values = on.equals("service") ? e.fm().services() : e.fm().tags();
-                        if (values.stream().noneMatch(value::equalsIgnoreCase)) {
-                            continue;
-                        }
-                        if (ChronoUnit.DAYS.between(e.day(), x.day()) > window) {
-                            continue;
-                        }
-                        if (best == null || before(best, e)) {
-                            best = e;
-                        }
-                    }
-                    if (best != null) {
+                    Incident best = latestBefore((on.equals("service") ? byService : byTag).get(k), x);
+                    if (best != null && ChronoUnit.DAYS.between(best.day(), x.day()) <= window) {
                         int open = (int) best.items().stream().filter(it -> !it.finished()).count();
                         out.add(new Repeat(x, best, on, value, ChronoUnit.DAYS.between(best.day(), x.day()),
                                 best.items().size(), open));
@@ -402,33 +426,71 @@ public final class Stats {
         return out;
     }
 
-    /** Whether {@code a} happened before {@code b}: an earlier day, or the same day and an earlier start. */
-    static boolean before(Incident a, Incident b) {
-        int c = a.day().compareTo(b.day());
-        if (c != 0) {
-            return c < 0;
+    /** The latest incident of a time-ordered list before {@code x} (not {@code x}'s own file), or {@code null}. */
+    private static Incident latestBefore(List<Incident> ordered, Incident x) {
+        if (ordered == null) {
+            return null;
         }
-        return a.start() != null && b.start() != null && a.start().isBefore(b.start())
-                || (a.start() == null || b.start() == null || a.start().equals(b.start()))
-                && a.file().compareTo(b.file()) < 0;
+        int lo = 0;
+        int hi = ordered.size(); // the first index not before x
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            Incident m = ordered.get(mid);
+            if (m != x && !m.file().equals(x.file()) && before(m, x)) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        for (int i = lo - 1; i >= 0; i--) {
+            Incident e = ordered.get(i);
+            if (e != x && !e.file().equals(x.file())) {
+                return e;
+            }
+        }
+        return null;
     }
 
-    /** New incidents on a service that still has unfinished action items from an earlier postmortem. */
+    /** Incidents in order of time: by day, then start (an unknown start first), then file name. */
+    static final Comparator<Incident> IN_TIME = Comparator.comparing(Incident::day)
+            .thenComparing(Incident::start, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(Incident::file);
+
+    /** Whether {@code a} happened before {@code b} ({@link #IN_TIME}). */
+    static boolean before(Incident a, Incident b) {
+        return IN_TIME.compare(a, b) < 0;
+    }
+
+    /**
+     * New incidents on a service that still has unfinished action items from earlier postmortems: one row per incident
+     * and service, naming the latest such postmortem and counting the open items of all of them.
+     */
     static List<Risk> risks(List<Incident> all, List<Incident> later) {
+        Map<String, List<Incident>> byService = index(all, false);
         List<Risk> out = new ArrayList<>();
         for (Incident x : later) {
-            Set<Incident> listed = new LinkedHashSet<>();
+            Set<String> seen = new LinkedHashSet<>();
             for (String service : x.fm().services()) {
-                for (Incident e : all) {
-                    if (e == x || e.file().equals(x.file()) || e.day() == null || !before(e, x) || listed.contains(e)
-                            || e.fm().services().stream().noneMatch(service::equalsIgnoreCase)) {
+                List<Incident> ordered = byService.get(service.toLowerCase(Locale.ROOT));
+                if (!seen.add(service.toLowerCase(Locale.ROOT)) || ordered == null) {
+                    continue;
+                }
+                Incident latest = null;
+                int open = 0;
+                int postmortems = 0;
+                for (Incident e : ordered) {
+                    if (e == x || e.file().equals(x.file()) || !before(e, x)) {
                         continue;
                     }
-                    int open = (int) e.items().stream().filter(it -> !it.finished()).count();
-                    if (open > 0) {
-                        listed.add(e);
-                        out.add(new Risk(x, service, e, open));
+                    int o = (int) e.items().stream().filter(it -> !it.finished()).count();
+                    if (o > 0) {
+                        latest = e;
+                        open += o;
+                        postmortems++;
                     }
+                }
+                if (latest != null) {
+                    out.add(new Risk(x, service, latest, open, postmortems));
                 }
             }
         }

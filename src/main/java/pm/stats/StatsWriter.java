@@ -153,7 +153,8 @@ public enum StatsWriter {
             t = new ArrayList<>();
             for (Stats.Risk x : r.risks()) {
                 t.add(List.of(x.incident().day().toString(), x.service(), x.incident().file(),
-                        x.open() + (x.open() == 1 ? " item" : " items") + " open in " + x.earlier().file() + " ("
+                        x.open() + (x.open() == 1 ? " item" : " items") + " open in " + (x.postmortems() == 1 ? ""
+                                : x.postmortems() + " postmortems, the latest ") + x.earlier().file() + " ("
                                 + x.earlier().day() + ")"));
             }
             table(out, md, List.of("date", "service", "postmortem", "still open"), t);
@@ -277,6 +278,7 @@ public enum StatsWriter {
                 g.writeStringField("earlier", x.earlier().file());
                 g.writeStringField("earlier_date", x.earlier().day().toString());
                 g.writeNumberField("open", x.open());
+                g.writeNumberField("postmortems", x.postmortems());
                 g.writeEndObject();
             }
             g.writeEndArray();

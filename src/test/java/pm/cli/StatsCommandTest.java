@@ -203,6 +203,17 @@ class StatsCommandTest {
     }
 
     @Test
+    void aShallowCloneHasNoHistoryRatherThanAWrongOne() throws Exception {
+        write("postmortems/a.md", pm("title: A", "date: 2025-03-01", "status: published"));
+        String id = commitAt("2025-03-09T00:00:00Z");
+        String full = git.getRepository().resolve(id).name();
+        Files.writeString(repo.resolve(".git/shallow"), full + "\n");
+        JsonNode r = json();
+        assertThat(r.get("history").asText()).startsWith("none: a shallow clone");
+        assertThat(r.get("overall").get("incidents").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void anEmptyRepositoryReportsNothingAndSaysWhy() throws Exception {
         Files.createDirectories(repo.resolve("postmortems"));
         Cli.Result r = run("stats");
