@@ -101,7 +101,8 @@ class ParserBadInputTest {
         Postmortem pm = parse(withFrontMatter("title: x\nincident:\n\tstarted: 2025-03-14T09:12:00Z\n"));
         Problem p = onlyProblem(pm);
         assertThat(p.line()).isEqualTo(4);
-        assertThat(p.message()).contains("\\t").contains("cannot start any token");
+        // since the YAML slips (#18 part 4) the message names the tab and its fix, not the YAML reader's token error
+        assertThat(p.message()).contains("a tab in the indentation").contains("replace it with spaces");
     }
 
     @Test
