@@ -44,7 +44,8 @@ import pm.source.Sources;
         footer = {"", "Exit status: 0 report printed; 1 something is overdue and --fail-on-overdue was given; "
                 + "2 usage or input error, or, with --fail-on-overdue, a file that could not be read.",
                 "", "Examples:", "  pm overdue", "  pm overdue --owner @maria --due-within 14",
-                "  pm overdue --rev origin/main --format markdown", "  pm overdue --format json --fail-on-overdue"})
+                "  pm overdue --rev origin/main --format markdown", "  pm overdue --format json --fail-on-overdue",
+                "  pm overdue --since 2025-03-13    # what was finished and re-planned since last week's review"})
 public final class OverdueCommand implements Callable<Integer> {
     @ParentCommand
     PmCommand parent;
@@ -108,6 +109,15 @@ public final class OverdueCommand implements Callable<Integer> {
             + "count until their policy's deadline); exit 2 when a file could not be read.")
     boolean failOnOverdue;
 
+    @Option(names = "--since", paramLabel = "DATE|REV", description = "Also list the items finished (done or "
+            + "wont-do) since this day (YYYY-MM-DD) or commit (e.g. the last review's tag), with who and the commit, and "
+            + "the items whose due date moved since then (from -> to, how many times), from the git history. With "
+            + "--format json the output is then an object: rows, since, finished, moved.")
+    String since;
+
+    /** What {@code --since} found, or {@code null}. */
+    private pm.stats.Since changes;
+
     @Mixin
     StandardOptions standard;
 
@@ -140,6 +150,11 @@ public final class OverdueCommand implements Callable<Integer> {
         if (csvRaw && format != OverdueFormat.CSV) {
             throw new InputException("--csv-raw only changes --format csv; add --format csv or drop --csv-raw");
         }
+        if (since != null && (noGit || format == OverdueFormat.CSV || since.isBlank())) {
+            throw new InputException(since.isBlank() ? "--since is empty; give a day (YYYY-MM-DD) or a commit"
+                    : noGit ? "--since reads the git history; drop --no-git"
+                    : "--since adds sections a CSV cannot hold; use --format json (or table, markdown)");
+        }
         if (dueWithin != null && dueWithin < 0) {
             throw new InputException("--due-within must be 0 or more days, not " + dueWithin);
         }
@@ -167,6 +182,9 @@ public final class OverdueCommand implements Callable<Integer> {
             Listing listing = rev != null ? Sources.atRevision(git, target, rev, names)
                     : Sources.tracked(git, target, includeUntracked, names);
             OverdueReport report = collector.collect(listing, names, ahead);
+            if (since != null) {
+                changes = changesSince(git, target, names, config);
+            }
             if (dir != null && rev == null && report.read() == 0 && report.skipped().isEmpty()
                     && !Files.exists(target)) {
                 // a folder named on the command line that is neither on disk nor tracked: a typo, most likely
@@ -174,6 +192,53 @@ public final class OverdueCommand implements Callable<Integer> {
             }
             return finish(ctx, target, report);
         }
+    }
+
+    /** {@code --since}: the items finished and the due dates moved since a day or a commit, from the history. */
+    private pm.stats.Since changesSince(TrackedFiles git, Path target, Names names, Config config)
+            throws InputException {
+        pm.parse.Dates.Result<LocalDate> day = pm.parse.Dates.date(since);
+        java.time.Instant from = day.ok() ? day.value().atStartOfDay(java.time.ZoneOffset.UTC).toInstant()
+                : pm.git.FileHistory.commitTime(git, since);
+        if (from == null) {
+            throw new InputException("--since '" + since + "' is neither a day (YYYY-MM-DD) nor a commit of this "
+                    + "repository (see git log)");
+        }
+        Path base = git.workTree() != null ? git.workTree() : git.gitDir();
+        String prefix = "";
+        if (git.workTree() != null) {
+            try {
+                Path root = git.workTree().toRealPath();
+                Path real = target.toRealPath();
+                prefix = real.startsWith(root) ? root.relativize(real).toString().replace('\\', '/') : "";
+            } catch (java.io.IOException e) {
+                prefix = "";
+            }
+        }
+        pm.stats.History history = pm.stats.History.read(git, rev, prefix, new PostmortemParser(config.schema()));
+        if (history.missing() != null) {
+            throw new InputException("--since needs the git history, and there is none: " + history.missing());
+        }
+        return pm.stats.Since.of(history, from, since, path -> names.of(base.resolve(path)));
+    }
+
+    /** The JSON report as {@code rows}, with the {@code --since} sections beside it. */
+    private void writeJsonWithChanges(OverdueReport report, PrintWriter out) {
+        java.io.StringWriter rows = new java.io.StringWriter();
+        format.write(report, new PrintWriter(rows), false);
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        try (com.fasterxml.jackson.core.JsonGenerator g = mapper.getFactory().createGenerator(out)) {
+            g.disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeFieldName("rows");
+            g.writeTree(mapper.readTree(rows.toString()));
+            changes.writeJson(g);
+            g.writeEndObject();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        out.println();
     }
 
     /** The owners that name nobody: {@code lint.owner_placeholders}, shared with pm lint. */
@@ -200,7 +265,14 @@ public final class OverdueCommand implements Callable<Integer> {
         // one buffer for the whole report: the terminal writer flushes at every line, which costs a system call
         // per row of a 10,000-postmortem report
         PrintWriter out = new PrintWriter(new BufferedWriter(ctx.out(), 1 << 16), false);
-        format.write(report, out, csvRaw);
+        if (changes != null && format == OverdueFormat.JSON) {
+            writeJsonWithChanges(report, out);
+        } else {
+            format.write(report, out, csvRaw);
+            if (changes != null) {
+                changes.writeText(out, format == OverdueFormat.MARKDOWN);
+            }
+        }
         out.flush();
         if (format == OverdueFormat.JSON || format == OverdueFormat.CSV) {
             ctx.err().println("pm overdue: read " + report.read() + ", skipped " + report.skipped().size() + ", "

@@ -30,6 +30,7 @@ public final class PmCommand implements Runnable {
         m.put("lint", LintCommand.class);
         m.put("overdue", OverdueCommand.class);
         m.put("action", ActionCommand.class);
+        m.put("stats", StatsCommand.class);
         m.put("hook", HookCommand.class);
         m.put("lsp", LspCommand.class);
         m.put("completion", CompletionCommand.class);

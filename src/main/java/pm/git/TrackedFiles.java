@@ -106,6 +106,11 @@ public final class TrackedFiles implements AutoCloseable {
         return repo;
     }
 
+    /** The repository through JGit, for {@link FileHistory}. */
+    Repository repository() throws InputException {
+        return repo();
+    }
+
     /** The work tree's root, or {@code null} for a bare repository. */
     public Path workTree() {
         if (plain != null) {

@@ -10,6 +10,8 @@ import pm.yaml.YamlNode;
  * reading it. A field that is missing or invalid is {@code null} (lists are empty) and, when
  * invalid, has a {@link Problem}. Keys outside the schema are kept in {@link #raw()} and ignored.
  *
+ * @param tags     the optional {@code tags:} (a name or a list of names: kinds of incident such as "dns" or
+ *                 "certificate-expiry"), which {@code pm stats} groups repeats by; empty when absent
  * @param present  whether the file starts with a front matter block at all
  * @param readable whether the YAML could be read; when false, {@link #problems()} says why
  * @param span     the lines of the block, delimiters included (line 1 when absent)
@@ -29,6 +31,7 @@ public record FrontMatter(
         Instant resolved,
         List<ActionItem> actionItems,
         LocalDate followUpReviewed,
+        List<String> tags,
         YamlNode.Mapping raw,
         List<Problem> problems) {
 
@@ -36,6 +39,7 @@ public record FrontMatter(
         authors = List.copyOf(authors);
         services = List.copyOf(services);
         actionItems = List.copyOf(actionItems);
+        tags = List.copyOf(tags);
         problems = List.copyOf(problems);
     }
 

@@ -102,7 +102,7 @@ public final class FrontMatterParser {
 
     private static FrontMatter empty(boolean present, boolean readable, Span span, List<Problem> problems) {
         return new FrontMatter(present, readable, span, null, null, null, null, List.of(), List.of(),
-                null, null, null, List.of(), null, null, problems);
+                null, null, null, List.of(), null, List.of(), null, problems);
     }
 
     /** Reads the typed fields of one mapping, collecting problems. */
@@ -144,8 +144,9 @@ public final class FrontMatterParser {
             }
             List<ActionItem> items = actionItems(map.get("action_items"));
             LocalDate reviewed = date(map, "follow_up_reviewed");
+            List<String> tags = strings(map, "tags");
             return new FrontMatter(true, true, span, title, date, severity, status, authors, services,
-                    started, detected, resolved, items, reviewed, map, problems);
+                    started, detected, resolved, items, reviewed, tags, map, problems);
         }
 
         private void problem(YamlNode at, String message) {
