@@ -169,7 +169,10 @@ final class PostmortemArbitraries {
                     String field = ALIAS_FIELDS.get(r.nextInt(ALIAS_FIELDS.size()));
                     String out = s.replaceFirst("\n", "\nx-" + anchor + ": &" + anchor + " " + value.replace("$", "\\$")
                             + "\n");
-                    return out.replaceFirst("(?m)^(\\s*-?\\s*)" + field + ":.*$", "$1" + field + ": *"
+                    // possessive [ \t]*+, not \s*: \s crosses line breaks and two greedy runs side by side try every
+                    // split of a blank run, so on the "deep" mutation's indentation (up to 6,000 spaces a line, 3,000
+                    // lines) the search backtracked for hours; this is linear in the file's length
+                    return out.replaceFirst("(?m)^([ \t]*+-?[ \t]*+)" + field + ":.*$", "$1" + field + ": *"
                             + (r.nextInt(5) == 0 ? "nowhere" : anchor)).getBytes(StandardCharsets.UTF_8);
                 }
                 case "control": { // control characters inside a field's value: titles, owners, statuses, headings
