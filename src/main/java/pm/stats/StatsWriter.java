@@ -139,11 +139,12 @@ public enum StatsWriter {
             out.println((md ? "" : "  ") + "None.");
         } else {
             t = new ArrayList<>();
-            for (Stats.Repeat x : r.repeats()) {
+            for (Stats.Repeat x : newest(r.repeats(), x -> x.later().day())) {
                 t.add(List.of(x.later().day().toString(), x.on() + " " + x.value(), x.later().file(),
                         "after " + x.earlier().file() + " (" + x.days() + " days)", x.verdict()));
             }
             table(out, md, List.of("date", "on", "postmortem", "earlier", "earlier items"), t);
+            more(out, md, r.repeats().size());
         }
 
         heading(out, md, "Recurrence risk: new incidents on a service with open items from an earlier postmortem", 2);
@@ -151,18 +152,38 @@ public enum StatsWriter {
             out.println((md ? "" : "  ") + "None.");
         } else {
             t = new ArrayList<>();
-            for (Stats.Risk x : r.risks()) {
+            for (Stats.Risk x : newest(r.risks(), x -> x.incident().day())) {
                 t.add(List.of(x.incident().day().toString(), x.service(), x.incident().file(),
                         x.open() + (x.open() == 1 ? " item" : " items") + " open in " + (x.postmortems() == 1 ? ""
                                 : x.postmortems() + " postmortems, the latest ") + x.earlier().file() + " ("
                                 + x.earlier().day() + ")"));
             }
             table(out, md, List.of("date", "service", "postmortem", "still open"), t);
+            more(out, md, r.risks().size());
         }
         if (!md) {
             out.println();
             out.println("Medians, not means. Durations need both timestamps; missing ones are counted, not guessed. "
                     + "Trace a number: pm stats --explain METRIC --period PERIOD.");
+        }
+    }
+
+    /**
+     * At most this many repeats and risks are listed in the table and Markdown formats, the newest first, so the
+     * report stays readable in a terminal and within a GitHub job summary's 1 MiB; JSON and CSV list every one.
+     */
+    static final int LISTED = 25;
+
+    private static <T> List<T> newest(List<T> all, java.util.function.Function<T, java.time.LocalDate> day) {
+        List<T> sorted = new ArrayList<>(all);
+        sorted.sort(java.util.Comparator.comparing(day).reversed());
+        return sorted.subList(0, Math.min(LISTED, sorted.size()));
+    }
+
+    private static void more(PrintWriter out, boolean md, int all) {
+        if (all > LISTED) {
+            out.println((md ? "\n" : "  ") + "The newest " + LISTED + " of " + all + "; pm stats --format json lists "
+                    + "them all.");
         }
     }
 
@@ -270,7 +291,7 @@ public enum StatsWriter {
             }
             g.writeEndArray();
             g.writeArrayFieldStart("recurrence_risk");
-            for (Stats.Risk x : r.risks()) {
+            for (Stats.Risk x : newest(r.risks(), x -> x.incident().day())) {
                 g.writeStartObject();
                 g.writeStringField("file", x.incident().file());
                 g.writeStringField("date", x.incident().day().toString());

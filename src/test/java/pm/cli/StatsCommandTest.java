@@ -185,6 +185,20 @@ class StatsCommandTest {
     }
 
     @Test
+    void tableAndMarkdownListTheNewest25RepeatsSoTheReportFitsAJobSummaryAndJsonListsAll() throws Exception {
+        for (int day = 1; day <= 30; day++) { // 30 incidents on one service, a day apart: 29 repeats
+            write("postmortems/d" + day + ".md", pm("title: Outage " + day, String.format("date: 2025-03-%02d", day),
+                    "services: [payments]", "status: published"));
+        }
+        String md = run("stats", "--no-git", "--format", "markdown").out();
+        assertThat(md).contains("The newest 25 of 29; pm stats --format json lists them all.")
+                .contains("postmortems/d30.md").doesNotContain("postmortems/d2.md |");
+        String table = run("stats", "--no-git").out();
+        assertThat(table).contains("The newest 25 of 29");
+        assertThat(json("--no-git").get("repeats")).hasSize(29);
+    }
+
+    @Test
     void withoutHistoryTheHistoryMetricsSayNoHistoryAndTheRestStillWorks() throws Exception {
         write("postmortems/a.md", pm("title: A", "date: 2025-03-01", "action_items:", "  - title: Add an alert",
                 "    due: 2025-03-10", "    status: done", "    closed: 2025-03-08"));
