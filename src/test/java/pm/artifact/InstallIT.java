@@ -41,9 +41,10 @@ class InstallIT {
     Path tmp;
 
     record Run(int code, String out, String err) {
-        String lastLine() {
+        /** The text format's summary: the line before the footer that follows it in a run with findings. */
+        String summaryLine() {
             String[] lines = out.strip().split("\n");
-            return lines[lines.length - 1];
+            return lines[lines.length - (lines[lines.length - 1].equals(pm.report.Report.TEXT_FOOTER) ? 2 : 1)];
         }
     }
 
@@ -129,7 +130,7 @@ class InstallIT {
         assertThat(version.out()).startsWith("pm " + VERSION + " (Java ");
         Run lint = run(prefix.resolve("bin/pm").toString(), "lint", EXAMPLES.toString());
         assertThat(lint.code()).as(lint.toString()).isEqualTo(1);
-        assertThat(lint.lastLine()).matches("\\d+ errors?, \\d+ warnings? in 1 of 2 files; .*");
+        assertThat(lint.summaryLine()).matches("\\d+ errors?, \\d+ warnings? in 1 of 2 files; .*");
         assertThat(lint.err()).isEmpty();
 
         // ln -s PREFIX/bin/pm ~/bin/pm, with ~/bin on the PATH: the link finds PREFIX/lib/pm.jar
