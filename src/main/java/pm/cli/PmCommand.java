@@ -31,6 +31,7 @@ public final class PmCommand implements Runnable {
         m.put("overdue", OverdueCommand.class);
         m.put("action", ActionCommand.class);
         m.put("stats", StatsCommand.class);
+        m.put("index", IndexCommand.class);
         m.put("hook", HookCommand.class);
         m.put("lsp", LspCommand.class);
         m.put("completion", CompletionCommand.class);

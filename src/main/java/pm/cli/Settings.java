@@ -26,6 +26,7 @@ record Settings(Config config, LintSettings lint, OverdueSettings overdue, Stats
         OverdueSettings overdue = OverdueSettings.from(config);
         StatsSettings stats = StatsSettings.from(config);
         config.people();
+        pm.index.IndexSettings.from(config);
         return new Settings(config, lint, overdue, stats);
     }
 

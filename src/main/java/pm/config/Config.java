@@ -34,7 +34,7 @@ import pm.yaml.YamlReader;
 public record Config(Path root, Path file, Path postmortemsDir, Path templatesDir, Schema schema, Mapping raw) {
     public static final String FILE_NAME = ".pm.yml";
     private static final Set<String> KEYS = Set.of("postmortems_dir", "templates_dir", "severities", "lint",
-            "overdue", "people", "policies", "stats");
+            "overdue", "people", "policies", "stats", "index");
 
     public static Config defaults(Path root) {
         return new Config(root, null, root.resolve("postmortems"), null, Schema.DEFAULT, null);

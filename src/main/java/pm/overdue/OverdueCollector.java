@@ -141,7 +141,18 @@ public final class OverdueCollector {
     }
 
     private Outcome examine(String file, SourceText source) {
-        FrontMatter fm = parser.frontMatter(source);
+        return examine(file, source, parser.frontMatter(source));
+    }
+
+    /**
+     * The rows of one postmortem already read, its front matter parsed ({@code pm index} counts its overdue
+     * ones): none when the front matter is missing or cannot be read.
+     */
+    public List<OverdueItem> rows(String file, SourceText source, FrontMatter fm) {
+        return examine(file, source, fm).items();
+    }
+
+    private Outcome examine(String file, SourceText source, FrontMatter fm) {
         if (!fm.present() || !fm.readable()) {
             Problem p = fm.problems().isEmpty() ? Problem.at(1, 1, "front matter cannot be read")
                     : fm.problems().get(0);
