@@ -148,7 +148,9 @@ class CiExamplesTest {
         assertThatCode(() -> assertPmAccepts(List.of("lint", "--no-such-option"))).isInstanceOf(
                 CommandLine.ParameterException.class);
         assertThatCode(() -> assertPmAccepts(List.of("lint", "--format", "xml"))).isInstanceOf(AssertionError.class);
-        assertThatCode(() -> assertPmAccepts(List.of("index", "--check"))).isInstanceOf(
+        assertThatCode(() -> assertPmAccepts(List.of("index", "--chek"))).isInstanceOf(
+                CommandLine.ParameterException.class);
+        assertThatCode(() -> assertPmAccepts(List.of("no-such-command"))).isInstanceOf(
                 CommandLine.ParameterException.class);
         assertThat(pmArgs("pm overdue --format markdown >> \"$GITHUB_STEP_SUMMARY\""))
                 .containsExactly("overdue", "--format", "markdown");

@@ -41,7 +41,7 @@ class PreCommitHooksTest {
             }
             assertThat(hook.has("default_stages")).as(id).isFalse();
         }
-        assertThat(ids).containsExactly("pm-lint", "pm-lint-all");
+        assertThat(ids).containsExactly("pm-lint", "pm-lint-all", "pm-index");
     }
 
     @Test
