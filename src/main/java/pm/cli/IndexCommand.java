@@ -112,8 +112,11 @@ public final class IndexCommand implements Callable<Integer> {
                         : Sources.tracked(git, target, false, names)) {
                     result = entries.read(listing, names);
                 }
-                if (dir != null && rev == null && result.entries().isEmpty() && !Files.exists(target)) {
-                    throw new InputException(target, 0, Sources.NO_SUCH_FOLDER.replace("pm overdue", "pm index"));
+                if (rev == null && result.entries().isEmpty() && !Files.exists(target)) {
+                    throw new InputException(target, 0, dir != null ? "no such folder; name the folder of "
+                            + "postmortems (pm index DIR)" : "no such folder: it is postmortems_dir (default "
+                            + "'postmortems'); run pm init, set postmortems_dir in .pm.yml, or name the folder (pm "
+                            + "index DIR)");
                 }
             }
         }

@@ -243,6 +243,16 @@ class IndexCommandTest {
     }
 
     @Test
+    void aMissingFolderIsAnInputErrorAndNothingIsWritten() throws Exception {
+        Cli.Result r = run("index");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).startsWith("pm: postmortems: no such folder: it is postmortems_dir");
+        assertThat(run("index", "nope").err()).startsWith("pm: nope: no such folder; name the folder");
+        assertThat(repo.resolve("postmortems")).doesNotExist();
+        assertThat(repo.resolve("nope")).doesNotExist();
+    }
+
+    @Test
     void helpHasExamples() {
         Cli.Result r = run("index", "--help");
         assertThat(r.code()).isZero();
