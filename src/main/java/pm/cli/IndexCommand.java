@@ -39,8 +39,8 @@ import pm.source.Sources;
                 + "them out, so CI does not fail the morning an item becomes late."},
         footer = {"", "Exit status: 0 written or up to date; 1 with --check, the index is out of date; 2 usage or "
                 + "input error (e.g. the markers twice).",
-                "", "Examples:", "  pm index                        # postmortems/README.md (index.file in .pm.yml)",
-                "  pm index --check                # in CI or a pre-commit hook: is it up to date?",
+                "", "Examples:", "  pm index                # writes postmortems/README.md (or index.file)",
+                "  pm index --check        # CI, pre-commit: exit 1 when out of date",
                 "  pm index --out docs/incidents.md"})
 public final class IndexCommand implements Callable<Integer> {
     /** How many changed lines --check prints at most. */
