@@ -32,8 +32,8 @@ import pm.source.Sources;
 @Command(name = "index",
         description = {"Write a Markdown index of the postmortems: one table, newest first (date, title linked, "
                 + "severity, services, status, action items done, overdue count) and a line of totals.",
-                "Only the part between '" + Table.START + "' and '" + Table.END + "' is rewritten; the first run "
-                + "adds the markers at the end of the file (or creates it). Reads the *.md files git tracks under "
+                "Only the part between its two marker comments (pm-index:start and pm-index:end) is rewritten; "
+                + "the first run adds them at the end of the file (or creates it). Reads the *.md files git tracks under "
                 + "DIR, as pm overdue does; a file that cannot be read is named here and listed as unreadable.",
                 "Overdue counts are as of today (UTC) or --as-of, the day the totals line names; --check leaves "
                 + "them out, so CI does not fail the morning an item becomes late."},
