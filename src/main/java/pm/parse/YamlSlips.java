@@ -18,6 +18,12 @@ import pm.yaml.YamlReader;
  * lines, so every other line keeps its number and its bytes.
  */
 public final class YamlSlips {
+    /**
+     * Front matter longer than this is not searched for slips: a slip is a typing mistake in a few fields, and each
+     * width a tab may stand for is tried by reading the whole front matter again.
+     */
+    static final int MAX_CHARS = 64 * 1024;
+
     /** A key (possibly after a list dash) and what follows its colon. */
     private static final Pattern KEY_VALUE = Pattern.compile("^(\\s*(?:-\\s+)?)([A-Za-z_][A-Za-z0-9_-]*):(.*)$");
     private static final Pattern LIST_ENTRY = Pattern.compile("^(\\s*-\\s+)([@`].*)$");
@@ -47,6 +53,13 @@ public final class YamlSlips {
      * @param firstLine the file's line number of {@code lines.get(0)}
      */
     public static List<Slip> find(List<String> lines, int firstLine) {
+        long chars = 0;
+        for (String l : lines) {
+            chars += l.length() + 1;
+        }
+        if (chars > MAX_CHARS) {
+            return List.of(); // nobody typed that by hand: the reader's own message stands, and the cost stays small
+        }
         // a tab stands for some number of spaces: the step the other lines use, else the first width that reads
         String unit = indentUnit(lines);
         List<Slip> first = scan(lines, firstLine, unit);

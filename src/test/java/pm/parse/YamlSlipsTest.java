@@ -101,6 +101,13 @@ class YamlSlipsTest {
         }
 
         @Test
+        void frontMatterTooLongToHaveBeenTypedIsNotSearched() {
+            String deep = "  ".repeat(40_000) + "owner: @lee"; // one line past the limit, with a slip at its end
+            assertThat(slips("title: T\n" + deep)).isEmpty();
+            assertThat(slips("title: T\nowner: @lee")).hasSize(1);
+        }
+
+        @Test
         void aDateThatIsNotARealDayOrIsADateTime() {
             assertThat(slips("due: 2025-2-30\ndate: 2025-3-1T10:00\nversion: 2025-4-9")).isEmpty();
         }
