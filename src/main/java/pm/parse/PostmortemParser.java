@@ -163,10 +163,11 @@ public final class PostmortemParser {
     }
 
     /**
-     * Whether the body may hold action items (table rows or list items under an Action items heading), judged from
-     * its lines without parsing the Markdown: {@code pm overdue} parses the body only then. It errs towards yes: a
-     * table or list line anywhere after a heading the parser would take for Action items (sub-headings included,
-     * until a heading of the same level or above), whatever else the line is.
+     * Whether the body may hold action items the front matter lacks (table rows or list items under an Action items
+     * heading), judged from its lines without parsing the Markdown: {@code pm overdue} parses the body only then. It
+     * errs towards yes: a list line, or a table row whose first cell is not a front-matter item's title or id (nor
+     * the header or delimiter row), anywhere after a heading the parser would take for Action items (sub-headings
+     * included, until a heading of the same level or above), whatever else the line is.
      *
      * @param fm the front matter {@link #frontMatter} read from {@code source}
      */
@@ -221,12 +222,48 @@ public final class PostmortemParser {
                 } else if (level != 0 && h <= level) {
                     level = 0;
                 }
+            } else if (level != 0 && c == '|' && tracked(text, i, end, fm)) {
+                // a table row whose first cell is the title of a front-matter item, the header or the delimiter row:
+                // it adds no item the front matter lacks (its key, as written, is one the front matter has)
             } else if (level != 0 && (c == '-' || c == '*' || c == '+' || c >= '0' && c <= '9'
                     || has(text, i, end, '|'))) {
                 return true; // a list or table line, or near enough
             }
             prevStart = start;
             prevEnd = end;
+        }
+        return false;
+    }
+
+    /** The first-cell texts of an Action items table's header row that pm's tables use. */
+    private static final java.util.Set<String> HEADER_CELLS = java.util.Set.of("action item", "action items", "action",
+            "item", "title", "task", "follow up", "what");
+
+    /**
+     * Whether a table row (from {@code i}, its leading '|') is one the front matter already has: its first cell's
+     * {@link ActionItem#keyOf key} is a front-matter item's title or id, or it is the header or the delimiter row.
+     * Anything else (markup that changes the key, another column first) says no, and the body is parsed.
+     */
+    private static boolean tracked(String text, int i, int end, FrontMatter fm) {
+        int bar = text.indexOf('|', i + 1);
+        if (bar < 0 || bar > end) {
+            return false;
+        }
+        String cell = text.substring(i + 1, bar).strip();
+        if (!cell.isEmpty() && cell.chars().allMatch(ch -> ch == '-' || ch == ':' || ch == ' ')) {
+            return true; // the delimiter row
+        }
+        String key = pm.model.ActionItem.keyOf(cell);
+        if (key.isEmpty()) {
+            return false;
+        }
+        if (HEADER_CELLS.contains(key)) {
+            return true;
+        }
+        for (pm.model.ActionItem a : fm.actionItems()) {
+            if (key.equals(a.key()) || a.id() != null && key.equals(pm.model.ActionItem.keyOf(a.id()))) {
+                return true;
+            }
         }
         return false;
     }

@@ -78,6 +78,19 @@ class BodyOnlyItemsTest {
         assertThat(may("---\ntitle: x\n---\n## Summary\n\n- a list\n")).isFalse();
     }
 
+    @Test
+    void aTableThatOnlyMirrorsTheFrontMatterIsNotParsedAndAnyOtherRowIs() {
+        String mirror = "| Action item | Owner | Due |\n|---|---|---|\n| Add a disk **alert** | @maria | 2025-04-01 |\n";
+        assertThat(may(FRONT + mirror)).as("header, delimiter and a row of a front-matter item").isFalse();
+        assertThat(rows(FRONT + mirror)).extracting(OverdueItem::title).containsExactly("Add a disk alert");
+        String extra = mirror + "| Page on WAL growth | @lee | 2025-05-01 |\n";
+        assertThat(may(FRONT + extra)).isTrue();
+        assertThat(rows(FRONT + extra)).extracting(OverdueItem::title).contains("Page on WAL growth [not in the "
+                + "front matter: action-item table, line 20; pm lint --fix adds it]");
+        assertThat(may(FRONT + "| Owner | Action item |\n|---|---|\n| @maria | Add a disk alert |\n"))
+                .as("another column first: parsed").isTrue();
+    }
+
     private static boolean may(String text) {
         SourceText src = SourceText.of(text);
         FrontMatter fm = PARSER.frontMatter(src);
