@@ -77,21 +77,8 @@ public final class ActionCommand implements Runnable {
                 + "postmortems_dir from .pm.yml, else postmortems/).")
         String dir;
 
-        @Option(names = "--owner", paramLabel = "NAME", description = "Only this owner's items (repeatable; '@' and "
-                + "case ignored).")
-        List<String> owners = new ArrayList<>();
-
-        @Option(names = "--severity", paramLabel = "SEV", description = "Only postmortems of this severity "
-                + "(repeatable).")
-        List<String> severities = new ArrayList<>();
-
-        @Option(names = "--priority", paramLabel = "P", description = "Only items of this priority, P0-P3 "
-                + "(repeatable).")
-        List<String> priorities = new ArrayList<>();
-
-        @Option(names = "--service", paramLabel = "NAME", description = "Only postmortems about this service "
-                + "(repeatable).")
-        List<String> services = new ArrayList<>();
+        @Mixin
+        ItemFilterOptions filters;
 
         @Option(names = "--status", paramLabel = "STATUS", description = "Only items with this status: open, "
                 + "in-progress, done or wont-do (repeatable; an item without a status is open).")
@@ -110,13 +97,7 @@ public final class ActionCommand implements Runnable {
                 wanted.add(ActionStatus.parse(s).map(ActionStatus::id).orElseThrow(() -> new InputException(
                         "--status '" + s + "' is not one of open, in-progress, done, wont-do")));
             }
-            List<String> prios = new ArrayList<>();
-            for (String p : priorities) {
-                prios.add(Schema.priority(p).orElseThrow(() -> new InputException("--priority '" + p
-                        + "' is not one of " + String.join(", ", Schema.PRIORITIES))));
-            }
-            OverdueFilter filter = new OverdueFilter(owners, Converters.severities(severities, config.schema()),
-                    prios, services, null);
+            OverdueFilter filter = filters.filter(config, null);
             Path target = dir != null ? ctx.resolve(dir) : config.postmortemsDir();
             PostmortemParser parser = new PostmortemParser(config.schema());
             List<InputException> unreadable = new ArrayList<>();

@@ -71,23 +71,8 @@ public final class OverdueCommand implements Callable<Integer> {
             + "instead of running it as a formula. Any other format with --csv-raw is a usage error.")
     boolean csvRaw;
 
-    @Option(names = "--owner", paramLabel = "NAME", description = "Only this owner's items (repeatable; '@' and "
-            + "case ignored; a handle, name or e-mail listed under people: in .pm.yml finds all of that person's "
-            + "items, and without that, 'sam' also finds 'Sam Okafor'). Lifecycle reminders belong to the "
-            + "postmortem's authors.")
-    List<String> owners = new ArrayList<>();
-
-    @Option(names = "--severity", paramLabel = "SEV", description = "Only postmortems of this severity "
-            + "(repeatable).")
-    List<String> severities = new ArrayList<>();
-
-    @Option(names = "--priority", paramLabel = "P", description = "Only action items of this priority, P0-P3 "
-            + "(repeatable).")
-    List<String> priorities = new ArrayList<>();
-
-    @Option(names = "--service", paramLabel = "NAME", description = "Only postmortems about this service "
-            + "(repeatable).")
-    List<String> services = new ArrayList<>();
+    @Mixin
+    ItemFilterOptions filters;
 
     @Option(names = "--due-within", paramLabel = "N", description = "Also list items due in the next N days, "
             + "for planning the sprint.")
@@ -125,6 +110,7 @@ public final class OverdueCommand implements Callable<Integer> {
     public static OverdueCommand of(String dir) {
         OverdueCommand cmd = new OverdueCommand();
         cmd.dir = dir;
+        cmd.filters = new ItemFilterOptions(); // picocli injects it when it parses the line; the fast path does not
         cmd.format = OverdueFormat.valueOf(DEFAULT_FORMAT.toUpperCase(java.util.Locale.ROOT));
         return cmd;
     }
@@ -162,8 +148,7 @@ public final class OverdueCommand implements Callable<Integer> {
         Settings all = Settings.load(ctx.cwd());
         Config config = all.config();
         OverdueSettings settings = all.overdue();
-        OverdueFilter filter = new OverdueFilter(owners, Converters.severities(severities, config.schema()),
-                priorities(), services, dueWithin).withPeople(config.directory());
+        OverdueFilter filter = filters.filter(config, dueWithin);
         Path target = dir != null ? ctx.resolve(dir) : config.postmortemsDir();
         Names names = ctx.names();
 
@@ -289,14 +274,5 @@ public final class OverdueCommand implements Callable<Integer> {
             return ExitStatus.USAGE;
         }
         return failOnOverdue && report.items().stream().anyMatch(OverdueItem::overdue) ? ExitStatus.FINDINGS : 0;
-    }
-
-    private List<String> priorities() throws InputException {
-        List<String> out = new ArrayList<>();
-        for (String p : priorities) {
-            out.add(Schema.priority(p).orElseThrow(() -> new InputException("--priority '" + p + "' is not one of "
-                    + String.join(", ", Schema.PRIORITIES))));
-        }
-        return out;
     }
 }

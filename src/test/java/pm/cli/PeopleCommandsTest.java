@@ -72,6 +72,17 @@ class PeopleCommandsTest {
     }
 
     @Test
+    void actionListTakesTheSameOwnerFilterThroughTheMap() throws Exception {
+        write(".pm.yml", PEOPLE);
+        twoPostmortems();
+        Cli.Result r = Cli.in(repo).run("action", "list", "--owner", "sam.okafor@example.com");
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("Alert on disk at 85%").contains("Lower the DNS TTL")
+                .doesNotContain("resolver canary");
+        assertThat(Cli.in(repo).run("action", "list", "--priority", "P9").code()).isEqualTo(2);
+    }
+
+    @Test
     void withoutTheMapAFirstNameAlsoFindsTheFullNameAndTheFooterSaysSo() throws Exception {
         twoPostmortems();
         Cli.Result r = Cli.in(repo).run("overdue", "--owner", "sam");
